@@ -1,0 +1,110 @@
+# stegvis: build, run, test, install. `make run` and `make check` install missing Debian
+# packages first (see `deps`).
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/stegvis
+MANDIR = $(PREFIX)/share/man/man1
+
+PKGS = ncursesw sqlite3 libxml-2.0
+CC ?= cc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+WARN = -Wall -Wextra -Werror -Wno-missing-field-initializers
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
+    -DSV_DATADIR='"$(DATADIR)"'
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+LIB_SRC := $(wildcard core/*.c) $(wildcard forms/*.c)
+CLI_SRC := $(wildcard cli/*.c)
+TUI_SRC := $(wildcard tui/*.c)
+APP_SRC := $(CLI_SRC) $(TUI_SRC)
+# Each tests/unit/test_*.c is its own Check program (its own main), so suites can be added
+# without touching a shared list.
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=$(B)/san/tests/%)
+HDRS := $(wildcard core/*.h forms/*.h cli/*.h tui/*.h)
+
+B = build
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
+APP_OBJ := $(APP_SRC:%.c=$(B)/%.o)
+SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
+SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
+
+DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux
+
+.PHONY: all run check unit unit-san screens deps bench stress fuzz install uninstall clean
+
+all: stegvis
+
+$(B)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/san/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -c $< -o $@
+
+stegvis: $(LIB_OBJ) $(APP_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/stegvis-san: $(SLIB_OBJ) $(SAPP_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/testlib.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(LIB_OBJ) $(CHECK_LIBS) $(PKG_LIBS)
+
+$(B)/san/tests/%: tests/unit/%.c tests/unit/testlib.h $(SLIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 $(SAN) $(CHECK_CFLAGS) -o $@ $< $(SLIB_OBJ) $(CHECK_LIBS) $(PKG_LIBS)
+
+deps:
+	@sh tests/deps.sh $(DEBS)
+
+run: deps
+	@$(MAKE) --no-print-directory stegvis
+	./stegvis start
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do STEGVIS_TEMPLATES=$(CURDIR)/templates $$t || exit 1; done
+
+unit-san: $(UNIT_SAN)
+	@for t in $(UNIT_SAN); do STEGVIS_TEMPLATES=$(CURDIR)/templates ASAN_OPTIONS=detect_leaks=1 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $$t || exit 1; done
+
+check: deps
+	@$(MAKE) --no-print-directory stegvis $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san
+	@$(MAKE) --no-print-directory unit unit-san
+	@for t in tests/cli/test_*.sh; do sh $$t ./stegvis || exit 1; done
+	@for t in tests/cli/test_*.sh; do sh $$t ./$(B)/stegvis-san || exit 1; done
+	@for t in tests/screens/test_*.sh; do [ -f "$$t" ] || continue; sh $$t ./stegvis || exit 1; done
+	@echo "make check: all tests passed"
+
+bench: deps
+	@$(MAKE) --no-print-directory stegvis
+	@if [ -x bench/run.sh ]; then sh bench/run.sh; else echo "no benchmarks yet"; fi
+
+stress: deps
+	@$(MAKE) --no-print-directory stegvis
+	@if [ -x tests/stress/run.sh ]; then sh tests/stress/run.sh; else echo "no stress tests yet"; fi
+
+fuzz: deps
+	@if [ -x tests/fuzz/run.sh ]; then sh tests/fuzz/run.sh; else echo "no fuzz harnesses yet"; fi
+
+install: stegvis
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -m 0755 stegvis $(DESTDIR)$(BINDIR)/stegvis
+	cp -R templates/. $(DESTDIR)$(DATADIR)/
+	if [ -f man/stegvis.1 ]; then install -m 0644 man/stegvis.1 $(DESTDIR)$(MANDIR)/stegvis.1; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/stegvis $(DESTDIR)$(MANDIR)/stegvis.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(B) stegvis

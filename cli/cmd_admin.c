@@ -1,0 +1,86 @@
+/* Commands that set up a database: init, user, demo. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/demo.h"
+#include "../core/model.h"
+#include "../forms/forms.h"
+#include "cli.h"
+
+int cmd_init(sv_cli *c, int argc, char **argv)
+{
+    sv_municipality m;
+    sv_err e;
+    sv_err_clear(&e);
+    sv_entity_blank(&SV_ENT_MUNICIPALITY, &m);
+    strcpy(m.malform, "nb");
+    int rc = cli_fields(&SV_ENT_MUNICIPALITY, &m, argc - 1, argv + 1, NULL, NULL, &e);
+    if (rc) return rc == 2 ? 2 : cli_fail(&e);
+    if (sv_user_count(c->st) == 0) {
+        sv_user u = {0};
+        snprintf(u.login, sizeof u.login, "%s", sv_login());
+        strcpy(u.role, "administrator");
+        if (sv_user_add(c->st, &u, &e)) return cli_fail(&e);
+        printf("Du (%s) er registrert som administrator.\n", u.login);
+    }
+    if (sv_row_save(c->st, &SV_ENT_MUNICIPALITY, &m, &e)) return cli_fail(&e);
+    printf("Kommune %s %s er opprettet i %s.\n", m.number, m.name, c->db_path);
+    return 0;
+}
+
+int cmd_user(sv_cli *c, int argc, char **argv)
+{
+    if (argc < 4 || strcmp(argv[1], "add") != 0)
+        return cli_usage("bruk: stegvis user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN]");
+    sv_user u = {0};
+    sv_err e;
+    sv_err_clear(&e);
+    if (sv_strcpy(u.login, sizeof u.login, argv[2]))
+        return cli_usage("brukernavnet er for langt (høyst %zu tegn)", sizeof u.login - 1);
+    if (sv_strcpy(u.role, sizeof u.role, argv[3]))
+        return cli_usage("ukjent rolle «%s» (administrator, adviser, nav, supervisor)", argv[3]);
+    for (int i = 4; i < argc; i++) {
+        if (!strcmp(argv[i], "--municipality") && i + 1 < argc) {
+            u.municipality_id = cli_municipality(c, argv[++i], &e);
+            if (!u.municipality_id) return cli_fail(&e);
+        } else if (!strcmp(argv[i], "--name") && i + 1 < argc) {
+            if (sv_strcpy(u.display_name, sizeof u.display_name, argv[++i]))
+                return cli_usage("navnet er for langt (høyst %zu tegn)", sizeof u.display_name - 1);
+        } else {
+            return cli_usage("ukjent valg «%s» for user add", argv[i]);
+        }
+    }
+    if (sv_user_add(c->st, &u, &e)) return cli_fail(&e);
+    printf("%s er registrert som %s.\n", u.login, sv_code_label(SV_CODES_ROLE, u.role));
+    return 0;
+}
+
+int cmd_demo(sv_cli *c, int argc, char **argv)
+{
+    sv_demo_opts o = {.participants = 300, .municipalities = 1, .seed = 1};
+    for (int i = 1; i < argc; i++) {
+        long v;
+        char *end;
+        if (i + 1 >= argc) return cli_usage("«%s» mangler verdi", argv[i]);
+        v = strtol(argv[i + 1], &end, 10);
+        if (*end || v < 0) return cli_usage("%s: «%s» er ikke et tall", argv[i], argv[i + 1]);
+        if (!strcmp(argv[i], "--participants") && v <= 1000000) o.participants = (int)v;
+        else if (!strcmp(argv[i], "--municipalities") && v >= 1 && v <= 500) o.municipalities = (int)v;
+        else if (!strcmp(argv[i], "--seed")) o.seed = (unsigned long)v;
+        else return cli_usage("ugyldig valg «%s %s» for demo", argv[i], argv[i + 1]);
+        i++;
+    }
+    sv_err e;
+    sv_err_clear(&e);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    sv_demo_result r;
+    if (sv_demo(c->st, &o, &r, &e)) return cli_fail(&e);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    printf("Demodata: %d deltakere i %d kommune(r), %d vedtak, %.1f s.\n", r.participants,
+           r.municipalities, r.decisions, s);
+    return 0;
+}

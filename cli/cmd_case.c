@@ -1,0 +1,191 @@
+/* Case commands: participant add, add, edit, list. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/case.h"
+#include "../core/fnr.h"
+#include "../core/overview.h"
+#include "../forms/forms.h"
+#include "cli.h"
+
+/* "participant_id" -> "participant" */
+static void parent_opt(const sv_entity *ent, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", ent->parent_col ? ent->parent_col : "");
+    char *u = strstr(buf, "_id");
+    if (u) *u = '\0';
+}
+
+static int add_row(sv_cli *c, const sv_entity *ent, int argc, char **argv)
+{
+    char popt[32];
+    parent_opt(ent, popt, sizeof popt);
+    const char *extra[] = {popt, NULL};
+    const char *pval[1] = {NULL};
+    void *obj = sv_xmalloc(ent->size);
+    sv_entity_blank(ent, obj);
+    sv_err e;
+    sv_err_clear(&e);
+    int rc = cli_fields(ent, obj, argc, argv, extra, pval, &e);
+    if (rc) {
+        free(obj);
+        return rc == 2 ? 2 : cli_fail(&e);
+    }
+    sv_meta *m = obj;
+    if (ent->parent_col && !strcmp(ent->parent_col, "municipality_id")) {
+        m->parent = cli_municipality(c, pval[0], &e);
+        if (!m->parent) {
+            free(obj);
+            return cli_fail(&e);
+        }
+    } else if (ent->parent_col) {
+        m->parent = cli_id(pval[0]);
+        if (!m->parent) {
+            free(obj);
+            return cli_usage("%s: oppgi --%s ID (løpenummeret den hører til)", ent->label, popt);
+        }
+    }
+    if (ent == &SV_ENT_PARTICIPANT && !((sv_participant *)obj)->adviser[0])
+        snprintf(((sv_participant *)obj)->adviser, 33, "%s", sv_login());
+    rc = sv_row_save(c->st, ent, obj, &e);
+    if (rc == SV_OK) printf("%s nr. %" PRId64 " er lagret.\n", ent->label, m->id);
+    free(obj);
+    return rc ? cli_fail(&e) : 0;
+}
+
+int cmd_participant(sv_cli *c, int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "add") != 0)
+        return cli_usage("bruk: stegvis participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)");
+    return add_row(c, &SV_ENT_PARTICIPANT, argc - 2, argv + 2);
+}
+
+int cmd_add(sv_cli *c, int argc, char **argv)
+{
+    if (argc < 2) return cli_usage("bruk: stegvis add TYPE ... (typer: se «stegvis fields»)");
+    const sv_entity *ent = sv_entity_by_table(argv[1]);
+    if (!ent || ent == &SV_ENT_MUNICIPALITY) return cli_usage("ukjent type «%s» (se «stegvis fields»)", argv[1]);
+    return add_row(c, ent, argc - 2, argv + 2);
+}
+
+int cmd_edit(sv_cli *c, int argc, char **argv)
+{
+    if (argc < 3) return cli_usage("bruk: stegvis edit TYPE ID [--if-version N] --FELT VERDI ...");
+    const sv_entity *ent = sv_entity_by_table(argv[1]);
+    if (!ent) return cli_usage("ukjent type «%s» (se «stegvis fields»)", argv[1]);
+    int64_t id = cli_id(argv[2]);
+    if (!id) return cli_usage("«%s» er ikke et løpenummer", argv[2]);
+    void *obj = sv_xmalloc(ent->size);
+    sv_err e;
+    sv_err_clear(&e);
+    const char *extra[] = {"if_version", NULL};
+    const char *ver[1] = {NULL};
+    int rc = sv_row_load(c->st, ent, id, obj, &e);
+    if (rc == SV_OK) {
+        rc = cli_fields(ent, obj, argc - 3, argv + 3, extra, ver, &e);
+        if (rc == 2) {
+            free(obj);
+            return 2;
+        }
+    }
+    if (rc == SV_OK && ver[0]) {
+        int v = atoi(ver[0]);
+        if (v <= 0) {
+            free(obj);
+            return cli_usage("--if-version må være et positivt tall");
+        }
+        ((sv_meta *)obj)->version = v;
+    }
+    if (rc == SV_OK) rc = sv_row_save(c->st, ent, obj, &e);
+    if (rc == SV_OK) printf("%s nr. %" PRId64 " er endret (versjon %d).\n", ent->label, id, ((sv_meta *)obj)->version);
+    free(obj);
+    return rc ? cli_fail(&e) : 0;
+}
+
+static int parse_status(const char *s)
+{
+    static const char *const names[] = {"ingen", "utkast", "vedtatt", "endret"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(s, names[i])) return i;
+    return -2;
+}
+
+int cmd_list(sv_cli *c, int argc, char **argv)
+{
+    sv_filter f;
+    sv_filter_init(&f);
+    long limit = 50;
+    int show_fnr = 0;
+    sv_err e;
+    sv_err_clear(&e);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--tsv")) continue;
+        if (!strcmp(a, "--overdue")) { f.overdue = 1; continue; }
+        if (!strcmp(a, "--warnings")) { f.warnings = 1; continue; }
+        if (!strcmp(a, "--show-fnr")) { show_fnr = 1; continue; }
+        if (!v) return cli_usage("%s mangler verdi", a);
+        i++;
+        if (!strcmp(a, "--municipality")) {
+            f.municipality_id = cli_municipality(c, v, &e);
+            if (!f.municipality_id) return cli_fail(&e);
+        } else if (!strcmp(a, "--search")) {
+            if (sv_strcpy(f.search, sizeof f.search, v)) return cli_usage("--search: for lang tekst");
+        } else if (!strcmp(a, "--status")) {
+            if ((f.status = parse_status(v)) == -2) return cli_usage("--status: velg ingen, utkast, vedtatt eller endret");
+        } else if (!strcmp(a, "--step")) {
+            f.step = atoi(v);
+            if (f.step < 5 || f.step > 7) return cli_usage("--step: velg 5, 6 eller 7");
+        } else if (!strcmp(a, "--sort")) {
+            if (!strcmp(v, "navn")) f.sort = SV_SORT_NAME;
+            else if (!strcmp(v, "frist")) f.sort = SV_SORT_DEADLINE;
+            else if (!strcmp(v, "bosatt")) f.sort = SV_SORT_SETTLED;
+            else if (!strcmp(v, "status")) f.sort = SV_SORT_STATUS;
+            else return cli_usage("--sort: velg navn, frist, bosatt eller status");
+        } else if (!strcmp(a, "--limit")) {
+            char *end;
+            limit = strtol(v, &end, 10);
+            if (*end || limit < 0) return cli_usage("--limit: oppgi et tall (0 = alle)");
+        } else {
+            return cli_usage("ukjent valg «%s» for list", a);
+        }
+    }
+    long total = sv_overview_count(c->st, &f, &e);
+    if (total < 0) return cli_fail(&e);
+    enum { PAGE = 500 };
+    sv_overview_row *rows = sv_xcalloc(PAGE, sizeof *rows);
+    long shown = 0;
+    if (!c->tsv) printf("%-6s %-11s %-30s %-4s %-20s %-10s %s\n", "Nr", "Fødselsnr", "Navn", "Steg", "Plan", "Frist", "Merknad");
+    else printf("id\tfnr\tname\tstep\tstatus\tnext\tnext_label\twarnings\n");
+    while (limit == 0 || shown < limit) {
+        int want = limit == 0 || limit - shown > PAGE ? PAGE : (int)(limit - shown);
+        int n = sv_overview_page(c->st, &f, (int)shown, want, rows, &e);
+        if (n < 0) {
+            free(rows);
+            return cli_fail(&e);
+        }
+        for (int i = 0; i < n; i++) {
+            sv_overview_row *r = &rows[i];
+            char fnr[12], next[11], warn[64] = "";
+            if (show_fnr) snprintf(fnr, sizeof fnr, "%s", r->fnr);
+            else sv_fnr_mask(r->fnr, fnr);
+            sv_date_nor(r->next, next);
+            if (r->warn_late_plan) strcat(warn, "plan for sent ");
+            else if (r->warn_overdue) strcat(warn, "frist passert ");
+            if (r->warn_changed) strcat(warn, "endret uten vedtak");
+            if (c->tsv)
+                printf("%" PRId64 "\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r->id, fnr, r->name, r->step,
+                       sv_plan_status_label(r->status), next, r->next_label, warn);
+            else
+                printf("%-6" PRId64 " %-11s %-30.30s %-4d %-20s %-10s %s\n", r->id, fnr, r->name, r->step,
+                       sv_plan_status_label(r->status), next, warn);
+        }
+        shown += n;
+        if (n < want) break;
+    }
+    free(rows);
+    if (!c->tsv) printf("%ld av %ld deltakere vist.\n", shown, total);
+    return 0;
+}

@@ -1,0 +1,123 @@
+/* stegvis entry point: global options, opening the database, dispatching to a command. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define SV_VERSION "0.1.0"
+
+const sv_cmd SV_COMMANDS[] = {
+    {"init", cmd_init, 2, "init --number KOMMUNENR --name NAVN [--malform nb|nn]",
+     "opprett databasen for en kommune; du blir administrator"},
+    {"user", cmd_user, 1, "user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN]",
+     "legg til en kollega (roller: administrator, adviser, nav, supervisor)"},
+    {"participant", cmd_participant, 1, "participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)",
+     "registrer en deltaker"},
+    {"add", cmd_add, 1, "add TYPE --FORELDER ID --FELT VERDI ... (se «stegvis fields»)",
+     "legg til kartlegging, behov, plan, fase, tiltak, oppfølging ..."},
+    {"edit", cmd_edit, 1, "edit TYPE ID [--if-version N] --FELT VERDI ...", "endre en lagret rad"},
+    {"list", cmd_list, 1,
+     "list [--municipality NR] [--search TEKST] [--status ingen|utkast|vedtatt|endret] [--step 5|6|7]\n"
+     "     [--overdue] [--warnings] [--sort navn|frist|bosatt|status] [--limit N] [--show-fnr] [--tsv]",
+     "vis deltakere med status og neste frist"},
+    {"show", cmd_show, 1, "show ID [--show-fnr]", "vis hele saken til en deltaker"},
+    {"fields", cmd_fields, 0, "fields [TYPE]", "vis feltene (valg) for hver type"},
+    {"demo", cmd_demo, 2, "demo [--participants N] [--municipalities M] [--seed S]",
+     "fyll databasen med syntetiske demodata"},
+    {"help", cmd_help, 0, "help [KOMMANDO]", "vis hjelp"},
+    {NULL, NULL, 0, NULL, NULL}};
+
+const sv_cmd *cli_command(const char *name)
+{
+    for (const sv_cmd *c = SV_COMMANDS; c->name; c++)
+        if (strcmp(c->name, name) == 0) return c;
+    return NULL;
+}
+
+int cli_fail(const sv_err *e)
+{
+    fprintf(stderr, "stegvis: %s\n", e->msg[0] ? e->msg : "ukjent feil");
+    return e->code == SV_EINVAL && !e->field[0] && !e->msg[0] ? 2 : 1;
+}
+
+int cli_usage(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("stegvis: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n", stderr);
+    return 2;
+}
+
+static void usage_all(FILE *f)
+{
+    fputs("Bruk: stegvis [--db FIL] [KOMMANDO [VALG ...]]\n"
+          "Uten kommando åpnes skjermbildene (som «stegvis start»).\n\nKommandoer:\n", f);
+    for (const sv_cmd *c = SV_COMMANDS; c->name; c++) fprintf(f, "  %-12s %s\n", c->name, c->summary);
+    fputs("\nDatabase: --db FIL, ellers $STEGVIS_DB, ellers ~/.local/share/stegvis/stegvis.db\n"
+          "Mer hjelp: stegvis help KOMMANDO, og man stegvis\n", f);
+}
+
+int cmd_help(sv_cli *c, int argc, char **argv)
+{
+    (void)c;
+    if (argc < 2) {
+        usage_all(stdout);
+        return 0;
+    }
+    const sv_cmd *cmd = cli_command(argv[1]);
+    if (!cmd) return cli_usage("ukjent kommando «%s» (se «stegvis help»)", argv[1]);
+    printf("Bruk: stegvis %s\n\n%s\n", cmd->usage, cmd->summary);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *db = NULL;
+    int i = 1;
+    sv_cli cli = {0};
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (!strcmp(argv[i], "--db")) {
+            if (++i >= argc) return cli_usage("--db mangler filnavn");
+            db = argv[i];
+        } else if (!strncmp(argv[i], "--db=", 5)) {
+            db = argv[i] + 5;
+        } else if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V")) {
+            printf("stegvis %s\n", SV_VERSION);
+            return 0;
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage_all(stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--tsv")) {
+            cli.tsv = 1;
+        } else {
+            return cli_usage("ukjent valg «%s» (se «stegvis help»)", argv[i]);
+        }
+    }
+    const char *name = i < argc ? argv[i] : "start";
+    const sv_cmd *cmd = cli_command(name);
+    if (!cmd) return cli_usage("ukjent kommando «%s» (se «stegvis help»)", name);
+    char path[4096];
+    sv_err e;
+    sv_err_clear(&e);
+    if (cmd->db) {
+        if (!db) {
+            if (sv_default_db_path(path, sizeof path, &e)) return cli_fail(&e);
+            db = path;
+        }
+        if (sv_store_open(db, cmd->db == 2, &cli.st, &e)) return cli_fail(&e);
+    }
+    cli.db_path = db;
+    int sub_argc = i < argc ? argc - i : 1;
+    char *start_argv[] = {(char *)"start", NULL};
+    char **sub_argv = i < argc ? argv + i : start_argv;
+    for (int k = 1; k < sub_argc; k++)
+        if (!strcmp(sub_argv[k], "--tsv")) cli.tsv = 1;
+    int rc = cmd->fn(&cli, sub_argc, sub_argv);
+    sv_store_close(cli.st);
+    return rc;
+}

@@ -1,0 +1,75 @@
+/* A participant's whole case loaded at once: what the decision document, the rule check, the
+ * case screen and `show` all need. Also the derived facts (status, step, deadlines). */
+#ifndef SV_CASE_H
+#define SV_CASE_H
+
+#include "model.h"
+#include "store.h"
+
+typedef struct sv_case_measure {
+    sv_plan_measure pm;
+    sv_measure measure;      /* the catalogue entry it points at */
+    sv_need need;            /* the training need it answers (blank if none) */
+} sv_case_measure;
+
+typedef struct sv_case_phase {
+    sv_phase phase;
+    sv_case_measure *measures;
+    int nmeasures;
+} sv_case_phase;
+
+typedef struct sv_case {
+    sv_municipality muni;
+    sv_participant p;
+    int has_assessment;
+    sv_assessment assessment;
+    sv_need *needs;
+    int nneeds;
+    int has_plan;
+    sv_plan plan;
+    sv_case_phase *phases;
+    int nphases;
+    sv_followup *followups;
+    int nfollowups;
+    sv_review *reviews;
+    int nreviews;
+    sv_absence *absences;
+    int nabsences;
+    int has_evaluation;
+    sv_evaluation evaluation;
+    sv_decision *decisions;  /* oldest first, xml not loaded */
+    int ndecisions;
+    sv_unit *units;
+    int nunits;
+} sv_case;
+
+/* Loads everything about one participant. Free with sv_case_free. Reading needs no role beyond
+ * a registered user who may see the municipality. */
+int sv_case_load(sv_store *st, int64_t participant_id, sv_case *c, sv_err *e);
+void sv_case_free(sv_case *c);
+
+typedef enum { SV_PS_NONE, SV_PS_DRAFT, SV_PS_DECIDED, SV_PS_CHANGED } sv_plan_status;
+const char *sv_plan_status_label(sv_plan_status s);
+
+/* Review interval used for "review due" (the law says "at regular intervals"). */
+#define SV_REVIEW_MONTHS 6
+
+typedef struct sv_deadlines {
+    sv_plan_status status;
+    int step;                /* current step 5, 6 or 7 */
+    sv_date plan_due;        /* settlement + 3 months, while no decision */
+    sv_date review_due;      /* last decision/review + SV_REVIEW_MONTHS, while running */
+    sv_date nir_due;         /* programme start + 2 months */
+    sv_date programme_end;
+    sv_date next;            /* the earliest of the open deadlines */
+    const char *next_label;
+} sv_deadlines;
+
+void sv_case_derive(const sv_case *c, sv_date today, sv_deadlines *d);
+/* Weekly hours (tenths) of a phase: the sum of its measures. */
+int sv_phase_hours(const sv_case_phase *ph);
+/* Programme length in whole months (start to planned end), -1 without a plan. */
+int sv_case_months(const sv_case *c);
+const sv_decision *sv_case_last_decision(const sv_case *c);
+
+#endif

@@ -1,0 +1,23 @@
+/* Realistic synthetic data: a municipality's steps 1-4 and participants at every stage, with
+ * Norwegian names, valid synthetic identity numbers and the distributions of DOMAIN.md
+ * ("Numbers for sizing"). Some cases carry deliberate faults for the checklist to find.
+ * The same seed gives the same data. */
+#ifndef SV_DEMO_H
+#define SV_DEMO_H
+
+#include "store.h"
+
+typedef struct sv_demo_opts {
+    int participants;      /* in all, spread over the municipalities */
+    int municipalities;
+    unsigned long seed;
+} sv_demo_opts;
+
+typedef struct sv_demo_result {
+    int participants, municipalities, decisions;
+} sv_demo_result;
+
+/* On a database with no users, registers the current login as administrator first. */
+int sv_demo(sv_store *st, const sv_demo_opts *o, sv_demo_result *r, sv_err *e);
+
+#endif

@@ -1,0 +1,46 @@
+/* The role x operation table. */
+#include "roles.h"
+
+#include <string.h>
+
+static const struct {
+    const char *role;
+    unsigned char may[SV_OP__COUNT];
+    const char *summary;
+} TABLE[] = {
+    /*                    READ MUNI CASE WORK DECIDE CHECK ADMIN */
+    {"administrator", {1, 1, 1, 1, 1, 1, 1}, "Administrator: kan endre alt og legge til brukere"},
+    {"adviser",       {1, 1, 1, 1, 1, 1, 0}, "Programrådgiver: kan endre kommunens saker og fatte vedtak"},
+    {"nav",           {1, 0, 0, 1, 0, 1, 0}, "NAV-veileder: kan endre arbeidsrettede tiltak, oppfølging og overføring; ser resten"},
+    {"supervisor",    {1, 0, 0, 0, 0, 1, 0}, "Tilsyn: kan se alt og kjøre sjekklisten, men ikke endre"},
+};
+
+static const char *const LABELS[SV_OP__COUNT] = {
+    "se saker", "endre kommunens kartlegging, tiltak og avtaler (steg 1-4)",
+    "endre deltaker, kartlegging og plan", "endre arbeidsrettede tiltak, oppfølging og overføring",
+    "fatte vedtak", "kjøre regelkontroll og sjekkliste", "administrere brukere og kommuner"};
+
+int sv_role_may(const char *role, sv_op op)
+{
+    if (!role || op < 0 || op >= SV_OP__COUNT) return 0;
+    for (size_t i = 0; i < sizeof TABLE / sizeof TABLE[0]; i++)
+        if (strcmp(TABLE[i].role, role) == 0) return TABLE[i].may[op];
+    return 0;
+}
+
+const char *sv_op_label(sv_op op)
+{
+    return op >= 0 && op < SV_OP__COUNT ? LABELS[op] : "?";
+}
+
+const char *sv_role_summary(const char *role)
+{
+    for (size_t i = 0; i < sizeof TABLE / sizeof TABLE[0]; i++)
+        if (role && strcmp(TABLE[i].role, role) == 0) return TABLE[i].summary;
+    return "Ukjent rolle: kan ikke gjøre noe";
+}
+
+int sv_role_all_municipalities(const char *role)
+{
+    return role && (!strcmp(role, "administrator") || !strcmp(role, "supervisor"));
+}

@@ -1,0 +1,212 @@
+/* Schema migrations, numbered by PRAGMA user_version. Each step runs in one transaction; a
+ * database from a newer program is refused untouched. Audit triggers are generated from the
+ * entity descriptions so every write to every table is logged with old and new values. */
+#include "schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../forms/forms.h"
+
+static const char MIGRATION_1[] =
+    "CREATE TABLE municipality(id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE"
+    "  CHECK(length(number)=4), name TEXT NOT NULL, malform TEXT NOT NULL DEFAULT 'nb'"
+    "  CHECK(malform IN('nb','nn')), demo INTEGER NOT NULL DEFAULT 0,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE users(login TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL"
+    "  CHECK(role IN('administrator','adviser','nav','supervisor')),"
+    "  municipality_id INTEGER REFERENCES municipality(id), created_at TEXT, created_by TEXT);"
+    "CREATE TABLE unit(id INTEGER PRIMARY KEY, municipality_id INTEGER NOT NULL REFERENCES municipality(id),"
+    "  kind TEXT NOT NULL, name TEXT NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE demand(id INTEGER PRIMARY KEY, municipality_id INTEGER NOT NULL REFERENCES municipality(id),"
+    "  sector TEXT, occupation TEXT, employer TEXT, jobs INTEGER, requirements TEXT, source TEXT,"
+    "  noted_on TEXT, version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE measure(id INTEGER PRIMARY KEY, municipality_id INTEGER NOT NULL REFERENCES municipality(id),"
+    "  name TEXT NOT NULL, kind TEXT, provider TEXT, hours INTEGER, orientation TEXT, nav INTEGER,"
+    "  status TEXT, description TEXT, version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE agreement(id INTEGER PRIMARY KEY, municipality_id INTEGER NOT NULL REFERENCES municipality(id),"
+    "  partner TEXT, partner_kind TEXT, contact TEXT, valid_from TEXT, valid_to TEXT, content TEXT,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE participant(id INTEGER PRIMARY KEY, municipality_id INTEGER NOT NULL REFERENCES municipality(id),"
+    "  fnr TEXT NOT NULL UNIQUE, name TEXT NOT NULL, sex TEXT, languages TEXT, interpreter INTEGER,"
+    "  interpreter_lang TEXT, permit_on TEXT, settled_on TEXT, right_duty TEXT, schooling TEXT,"
+    "  adviser TEXT, search_key TEXT NOT NULL DEFAULT '',"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE assessment(id INTEGER PRIMARY KEY, participant_id INTEGER NOT NULL UNIQUE REFERENCES participant(id),"
+    "  assessed_on TEXT, education TEXT, work_experience TEXT, language_level TEXT, competence TEXT,"
+    "  career_on TEXT, career_advice TEXT, version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE need(id INTEGER PRIMARY KEY, participant_id INTEGER NOT NULL REFERENCES participant(id),"
+    "  area TEXT, description TEXT, version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE plan(id INTEGER PRIMARY KEY, participant_id INTEGER NOT NULL UNIQUE REFERENCES participant(id),"
+    "  start_on TEXT, planned_end TEXT, final_goal TEXT, final_goal_text TEXT, norwegian_goal TEXT,"
+    "  social_hours INTEGER, consulted_on TEXT, interpreter_used INTEGER, selfstudy INTEGER,"
+    "  justification TEXT, extension_reason TEXT, rev INTEGER NOT NULL DEFAULT 1,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE phase(id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plan(id),"
+    "  name TEXT, start_on TEXT, end_on TEXT, version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE plan_measure(id INTEGER PRIMARY KEY, phase_id INTEGER NOT NULL REFERENCES phase(id) ON DELETE CASCADE,"
+    "  measure_id INTEGER REFERENCES measure(id), need_id INTEGER REFERENCES need(id), hours INTEGER,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE followup(id INTEGER PRIMARY KEY, participant_id INTEGER NOT NULL REFERENCES participant(id),"
+    "  held_on TEXT, with_whom TEXT, notes TEXT, next_on TEXT,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE review(id INTEGER PRIMARY KEY, participant_id INTEGER NOT NULL REFERENCES participant(id),"
+    "  held_on TEXT, reason TEXT, outcome TEXT, plan_changed INTEGER,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE absence(id INTEGER PRIMARY KEY, participant_id INTEGER NOT NULL REFERENCES participant(id),"
+    "  kind TEXT, reason TEXT, from_on TEXT, to_on TEXT, approved INTEGER, note TEXT,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE evaluation(id INTEGER PRIMARY KEY, participant_id INTEGER NOT NULL UNIQUE REFERENCES participant(id),"
+    "  evaluated_on TEXT, outcome TEXT, end_reason TEXT, handover_on TEXT, handover_note TEXT,"
+    "  status_1y TEXT, status_1y_on TEXT, version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE TABLE decision(id INTEGER PRIMARY KEY, participant_id INTEGER NOT NULL REFERENCES participant(id),"
+    "  uuid TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, decided_on TEXT NOT NULL, decided_by TEXT NOT NULL,"
+    "  plan_rev INTEGER NOT NULL, law TEXT NOT NULL, notified_on TEXT, notify_method TEXT, reason TEXT,"
+    "  xml TEXT NOT NULL, created_at TEXT NOT NULL);"
+    "CREATE TABLE audit(id INTEGER PRIMARY KEY, at TEXT NOT NULL DEFAULT (datetime('now','localtime')),"
+    "  login TEXT NOT NULL, tbl TEXT NOT NULL, row_id INTEGER, action TEXT NOT NULL, old TEXT, new TEXT);"
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+    "  SELECT RAISE(ABORT, 'revisjonsloggen kan ikke endres'); END;"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
+    "  SELECT RAISE(ABORT, 'revisjonsloggen kan ikke slettes'); END;"
+    "CREATE TRIGGER decision_no_update BEFORE UPDATE ON decision BEGIN"
+    "  SELECT RAISE(ABORT, 'et fattet vedtak kan ikke endres'); END;"
+    "CREATE TRIGGER decision_no_delete BEFORE DELETE ON decision BEGIN"
+    "  SELECT RAISE(ABORT, 'et fattet vedtak kan ikke slettes'); END;"
+    "CREATE TRIGGER phase_rev_i AFTER INSERT ON phase BEGIN"
+    "  UPDATE plan SET rev = rev + 1 WHERE id = NEW.plan_id; END;"
+    "CREATE TRIGGER phase_rev_u AFTER UPDATE ON phase BEGIN"
+    "  UPDATE plan SET rev = rev + 1 WHERE id = NEW.plan_id; END;"
+    "CREATE TRIGGER phase_rev_d AFTER DELETE ON phase BEGIN"
+    "  UPDATE plan SET rev = rev + 1 WHERE id = OLD.plan_id; END;"
+    "CREATE TRIGGER pm_rev_i AFTER INSERT ON plan_measure BEGIN"
+    "  UPDATE plan SET rev = rev + 1 WHERE id = (SELECT plan_id FROM phase WHERE id = NEW.phase_id); END;"
+    "CREATE TRIGGER pm_rev_u AFTER UPDATE ON plan_measure BEGIN"
+    "  UPDATE plan SET rev = rev + 1 WHERE id = (SELECT plan_id FROM phase WHERE id = NEW.phase_id); END;"
+    "CREATE TRIGGER pm_rev_d AFTER DELETE ON plan_measure BEGIN"
+    "  UPDATE plan SET rev = rev + 1 WHERE id = (SELECT plan_id FROM phase WHERE id = OLD.phase_id); END;"
+    "CREATE INDEX participant_muni ON participant(municipality_id, search_key);"
+    "CREATE INDEX need_p ON need(participant_id);"
+    "CREATE INDEX phase_plan ON phase(plan_id);"
+    "CREATE INDEX pm_phase ON plan_measure(phase_id);"
+    "CREATE INDEX followup_p ON followup(participant_id, held_on);"
+    "CREATE INDEX review_p ON review(participant_id, held_on);"
+    "CREATE INDEX absence_p ON absence(participant_id);"
+    "CREATE INDEX decision_p ON decision(participant_id, decided_on);"
+    "CREATE INDEX audit_row ON audit(tbl, row_id);";
+
+static const char MIGRATION_2[] =
+    "CREATE TABLE draft(login TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
+    "  saved_at TEXT NOT NULL, PRIMARY KEY(login, key));"
+    "CREATE INDEX participant_name ON participant(search_key);"
+    "CREATE INDEX measure_m ON measure(municipality_id);"
+    "CREATE INDEX demand_m ON demand(municipality_id);"
+    "CREATE INDEX agreement_m ON agreement(municipality_id);";
+
+static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2};
+
+/* json_object('col', NEW.col, ...) for every column of the entity. */
+static void json_of(sv_buf *b, const sv_entity *ent, const char *row)
+{
+    sv_buf_printf(b, "json_object('id', %s.id", row);
+    if (ent->parent_col) sv_buf_printf(b, ", '%s', %s.%s", ent->parent_col, row, ent->parent_col);
+    for (int i = 0; i < ent->nfields; i++)
+        sv_buf_printf(b, ", '%s', %s.%s", ent->fields[i].col, row, ent->fields[i].col);
+    sv_buf_printf(b, ", 'version', %s.version)", row);
+}
+
+static void audit_triggers(sv_buf *b, const sv_entity *ent)
+{
+    const char *t = ent->table;
+    sv_buf_printf(b, "DROP TRIGGER IF EXISTS %s_audit_i; DROP TRIGGER IF EXISTS %s_audit_u;"
+                     "DROP TRIGGER IF EXISTS %s_audit_d;", t, t, t);
+    sv_buf_printf(b, "CREATE TRIGGER %s_audit_i AFTER INSERT ON %s BEGIN INSERT INTO audit"
+                     "(login, tbl, row_id, action, new) VALUES(sv_user(), '%s', NEW.id, 'insert', ", t, t, t);
+    json_of(b, ent, "NEW");
+    sv_buf_add(b, "); END;");
+    sv_buf_printf(b, "CREATE TRIGGER %s_audit_u AFTER UPDATE ON %s WHEN OLD.version IS NOT NEW.version"
+                     " BEGIN INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES(sv_user(), '%s',"
+                     " NEW.id, 'update', ", t, t, t);
+    json_of(b, ent, "OLD");
+    sv_buf_add(b, ", ");
+    json_of(b, ent, "NEW");
+    sv_buf_add(b, "); END;");
+    sv_buf_printf(b, "CREATE TRIGGER %s_audit_d AFTER DELETE ON %s BEGIN INSERT INTO audit"
+                     "(login, tbl, row_id, action, old) VALUES(sv_user(), '%s', OLD.id, 'delete', ", t, t, t);
+    json_of(b, ent, "OLD");
+    sv_buf_add(b, "); END;");
+}
+
+static const char FIXED_AUDIT[] =
+    "DROP TRIGGER IF EXISTS decision_audit_i; DROP TRIGGER IF EXISTS users_audit_i;"
+    "DROP TRIGGER IF EXISTS users_audit_u; DROP TRIGGER IF EXISTS users_audit_d;"
+    "CREATE TRIGGER decision_audit_i AFTER INSERT ON decision BEGIN INSERT INTO audit"
+    "(login, tbl, row_id, action, new) VALUES(sv_user(), 'decision', NEW.id, 'insert',"
+    " json_object('participant_id', NEW.participant_id, 'uuid', NEW.uuid, 'kind', NEW.kind,"
+    " 'decided_on', NEW.decided_on, 'plan_rev', NEW.plan_rev)); END;"
+    "CREATE TRIGGER users_audit_i AFTER INSERT ON users BEGIN INSERT INTO audit"
+    "(login, tbl, row_id, action, new) VALUES(sv_user(), 'users', NULL, 'insert',"
+    " json_object('login', NEW.login, 'role', NEW.role, 'municipality_id', NEW.municipality_id)); END;"
+    "CREATE TRIGGER users_audit_u AFTER UPDATE ON users BEGIN INSERT INTO audit"
+    "(login, tbl, row_id, action, old, new) VALUES(sv_user(), 'users', NULL, 'update',"
+    " json_object('login', OLD.login, 'role', OLD.role), json_object('login', NEW.login, 'role', NEW.role)); END;"
+    "CREATE TRIGGER users_audit_d AFTER DELETE ON users BEGIN INSERT INTO audit"
+    "(login, tbl, row_id, action, old) VALUES(sv_user(), 'users', NULL, 'delete',"
+    " json_object('login', OLD.login, 'role', OLD.role)); END;";
+
+static int exec(sqlite3 *db, const char *sql, sv_err *e)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        sv_err_set(e, SV_EDB, NULL, "Kunne ikke oppgradere databasen: %s", msg ? msg : sqlite3_errstr(rc));
+        sqlite3_free(msg);
+        return SV_EDB;
+    }
+    return SV_OK;
+}
+
+int sv_schema_version(sqlite3 *db)
+{
+    sqlite3_stmt *s;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
+{
+    int have = sv_schema_version(db);
+    if (have < 0)
+        return sv_err_set(e, SV_EDB, NULL,
+                          "Databasefilen er skadet eller er ikke en stegvis-database (%s)",
+                          sqlite3_errmsg(db));
+    if (have > SV_SCHEMA_LATEST)
+        return sv_err_set(e, SV_EDB, NULL,
+                          "Databasen er laget av en nyere versjon av stegvis (skjema %d; denne versjonen "
+                          "kjenner til og med %d). Oppgrader stegvis; databasen er ikke endret.",
+                          have, SV_SCHEMA_LATEST);
+    if (target > SV_SCHEMA_LATEST) target = SV_SCHEMA_LATEST;
+    if (have >= target) return SV_OK;
+    if (exec(db, "BEGIN IMMEDIATE", e)) return e->code;
+    /* Re-read inside the write lock: a colleague may have migrated meanwhile. */
+    have = sv_schema_version(db);
+    for (int v = have; v < target; v++)
+        if (exec(db, MIGRATIONS[v], e)) goto fail;
+    sv_buf b;
+    sv_buf_init(&b);
+    for (int i = 0; SV_ENTITIES[i]; i++) audit_triggers(&b, SV_ENTITIES[i]);
+    sv_buf_add(&b, FIXED_AUDIT);
+    sv_buf_printf(&b, "PRAGMA user_version = %d;", target);
+    int rc = exec(db, b.s, e);
+    sv_buf_free(&b);
+    if (rc) goto fail;
+    if (exec(db, "COMMIT", e)) goto fail;
+    return SV_OK;
+fail:
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return e->code;
+}

@@ -1,0 +1,367 @@
+/* Opening the database, the current user, transactions, cached statements, users, drafts. */
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "schema.h"
+
+#define CACHE 96
+
+struct sv_store {
+    sqlite3 *db;
+    char *path;
+    sv_user user;
+    int has_user;
+    int depth;              /* transaction nesting */
+    struct { const char *sql; sqlite3_stmt *st; } cache[CACHE];
+    int ncache;
+};
+
+sqlite3 *sv_store_db(sv_store *st) { return st->db; }
+const char *sv_store_path(const sv_store *st) { return st->path; }
+const sv_user *sv_store_user(const sv_store *st) { return st->has_user ? &st->user : NULL; }
+int sv_store_schema_version(sv_store *st) { return sv_schema_version(st->db); }
+
+static int mkdirs(const char *dir)
+{
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s", dir) >= (int)sizeof tmp) return -1;
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(tmp, 0700) != 0 && errno != EEXIST) return -1;
+        *p = '/';
+    }
+    return mkdir(tmp, 0700) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+int sv_default_db_path(char *buf, size_t size, sv_err *e)
+{
+    const char *env = getenv("STEGVIS_DB");
+    if (env && *env) {
+        if (snprintf(buf, size, "%s", env) >= (int)size)
+            return sv_err_set(e, SV_EINVAL, NULL, "STEGVIS_DB: stien er for lang");
+        return SV_OK;
+    }
+    char dir[4096];
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    if (xdg && *xdg) snprintf(dir, sizeof dir, "%s/stegvis", xdg);
+    else if (home && *home) snprintf(dir, sizeof dir, "%s/.local/share/stegvis", home);
+    else return sv_err_set(e, SV_EINVAL, NULL, "Finner ikke hjemmekatalogen: sett STEGVIS_DB eller bruk --db");
+    if (mkdirs(dir) != 0)
+        return sv_err_set(e, SV_EIO, NULL, "Kan ikke opprette katalogen %s: %s", dir, strerror(errno));
+    if (snprintf(buf, size, "%s/stegvis.db", dir) >= (int)size)
+        return sv_err_set(e, SV_EINVAL, NULL, "Databasestien er for lang");
+    return SV_OK;
+}
+
+/* sv_user(): the login recorded by the audit triggers. */
+static void fn_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sv_store *st = sqlite3_user_data(ctx);
+    sqlite3_result_text(ctx, st->has_user ? st->user.login : sv_login(), -1, SQLITE_TRANSIENT);
+}
+
+int sv_store_dberr(sv_store *st, int rc, sv_err *e)
+{
+    int prim = rc & 0xff;
+    const char *detail = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+    switch (prim) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return sv_err_set(e, SV_EDB, NULL, "Databasen er opptatt (en kollega lagrer akkurat nå). Prøv igjen om litt; ingenting er endret.");
+    case SQLITE_FULL:
+        return sv_err_set(e, SV_EDB, NULL, "Disken er full: endringen ble ikke lagret. Frigjør plass og prøv igjen.");
+    case SQLITE_READONLY:
+        return sv_err_set(e, SV_EDB, NULL, "Databasen er skrivebeskyttet: endringen ble ikke lagret. Sjekk filrettighetene.");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return sv_err_set(e, SV_EDB, NULL, "Databasefilen er skadet eller er ikke en stegvis-database. Gjenopprett fra sikkerhetskopi.");
+    case SQLITE_CANTOPEN:
+        return sv_err_set(e, SV_EDB, NULL, "Kan ikke åpne databasefilen (finnes katalogen, og har du tilgang?)");
+    case SQLITE_IOERR:
+        return sv_err_set(e, SV_EDB, NULL, "Lese- eller skrivefeil mot databasefilen; ingenting er endret.");
+    case SQLITE_CONSTRAINT:
+        return sv_err_set(e, SV_EINVAL, NULL, "Lagringen bryter en regel i databasen: %s", detail);
+    default:
+        return sv_err_set(e, SV_EDB, NULL, "Databasefeil: %s", detail);
+    }
+}
+
+static int load_user(sv_store *st, sv_err *e)
+{
+    st->has_user = 0;
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT login, display_name, role, "
+                                           "ifnull(municipality_id, 0) FROM users WHERE login = ?", e);
+    if (!s) return e->code;
+    sqlite3_bind_text(s, 1, sv_login(), -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        snprintf(st->user.login, sizeof st->user.login, "%s", sqlite3_column_text(s, 0));
+        snprintf(st->user.display_name, sizeof st->user.display_name, "%s", sqlite3_column_text(s, 1));
+        snprintf(st->user.role, sizeof st->user.role, "%s", sqlite3_column_text(s, 2));
+        st->user.municipality_id = sqlite3_column_int64(s, 3);
+        st->has_user = 1;
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sv_store_dberr(st, rc, e);
+    return SV_OK;
+}
+
+int sv_store_reload_user(sv_store *st, sv_err *e) { return load_user(st, e); }
+
+int sv_store_open(const char *path, int create, sv_store **out, sv_err *e)
+{
+    *out = NULL;
+    struct stat sb;
+    int exists = stat(path, &sb) == 0;
+    if (!exists && !create)
+        return sv_err_set(e, SV_ENOTFOUND, NULL, "Databasen %s finnes ikke. Opprett den med «stegvis init» eller «stegvis demo».", path);
+    if (!exists) {
+        /* Create the file ourselves so it is 0600 whatever the umask; SQLite gives the
+         * -wal and -shm files the same mode. */
+        int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            return sv_err_set(e, SV_EIO, NULL, "Kan ikke opprette databasen %s: %s", path, strerror(errno));
+        if (fd >= 0) {
+            fchmod(fd, 0600);
+            close(fd);
+        }
+    } else if (S_ISDIR(sb.st_mode)) {
+        return sv_err_set(e, SV_EINVAL, NULL, "%s er en katalog, ikke en databasefil", path);
+    }
+    sv_store *st = sv_xcalloc(1, sizeof *st);
+    st->path = sv_xstrdup(path);
+    int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        sv_store_dberr(st, rc, e);
+        sv_store_close(st);
+        return e->code;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_busy_timeout(st->db, 5000);
+    sqlite3_create_function(st->db, "sv_user", 0, SQLITE_UTF8, st, fn_user, NULL, NULL);
+    char *msg = NULL;
+    rc = sqlite3_exec(st->db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
+                              "PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF;", NULL, NULL, &msg);
+    sqlite3_free(msg);
+    if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_READONLY) {
+        sv_store_dberr(st, rc, e);
+        sv_store_close(st);
+        return e->code;
+    }
+    /* A real read catches a damaged or foreign file before anything is written. */
+    rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        sv_store_dberr(st, rc, e);
+        sv_store_close(st);
+        return e->code;
+    }
+    if (sv_schema_migrate(st->db, SV_SCHEMA_LATEST, e) != SV_OK || load_user(st, e) != SV_OK) {
+        sv_store_close(st);
+        return e->code;
+    }
+    *out = st;
+    return SV_OK;
+}
+
+void sv_store_close(sv_store *st)
+{
+    if (!st) return;
+    for (int i = 0; i < st->ncache; i++) {
+        sqlite3_finalize(st->cache[i].st);
+        free((void *)st->cache[i].sql);
+    }
+    if (st->db) sqlite3_close(st->db);
+    free(st->path);
+    free(st);
+}
+
+sqlite3_stmt *sv_store_prepare(sv_store *st, const char *sql, sv_err *e)
+{
+    for (int i = 0; i < st->ncache; i++) {
+        if (st->cache[i].sql == sql || strcmp(st->cache[i].sql, sql) == 0) {
+            sqlite3_reset(st->cache[i].st);
+            sqlite3_clear_bindings(st->cache[i].st);
+            return st->cache[i].st;
+        }
+    }
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
+    if (rc != SQLITE_OK) {
+        sv_store_dberr(st, rc, e);
+        return NULL;
+    }
+    if (st->ncache == CACHE) {        /* evict the oldest */
+        sqlite3_finalize(st->cache[0].st);
+        free((void *)st->cache[0].sql);
+        memmove(st->cache, st->cache + 1, sizeof st->cache[0] * (CACHE - 1));
+        st->ncache--;
+    }
+    st->cache[st->ncache].sql = sv_xstrdup(sql);
+    st->cache[st->ncache].st = s;
+    st->ncache++;
+    return s;
+}
+
+int sv_store_begin(sv_store *st, sv_err *e)
+{
+    if (st->depth++ > 0) return SV_OK;
+    int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        st->depth = 0;
+        return sv_store_dberr(st, rc, e);
+    }
+    return SV_OK;
+}
+
+int sv_store_commit(sv_store *st, sv_err *e)
+{
+    if (st->depth == 0 || --st->depth > 0) return SV_OK;
+    int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        sv_store_dberr(st, rc, e);
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return e->code;
+    }
+    return SV_OK;
+}
+
+void sv_store_rollback(sv_store *st)
+{
+    if (st->depth == 0) return;
+    st->depth = 0;
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void audit_refusal(sv_store *st, sv_op op)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "INSERT INTO audit(login, tbl, action, new) "
+                                           "VALUES(?, 'access', 'refused', ?)", NULL);
+    if (!s) return;
+    sqlite3_bind_text(s, 1, sv_login(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, sv_op_label(op), -1, SQLITE_STATIC);
+    sqlite3_step(s);
+    sqlite3_reset(s);
+}
+
+void sv_store_unregistered_msg(sv_store *st, sv_err *e)
+{
+    char admins[200] = "";
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT group_concat(login, ', ') FROM users "
+                                           "WHERE role = 'administrator'", NULL);
+    if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        snprintf(admins, sizeof admins, "%s", sqlite3_column_text(s, 0));
+    if (s) sqlite3_reset(s);
+    sv_err_set(e, SV_EDENIED, NULL,
+               "Brukeren «%s» er ikke registrert i denne databasen. Be en administrator (%s) kjøre: "
+               "stegvis user add %s adviser --municipality KOMMUNENR",
+               sv_login(), admins[0] ? admins : "den som opprettet databasen", sv_login());
+}
+
+int sv_store_authorize(sv_store *st, sv_op op, int64_t municipality_id, sv_err *e)
+{
+    if (!st->has_user) {
+        sv_store_unregistered_msg(st, e);
+        audit_refusal(st, op);
+        return SV_EDENIED;
+    }
+    if (!sv_role_may(st->user.role, op)) {
+        audit_refusal(st, op);
+        return sv_err_set(e, SV_EDENIED, NULL, "Du (%s, %s) har ikke lov til å %s.", st->user.login,
+                          sv_role_summary(st->user.role), sv_op_label(op));
+    }
+    if (municipality_id && st->user.municipality_id && municipality_id != st->user.municipality_id) {
+        audit_refusal(st, op);
+        return sv_err_set(e, SV_EDENIED, NULL, "Du har bare tilgang til saker i din egen kommune.");
+    }
+    return SV_OK;
+}
+
+int sv_user_add(sv_store *st, const sv_user *u, sv_err *e)
+{
+    extern const sv_code SV_CODES_ROLE[];
+    if (!sv_code_valid(SV_CODES_ROLE, u->role))
+        return sv_err_set(e, SV_EINVAL, "role", "Rolle: «%s» finnes ikke (velg administrator, adviser, nav eller supervisor)", u->role);
+    if (!u->login[0] || strspn(u->login, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != strlen(u->login))
+        return sv_err_set(e, SV_EINVAL, "login", "Brukernavn: bare bokstaver a-z, siffer, punktum, bindestrek og understrek");
+    /* The first user of a database is its administrator; after that only an administrator adds. */
+    if (sv_user_count(st) > 0 && sv_store_authorize(st, SV_OP_ADMIN, 0, e) != SV_OK) return e->code;
+    if (sv_store_begin(st, e)) return e->code;
+    sqlite3_stmt *s = sv_store_prepare(st, "INSERT INTO users(login, display_name, role, municipality_id, "
+                                           "created_at, created_by) VALUES(?, ?, ?, ?, datetime('now','localtime'), ?) "
+                                           "ON CONFLICT(login) DO UPDATE SET display_name = excluded.display_name, "
+                                           "role = excluded.role, municipality_id = excluded.municipality_id", e);
+    if (!s) goto fail;
+    sqlite3_bind_text(s, 1, u->login, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, u->display_name[0] ? u->display_name : u->login, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, u->role, -1, SQLITE_STATIC);
+    if (u->municipality_id) sqlite3_bind_int64(s, 4, u->municipality_id);
+    else sqlite3_bind_null(s, 4);
+    sqlite3_bind_text(s, 5, sv_login(), -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        sv_store_dberr(st, rc, e);
+        goto fail;
+    }
+    if (sv_store_commit(st, e)) return e->code;
+    return load_user(st, e);
+fail:
+    sv_store_rollback(st);
+    return e->code;
+}
+
+int sv_user_count(sv_store *st)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT count(*) FROM users", NULL);
+    int n = 0;
+    if (s && sqlite3_step(s) == SQLITE_ROW) n = sqlite3_column_int(s, 0);
+    if (s) sqlite3_reset(s);
+    return n;
+}
+
+int sv_draft_put(sv_store *st, const char *key, const char *value, sv_err *e)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "INSERT INTO draft(login, key, value, saved_at) "
+                                           "VALUES(?, ?, ?, datetime('now','localtime')) ON CONFLICT(login, key) "
+                                           "DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at", e);
+    if (!s) return e->code;
+    sqlite3_bind_text(s, 1, sv_login(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? SV_OK : sv_store_dberr(st, rc, e);
+}
+
+char *sv_draft_get(sv_store *st, const char *key)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT value FROM draft WHERE login = ? AND key = ?", NULL);
+    char *v = NULL;
+    if (!s) return NULL;
+    sqlite3_bind_text(s, 1, sv_login(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW) v = sv_xstrdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_reset(s);
+    return v;
+}
+
+int sv_draft_drop(sv_store *st, const char *key, sv_err *e)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "DELETE FROM draft WHERE login = ? AND key = ?", e);
+    if (!s) return e->code;
+    sqlite3_bind_text(s, 1, sv_login(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? SV_OK : sv_store_dberr(st, rc, e);
+}

@@ -1,0 +1,383 @@
+/* Generic row access: SQL is built from the entity descriptions (column names are our own
+ * constants), every value is bound, and updates check the row version. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../forms/forms.h"
+#include "fnr.h"
+#include "model.h"
+#include "store.h"
+
+#define META(obj) ((sv_meta *)(obj))
+
+static void bind_field(sqlite3_stmt *s, int idx, const sv_field *f, const void *obj)
+{
+    const char *p = (const char *)obj + f->off;
+    switch (f->type) {
+    case SV_F_DATE: {
+        sv_date d;
+        char iso[11];
+        memcpy(&d, p, sizeof d);
+        if (d == SV_NODATE) { sqlite3_bind_null(s, idx); break; }
+        sv_date_iso(d, iso);
+        sqlite3_bind_text(s, idx, iso, -1, SQLITE_TRANSIENT);
+        break;
+    }
+    case SV_F_INT:
+    case SV_F_HOURS:
+    case SV_F_BOOL: {
+        int v;
+        memcpy(&v, p, sizeof v);
+        sqlite3_bind_int(s, idx, v);
+        break;
+    }
+    case SV_F_REF: {
+        int64_t v;
+        memcpy(&v, p, sizeof v);
+        if (v) sqlite3_bind_int64(s, idx, v);
+        else sqlite3_bind_null(s, idx);
+        break;
+    }
+    default:
+        sqlite3_bind_text(s, idx, p, -1, SQLITE_STATIC);
+    }
+}
+
+static void read_field(sqlite3_stmt *s, int col, const sv_field *f, void *obj)
+{
+    char *p = (char *)obj + f->off;
+    switch (f->type) {
+    case SV_F_DATE: {
+        sv_date d = SV_NODATE;
+        const char *t = (const char *)sqlite3_column_text(s, col);
+        if (t && sv_date_parse(t, &d) != 0) d = SV_NODATE;
+        memcpy(p, &d, sizeof d);
+        break;
+    }
+    case SV_F_INT:
+    case SV_F_HOURS:
+    case SV_F_BOOL: {
+        int v = sqlite3_column_int(s, col);
+        memcpy(p, &v, sizeof v);
+        break;
+    }
+    case SV_F_REF: {
+        int64_t v = sqlite3_column_int64(s, col);
+        memcpy(p, &v, sizeof v);
+        break;
+    }
+    default: {
+        const char *t = (const char *)sqlite3_column_text(s, col);
+        snprintf(p, f->size, "%s", t ? t : "");
+    }
+    }
+}
+
+/* "SELECT id, parent, f1..fn, version, updated_by, updated_at FROM t" */
+static void select_sql(sv_buf *b, const sv_entity *ent)
+{
+    sv_buf_printf(b, "SELECT id, %s", ent->parent_col ? ent->parent_col : "0");
+    for (int i = 0; i < ent->nfields; i++) sv_buf_printf(b, ", %s", ent->fields[i].col);
+    sv_buf_printf(b, ", version, ifnull(updated_by,''), ifnull(updated_at,'') FROM %s", ent->table);
+    if (ent == &SV_ENT_PLAN) { /* rev is not a form field */
+        b->len = 0;
+        b->s[0] = '\0';
+        sv_buf_printf(b, "SELECT id, participant_id");
+        for (int i = 0; i < ent->nfields; i++) sv_buf_printf(b, ", %s", ent->fields[i].col);
+        sv_buf_add(b, ", version, ifnull(updated_by,''), ifnull(updated_at,''), rev FROM plan");
+    }
+}
+
+static void read_row(sqlite3_stmt *s, const sv_entity *ent, void *obj)
+{
+    sv_entity_blank(ent, obj);
+    sv_meta *m = META(obj);
+    m->id = sqlite3_column_int64(s, 0);
+    m->parent = sqlite3_column_int64(s, 1);
+    for (int i = 0; i < ent->nfields; i++) read_field(s, 2 + i, &ent->fields[i], obj);
+    int c = 2 + ent->nfields;
+    m->version = sqlite3_column_int(s, c);
+    snprintf(m->updated_by, sizeof m->updated_by, "%s", sqlite3_column_text(s, c + 1));
+    snprintf(m->updated_at, sizeof m->updated_at, "%s", sqlite3_column_text(s, c + 2));
+    if (ent == &SV_ENT_PLAN) ((sv_plan *)obj)->rev = sqlite3_column_int(s, c + 3);
+}
+
+static int load_where(sv_store *st, const sv_entity *ent, const char *where, int64_t key, void *obj,
+                      sv_err *e)
+{
+    sv_buf b;
+    sv_buf_init(&b);
+    select_sql(&b, ent);
+    sv_buf_printf(&b, " WHERE %s = ?", where);
+    sqlite3_stmt *s = sv_store_prepare(st, b.s, e);
+    sv_buf_free(&b);
+    if (!s) return e->code;
+    sqlite3_bind_int64(s, 1, key);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) read_row(s, ent, obj);
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW) return SV_OK;
+    if (rc == SQLITE_DONE)
+        return sv_err_set(e, SV_ENOTFOUND, NULL, "%s nr. %" PRId64 " finnes ikke", ent->label, key);
+    return sv_store_dberr(st, rc, e);
+}
+
+int sv_row_load(sv_store *st, const sv_entity *ent, int64_t id, void *obj, sv_err *e)
+{
+    return load_where(st, ent, "id", id, obj, e);
+}
+
+int sv_row_load_child(sv_store *st, const sv_entity *ent, int64_t parent, void *obj, sv_err *e)
+{
+    return load_where(st, ent, ent->parent_col, parent, obj, e);
+}
+
+int64_t sv_row_municipality(sv_store *st, const sv_entity *ent, int64_t parent)
+{
+    const char *sql;
+    if (!ent->parent_col) return 0;
+    if (!strcmp(ent->parent_col, "municipality_id")) return parent;
+    if (!strcmp(ent->parent_col, "participant_id"))
+        sql = "SELECT municipality_id FROM participant WHERE id = ?";
+    else if (!strcmp(ent->parent_col, "plan_id"))
+        sql = "SELECT p.municipality_id FROM plan JOIN participant p ON p.id = plan.participant_id WHERE plan.id = ?";
+    else
+        sql = "SELECT p.municipality_id FROM phase JOIN plan ON plan.id = phase.plan_id "
+              "JOIN participant p ON p.id = plan.participant_id WHERE phase.id = ?";
+    sqlite3_stmt *s = sv_store_prepare(st, sql, NULL);
+    int64_t m = 0;
+    if (!s) return 0;
+    sqlite3_bind_int64(s, 1, parent);
+    if (sqlite3_step(s) == SQLITE_ROW) m = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return m;
+}
+
+/* Which operation a write to ent needs. NAV staff may change plan measures only when the
+ * catalogue measure is work-oriented or a NAV measure. */
+static sv_op write_op(sv_store *st, const sv_entity *ent, const void *obj)
+{
+    if (ent->parent_col && !strcmp(ent->parent_col, "municipality_id") && ent != &SV_ENT_PARTICIPANT)
+        return SV_OP_EDIT_MUNICIPAL;
+    if (ent == &SV_ENT_MUNICIPALITY) return SV_OP_ADMIN;
+    if (ent == &SV_ENT_FOLLOWUP || ent == &SV_ENT_EVALUATION) return SV_OP_EDIT_WORK;
+    if (ent == &SV_ENT_PLAN_MEASURE) {
+        const sv_plan_measure *pm = obj;
+        sqlite3_stmt *s = sv_store_prepare(st, "SELECT orientation = 'arbeid' OR nav = 1 FROM measure WHERE id = ?", NULL);
+        int work = 0;
+        if (s) {
+            sqlite3_bind_int64(s, 1, pm->measure_id);
+            if (sqlite3_step(s) == SQLITE_ROW) work = sqlite3_column_int(s, 0);
+            sqlite3_reset(s);
+        }
+        return work ? SV_OP_EDIT_WORK : SV_OP_EDIT_CASE;
+    }
+    return SV_OP_EDIT_CASE;
+}
+
+/* Checks that a REF field points at a row of the same municipality. */
+static int check_refs(sv_store *st, const sv_entity *ent, const void *obj, int64_t muni, sv_err *e)
+{
+    for (int i = 0; i < ent->nfields; i++) {
+        const sv_field *f = &ent->fields[i];
+        if (f->type != SV_F_REF) continue;
+        int64_t v;
+        memcpy(&v, (const char *)obj + f->off, sizeof v);
+        if (!v) continue;
+        const char *sql = !strcmp(f->ref, "measure")
+                              ? "SELECT municipality_id FROM measure WHERE id = ?"
+                              : "SELECT p.municipality_id FROM need JOIN participant p ON p.id = need.participant_id WHERE need.id = ?";
+        sqlite3_stmt *s = sv_store_prepare(st, sql, e);
+        if (!s) return e->code;
+        sqlite3_bind_int64(s, 1, v);
+        int rc = sqlite3_step(s);
+        int64_t m = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+        sqlite3_reset(s);
+        if (m != muni)
+            return sv_err_set(e, SV_EINVAL, f->col, "%s: nr. %" PRId64 " finnes ikke i kommunen", f->label, v);
+    }
+    return SV_OK;
+}
+
+static int conflict(sv_store *st, const sv_entity *ent, int64_t id, sv_err *e)
+{
+    sqlite3_stmt *s;
+    sv_buf b;
+    sv_buf_init(&b);
+    sv_buf_printf(&b, "SELECT ifnull(updated_by,'?'), ifnull(updated_at,'?') FROM %s WHERE id = ?", ent->table);
+    s = sv_store_prepare(st, b.s, e);
+    sv_buf_free(&b);
+    if (!s) return e->code;
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        sv_err_set(e, SV_ECONFLICT, NULL,
+                   "%s ble endret av %s %s etter at du åpnet den. Endringen din er ikke lagret, men tatt vare på: "
+                   "se den nye versjonen og lagre på nytt.", ent->label, sqlite3_column_text(s, 0),
+                   sqlite3_column_text(s, 1));
+    } else {
+        sv_err_set(e, SV_ECONFLICT, NULL, "%s er slettet av en kollega etter at du åpnet den. Endringen din er ikke lagret.", ent->label);
+    }
+    sqlite3_reset(s);
+    return SV_ECONFLICT;
+}
+
+static void participant_key(sv_participant *p, char *key, size_t size)
+{
+    char fold[sizeof p->name];
+    sv_utf8_fold(fold, sizeof fold, p->name);
+    snprintf(key, size, "%s %s", fold, p->fnr);
+}
+
+int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
+{
+    sv_meta *m = META(obj);
+    if (ent == &SV_ENT_PARTICIPANT) {
+        sv_participant *p = obj;
+        sv_date birth;
+        char sex;
+        if (p->fnr[0] && !p->sex[0] && sv_fnr_check(p->fnr, &birth, &sex, NULL) == SV_OK) {
+            p->sex[0] = sex;
+            p->sex[1] = '\0';
+        }
+    }
+    if (sv_entity_validate(ent, obj, e) != SV_OK) return e->code;
+    if (ent->parent_col && m->parent <= 0)
+        return sv_err_set(e, SV_EINVAL, ent->parent_col, "%s: mangler tilhørighet", ent->label);
+    int64_t muni = ent == &SV_ENT_MUNICIPALITY ? m->id : sv_row_municipality(st, ent, m->parent);
+    if (ent->parent_col && !muni)
+        return sv_err_set(e, SV_EINVAL, ent->parent_col, "%s: det den hører til finnes ikke", ent->label);
+    if (sv_store_authorize(st, write_op(st, ent, obj), muni, e) != SV_OK) return e->code;
+    if (check_refs(st, ent, obj, muni, e) != SV_OK) return e->code;
+    if (sv_store_begin(st, e)) return e->code;
+
+    char now[20];
+    sv_now(now);
+    char key[300] = "";
+    int is_participant = ent == &SV_ENT_PARTICIPANT;
+    if (is_participant) participant_key(obj, key, sizeof key);
+    sv_buf b;
+    sv_buf_init(&b);
+    if (m->id == 0) {
+        sv_buf_printf(&b, "INSERT INTO %s(", ent->table);
+        if (ent->parent_col) sv_buf_printf(&b, "%s, ", ent->parent_col);
+        for (int i = 0; i < ent->nfields; i++) sv_buf_printf(&b, "%s, ", ent->fields[i].col);
+        if (is_participant) sv_buf_add(&b, "search_key, ");
+        sv_buf_add(&b, "version, updated_by, updated_at) VALUES(");
+        int n = ent->nfields + (ent->parent_col ? 1 : 0) + is_participant + 3;
+        for (int i = 0; i < n; i++) sv_buf_add(&b, i ? ", ?" : "?");
+        sv_buf_add(&b, ")");
+    } else {
+        sv_buf_printf(&b, "UPDATE %s SET ", ent->table);
+        for (int i = 0; i < ent->nfields; i++) sv_buf_printf(&b, "%s = ?, ", ent->fields[i].col);
+        if (is_participant) sv_buf_add(&b, "search_key = ?, ");
+        if (ent == &SV_ENT_PLAN) sv_buf_add(&b, "rev = rev + 1, ");
+        sv_buf_add(&b, "version = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?");
+    }
+    sqlite3_stmt *s = sv_store_prepare(st, b.s, e);
+    sv_buf_free(&b);
+    if (!s) goto fail;
+    int idx = 1;
+    if (m->id == 0 && ent->parent_col) sqlite3_bind_int64(s, idx++, m->parent);
+    for (int i = 0; i < ent->nfields; i++) bind_field(s, idx++, &ent->fields[i], obj);
+    if (is_participant) sqlite3_bind_text(s, idx++, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, idx++, m->id == 0 ? 1 : m->version + 1);
+    sqlite3_bind_text(s, idx++, sv_login(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, idx++, now, -1, SQLITE_STATIC);
+    if (m->id) {
+        sqlite3_bind_int64(s, idx++, m->id);
+        sqlite3_bind_int(s, idx++, m->version);
+    }
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        if ((rc & 0xff) == SQLITE_CONSTRAINT && is_participant)
+            sv_err_set(e, SV_EINVAL, "fnr", "Fødselsnummer: det finnes allerede en deltaker med dette nummeret");
+        else if ((rc & 0xff) == SQLITE_CONSTRAINT && ent->one_per_parent)
+            sv_err_set(e, SV_ECONFLICT, NULL, "%s finnes allerede for denne deltakeren (en kollega kan ha opprettet den). Åpne den på nytt.", ent->label);
+        else
+            sv_store_dberr(st, rc, e);
+        goto fail;
+    }
+    if (m->id && sqlite3_changes(sv_store_db(st)) == 0) {
+        conflict(st, ent, m->id, e);
+        goto fail;
+    }
+    if (sv_store_commit(st, e)) return e->code;
+    if (m->id == 0) {
+        m->id = sqlite3_last_insert_rowid(sv_store_db(st));
+        m->version = 1;
+    } else {
+        m->version++;
+    }
+    snprintf(m->updated_by, sizeof m->updated_by, "%s", sv_login());
+    snprintf(m->updated_at, sizeof m->updated_at, "%s", now);
+    return SV_OK;
+fail:
+    sv_store_rollback(st);
+    return e->code;
+}
+
+int sv_row_delete(sv_store *st, const sv_entity *ent, int64_t id, int version, sv_err *e)
+{
+    void *obj = sv_xmalloc(ent->size);
+    int rc = sv_row_load(st, ent, id, obj, e);
+    if (rc == SV_OK) {
+        int64_t muni = sv_row_municipality(st, ent, META(obj)->parent);
+        rc = sv_store_authorize(st, write_op(st, ent, obj), muni, e);
+    }
+    free(obj);
+    if (rc) return rc;
+    if (sv_store_begin(st, e)) return e->code;
+    sv_buf b;
+    sv_buf_init(&b);
+    sv_buf_printf(&b, "DELETE FROM %s WHERE id = ? AND version = ?", ent->table);
+    sqlite3_stmt *s = sv_store_prepare(st, b.s, e);
+    sv_buf_free(&b);
+    if (!s) goto fail;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int(s, 2, version);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            sv_err_set(e, SV_EINVAL, NULL, "%s kan ikke slettes fordi noe annet bygger på den", ent->label);
+        else
+            sv_store_dberr(st, rc, e);
+        goto fail;
+    }
+    if (sqlite3_changes(sv_store_db(st)) == 0) {
+        conflict(st, ent, id, e);
+        goto fail;
+    }
+    return sv_store_commit(st, e);
+fail:
+    sv_store_rollback(st);
+    return e->code;
+}
+
+int sv_row_each(sv_store *st, const sv_entity *ent, int64_t parent, sv_row_cb cb, void *ctx, sv_err *e)
+{
+    const char *order = "id";
+    for (int i = 0; i < ent->nfields; i++)
+        if (ent->fields[i].type == SV_F_DATE) { order = ent->fields[i].col; break; }
+    sv_buf b;
+    sv_buf_init(&b);
+    select_sql(&b, ent);
+    if (ent->parent_col) sv_buf_printf(&b, " WHERE %s = ?", ent->parent_col);
+    sv_buf_printf(&b, " ORDER BY %s, id", order);
+    sqlite3_stmt *s = sv_store_prepare(st, b.s, e);
+    sv_buf_free(&b);
+    if (!s) return e->code;
+    if (ent->parent_col) sqlite3_bind_int64(s, 1, parent);
+    void *obj = sv_xmalloc(ent->size);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        read_row(s, ent, obj);
+        if (cb(obj, ctx)) { rc = SQLITE_DONE; break; }
+    }
+    free(obj);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? SV_OK : sv_store_dberr(st, rc, e);
+}

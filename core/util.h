@@ -1,0 +1,64 @@
+/* Small helpers every module uses: the error value that carries a Norwegian message to the
+ * user, allocation that never returns NULL, and a growable string buffer. */
+#ifndef SV_UTIL_H
+#define SV_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SV_ERR_MAX 512
+
+/* Status codes returned by core functions. The message for the user is in sv_err. */
+enum {
+    SV_OK = 0,
+    SV_EINVAL = 1,   /* bad input: the message names the field and what is expected */
+    SV_ECONFLICT,    /* a colleague saved a newer version */
+    SV_EDENIED,      /* the user's role does not allow it */
+    SV_ENOTFOUND,
+    SV_EDB,          /* the database failed (locked, full, corrupt, read-only) */
+    SV_EIO
+};
+
+typedef struct sv_err {
+    int code;
+    char field[48];          /* column name of the field at fault, "" if none */
+    char msg[SV_ERR_MAX];    /* Norwegian, for the user */
+} sv_err;
+
+void sv_err_clear(sv_err *e);
+/* Sets code, field (may be NULL) and a printf-style message; returns code. */
+int sv_err_set(sv_err *e, int code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+void *sv_xmalloc(size_t n);           /* aborts with a message on out of memory */
+void *sv_xcalloc(size_t n, size_t m);
+void *sv_xrealloc(void *p, size_t n);
+char *sv_xstrdup(const char *s);      /* caller frees */
+
+/* Copies src into dst[size]; returns 0, or -1 if src does not fit (dst then untouched). */
+int sv_strcpy(char *dst, size_t size, const char *src);
+
+/* Number of characters (UTF-8 code points) in s; -1 if s is not valid UTF-8. */
+long sv_utf8_len(const char *s);
+/* Lower-cases ASCII and the Norwegian letters ÆØÅ/ÉÈ in UTF-8 into dst (same byte length). */
+void sv_utf8_fold(char *dst, size_t size, const char *src);
+
+typedef struct sv_buf {
+    char *s;
+    size_t len, cap;
+} sv_buf;
+
+void sv_buf_init(sv_buf *b);
+void sv_buf_add(sv_buf *b, const char *s);
+void sv_buf_addn(sv_buf *b, const char *s, size_t n);
+void sv_buf_printf(sv_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sv_buf_free(sv_buf *b);
+
+/* Current time as "YYYY-MM-DD HH:MM:SS" (local time) into buf[20]. */
+void sv_now(char buf[20]);
+/* Login name of the process owner (from getpwuid, else $USER, else "ukjent"). */
+const char *sv_login(void);
+/* A random RFC 4122 version 4 UUID into buf[37]. */
+void sv_uuid(char buf[37]);
+
+#endif

@@ -1,0 +1,38 @@
+/* The fields of every step as data: label, kind, required, limits, code list and help. The
+ * screens draw their forms from these, the command line turns them into options, and the store
+ * maps them to columns. */
+#ifndef SV_FORMS_H
+#define SV_FORMS_H
+
+#include "../core/entity.h"
+
+extern const sv_entity SV_ENT_MUNICIPALITY;
+extern const sv_entity SV_ENT_UNIT;
+extern const sv_entity SV_ENT_DEMAND;        /* step 1 */
+extern const sv_entity SV_ENT_MEASURE;       /* steps 2-3 */
+extern const sv_entity SV_ENT_AGREEMENT;     /* step 4 */
+extern const sv_entity SV_ENT_PARTICIPANT;
+extern const sv_entity SV_ENT_ASSESSMENT;    /* step 5 */
+extern const sv_entity SV_ENT_NEED;
+extern const sv_entity SV_ENT_PLAN;
+extern const sv_entity SV_ENT_PHASE;
+extern const sv_entity SV_ENT_PLAN_MEASURE;
+extern const sv_entity SV_ENT_FOLLOWUP;      /* step 6 */
+extern const sv_entity SV_ENT_REVIEW;
+extern const sv_entity SV_ENT_ABSENCE;
+extern const sv_entity SV_ENT_EVALUATION;    /* step 7 */
+
+/* Every entity above, NULL-terminated, in the order of the steps. */
+extern const sv_entity *const SV_ENTITIES[];
+const sv_entity *sv_entity_by_table(const char *table);
+
+/* Code lists used outside a single field. */
+extern const sv_code SV_CODES_ROLE[];
+extern const sv_code SV_CODES_DECISION_KIND[];
+extern const sv_code SV_CODES_NOTIFY[];
+extern const sv_code SV_CODES_MEASURE_KIND[];
+
+/* Sets every field of obj to its empty value (dates SV_NODATE, text "", numbers 0). */
+void sv_entity_blank(const sv_entity *ent, void *obj);
+
+#endif
