@@ -53,5 +53,6 @@ int cmd_show(sv_cli *c, int argc, char **argv);
 int cmd_demo(sv_cli *c, int argc, char **argv);
 int cmd_help(sv_cli *c, int argc, char **argv);
 int cmd_fields(sv_cli *c, int argc, char **argv);
+int cmd_start(sv_cli *c, int argc, char **argv);
 
 #endif

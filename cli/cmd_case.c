@@ -157,8 +157,6 @@ int cmd_list(sv_cli *c, int argc, char **argv)
     enum { PAGE = 500 };
     sv_overview_row *rows = sv_xcalloc(PAGE, sizeof *rows);
     long shown = 0;
-    if (!c->tsv) printf("%-6s %-11s %-30s %-4s %-20s %-10s %s\n", "Nr", "Fødselsnr", "Navn", "Steg", "Plan", "Frist", "Merknad");
-    else printf("id\tfnr\tname\tstep\tstatus\tnext\tnext_label\twarnings\n");
     while (limit == 0 || shown < limit) {
         int want = limit == 0 || limit - shown > PAGE ? PAGE : (int)(limit - shown);
         int n = sv_overview_page(c->st, &f, (int)shown, want, rows, &e);
@@ -166,6 +164,10 @@ int cmd_list(sv_cli *c, int argc, char **argv)
             free(rows);
             return cli_fail(&e);
         }
+        if (shown == 0 && !c->tsv)
+            printf("%-6s %-11s %-30s %-4s %-20s %-10s %s\n", "Nr", "Fødselsnr", "Navn", "Steg", "Plan", "Frist", "Merknad");
+        else if (shown == 0)
+            printf("id\tfnr\tname\tstep\tstatus\tnext\tnext_label\twarnings\n");
         for (int i = 0; i < n; i++) {
             sv_overview_row *r = &rows[i];
             char fnr[12], next[11], warn[64] = "";
@@ -179,8 +181,11 @@ int cmd_list(sv_cli *c, int argc, char **argv)
                 printf("%" PRId64 "\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r->id, fnr, r->name, r->step,
                        sv_plan_status_label(r->status), next, r->next_label, warn);
             else
-                printf("%-6" PRId64 " %-11s %-30.30s %-4d %-20s %-10s %s\n", r->id, fnr, r->name, r->step,
-                       sv_plan_status_label(r->status), next, warn);
+            {
+                char name[200];
+                printf("%-6" PRId64 " %-11s %s %-4d %-20s %-10s %s\n", r->id, fnr, sv_utf8_pad(name, sizeof name, r->name, 30),
+                       r->step, sv_plan_status_label(r->status), next, warn);
+            }
         }
         shown += n;
         if (n < want) break;

@@ -14,8 +14,9 @@ static void fields(const sv_entity *ent, const void *obj, const char *indent)
     for (int i = 0; i < ent->nfields; i++) {
         const sv_field *f = &ent->fields[i];
         if (sv_field_is_empty(f, obj)) continue;
+        char lab[120];
         sv_field_format(f, obj, buf, sizeof buf, 1);
-        printf("%s%-28s %s\n", indent, f->label, buf);
+        printf("%s%s %s\n", indent, sv_utf8_pad(lab, sizeof lab, f->label, 28), buf);
     }
 }
 

@@ -26,6 +26,7 @@ const sv_cmd SV_COMMANDS[] = {
     {"fields", cmd_fields, 0, "fields [TYPE]", "vis feltene (valg) for hver type"},
     {"demo", cmd_demo, 2, "demo [--participants N] [--municipalities M] [--seed S]",
      "fyll databasen med syntetiske demodata"},
+    {"start", cmd_start, 2, "start", "åpne stegvis på standarddatabasen (lager demokommunen første gang)"},
     {"help", cmd_help, 0, "help [KOMMANDO]", "vis hjelp"},
     {NULL, NULL, 0, NULL, NULL}};
 

@@ -20,4 +20,8 @@ typedef struct sv_demo_result {
 /* On a database with no users, registers the current login as administrator first. */
 int sv_demo(sv_store *st, const sv_demo_opts *o, sv_demo_result *r, sv_err *e);
 
+
+/* For the first run on a new default database: when it holds no municipality, fills it with
+ * the demo municipality (300 participants) and says so through *filled. */
+int sv_demo_if_empty(sv_store *st, int *filled, sv_err *e);
 #endif

@@ -148,10 +148,10 @@ int sv_store_open(const char *path, int create, sv_store **out, sv_err *e)
     }
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, 5000);
-    sqlite3_create_function(st->db, "sv_user", 0, SQLITE_UTF8, st, fn_user, NULL, NULL);
+    sqlite3_create_function(st->db, "sv_user", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, st, fn_user, NULL, NULL);
     char *msg = NULL;
     rc = sqlite3_exec(st->db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF;", NULL, NULL, &msg);
+                              "PRAGMA synchronous = NORMAL;", NULL, NULL, &msg);
     sqlite3_free(msg);
     if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_READONLY) {
         sv_store_dberr(st, rc, e);

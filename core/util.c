@@ -180,14 +180,21 @@ void sv_now(char buf[20])
     strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+static char login_name[64];
+
+void sv_login_reset(void)
+{
+    login_name[0] = '\0';
+}
+
 const char *sv_login(void)
 {
-    static char name[64];
+    char *name = login_name;
     if (name[0]) return name;
     const char *env = getenv("STEGVIS_USER");
     struct passwd *pw = getpwuid(getuid());
     const char *n = env && *env ? env : pw && pw->pw_name ? pw->pw_name : getenv("USER");
-    snprintf(name, sizeof name, "%s", n && *n ? n : "ukjent");
+    snprintf(login_name, sizeof login_name, "%s", n && *n ? n : "ukjent");
     return name;
 }
 
@@ -217,4 +224,29 @@ void sv_uuid(char buf[37])
     snprintf(buf, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
              r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12],
              r[13], r[14], r[15]);
+}
+
+char *sv_utf8_pad(char *buf, size_t size, const char *s, int width)
+{
+    size_t n = 0;
+    int cols = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && cols < width) {
+        size_t len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
+        size_t i;
+        for (i = 1; i < len && p[i]; i++)
+            if ((p[i] & 0xC0) != 0x80) break;
+        if (i < len) len = 1;   /* invalid sequence: copy one byte */
+        if (n + len + 1 >= size) break;
+        memcpy(buf + n, p, len);
+        n += len;
+        p += len;
+        cols++;
+    }
+    while (cols < width && n + 1 < size) {
+        buf[n++] = ' ';
+        cols++;
+    }
+    buf[n] = '\0';
+    return buf;
 }

@@ -58,7 +58,14 @@ void sv_buf_free(sv_buf *b);
 void sv_now(char buf[20]);
 /* Login name of the process owner (from getpwuid, else $USER, else "ukjent"). */
 const char *sv_login(void);
+/* Forgets the cached login so the next sv_login() reads it again (tests switch users). */
+void sv_login_reset(void);
 /* A random RFC 4122 version 4 UUID into buf[37]. */
 void sv_uuid(char buf[37]);
 
+
+
+/* Writes s into buf padded with spaces (or cut at a character boundary) to exactly width
+ * terminal columns, counting UTF-8 characters as one column each. Returns buf. */
+char *sv_utf8_pad(char *buf, size_t size, const char *s, int width);
 #endif
