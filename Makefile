@@ -18,6 +18,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
     -DSV_DATADIR='"$(DATADIR)"'
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
+B = build
 LIB_SRC := $(wildcard core/*.c) $(wildcard forms/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 TUI_SRC := $(wildcard tui/*.c)
@@ -29,7 +30,6 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=$(B)/san/tests/%)
 HDRS := $(wildcard core/*.h forms/*.h cli/*.h tui/*.h)
 
-B = build
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 APP_OBJ := $(APP_SRC:%.c=$(B)/%.o)
 SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
