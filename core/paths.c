@@ -39,7 +39,7 @@ const char *sv_templates_dir(void)
             char cand[PATH_MAX + 16];
             snprintf(cand, sizeof cand, "%s/templates", exe);
             if (is_dir(cand) && strlen(cand) < sizeof dir) {
-                snprintf(dir, sizeof dir, "%s", cand);
+                memcpy(dir, cand, strlen(cand) + 1);
                 return dir;
             }
         }
