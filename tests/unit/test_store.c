@@ -88,7 +88,7 @@ static void valid_fnr(char out[12], int seq)
     for (int ind = 100 + seq * 7;; ind++) {
         char d9[10];
         int k1, k2;
-        snprintf(d9, sizeof d9, "010190%03d", ind % 500);
+        snprintf(d9, sizeof d9, "010190%03u", (unsigned)ind % 500u);
         if (sv_fnr_check_digits(d9, &k1, &k2) == 0) {
             snprintf(out, 12, "%s%d%d", d9, k1, k2);
             return;
