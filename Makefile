@@ -35,7 +35,7 @@ APP_OBJ := $(APP_SRC:%.c=$(B)/%.o)
 SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
 SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
-DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux
+DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base
 
 .PHONY: all run check unit unit-san screens deps bench stress fuzz install uninstall clean
 
