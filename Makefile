@@ -106,10 +106,13 @@ install: stegvis
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
 	install -m 0755 stegvis $(DESTDIR)$(BINDIR)/stegvis
 	cp -R templates/. $(DESTDIR)$(DATADIR)/
-	if [ -f man/stegvis.1 ]; then install -m 0644 man/stegvis.1 $(DESTDIR)$(MANDIR)/stegvis.1; fi
+	install -m 0644 man/stegvis.1 $(DESTDIR)$(MANDIR)/stegvis.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 0644 cli/stegvis.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/stegvis
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/stegvis $(DESTDIR)$(MANDIR)/stegvis.1
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/stegvis
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
