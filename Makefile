@@ -35,9 +35,15 @@ APP_OBJ := $(APP_SRC:%.c=$(B)/%.o)
 SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
 SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
-DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base
+DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext
 
-.PHONY: all run check unit unit-san screens deps bench stress fuzz install uninstall clean
+# The catalogue template: every _() and N_() string of the sources.
+POT_SRC = $(LIB_SRC) $(APP_SRC)
+pot:
+	xgettext -k_ -kN_ --from-code=UTF-8 --add-comments=TRANSLATORS -o po/stegvis.pot $(sort $(POT_SRC))
+	msgmerge -q -U --backup=none po/nn.po po/stegvis.pot
+
+.PHONY: pot all run check unit unit-san screens deps bench stress fuzz install uninstall clean
 
 all: stegvis
 
@@ -107,6 +113,8 @@ install: stegvis
 	install -m 0755 stegvis $(DESTDIR)$(BINDIR)/stegvis
 	cp -R templates/. $(DESTDIR)$(DATADIR)/
 	install -m 0644 man/stegvis.1 $(DESTDIR)$(MANDIR)/stegvis.1
+	install -d $(DESTDIR)$(DATADIR)/po
+	install -m 0644 po/nn.po $(DESTDIR)$(DATADIR)/po/nn.po
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 0644 cli/stegvis.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/stegvis
 

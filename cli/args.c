@@ -6,6 +6,7 @@
 
 #include "../forms/forms.h"
 #include "cli.h"
+#include "../core/i18n.h"
 
 int64_t cli_id(const char *s)
 {
@@ -22,7 +23,7 @@ int cli_fields(const sv_entity *ent, void *obj, int argc, char **argv, const cha
         const char *a = argv[i];
         if (!strcmp(a, "--tsv")) continue;
         if (strncmp(a, "--", 2) != 0) {
-            cli_usage("uventet argument «%s» (valg skrives --felt verdi)", a);
+            cli_usage(_("uventet argument «%s» (valg skrives --felt verdi)"), a);
             return 2;
         }
         char name[64];
@@ -36,7 +37,7 @@ int cli_fields(const sv_entity *ent, void *obj, int argc, char **argv, const cha
         if (val) val++;
         else if (i + 1 < argc) val = argv[++i];
         else {
-            cli_usage("--%s mangler verdi", name);
+            cli_usage(_("--%s mangler verdi"), name);
             return 2;
         }
         int matched = 0;
@@ -49,7 +50,7 @@ int cli_fields(const sv_entity *ent, void *obj, int argc, char **argv, const cha
         if (matched) continue;
         const sv_field *f = sv_entity_field(ent, name);
         if (!f) {
-            cli_usage("ukjent valg --%s for %s (se «stegvis fields %s»)", name, ent->label, ent->table);
+            cli_usage(_("ukjent valg --%s for %s (se «stegvis fields %s»)"), name, ent->label, ent->table);
             return 2;
         }
         if (sv_field_parse(f, obj, val, e) != SV_OK) return 1;
@@ -75,34 +76,35 @@ int64_t cli_municipality(sv_cli *c, const char *arg, sv_err *e)
     if (sqlite3_step(s) == SQLITE_ROW) id = sqlite3_column_int64(s, 0);
     sqlite3_reset(s);
     if (!id) {
-        if (arg) sv_err_set(e, SV_ENOTFOUND, "municipality", "Kommune: «%s» finnes ikke i databasen", arg);
-        else sv_err_set(e, SV_EINVAL, "municipality", "Kommune: oppgi --municipality KOMMUNENR (databasen har flere kommuner)");
+        if (arg) sv_err_set(e, SV_ENOTFOUND, "municipality", _("Kommune: «%s» finnes ikke i databasen"), arg);
+        else sv_err_set(e, SV_EINVAL, "municipality", _("Kommune: oppgi --municipality KOMMUNENR (databasen har flere kommuner)"));
     }
     return id;
 }
 
 static void print_fields(const sv_entity *ent)
 {
-    printf("%s (%s)", ent->label, ent->table);
+    printf("%s (%s)", _(ent->label), ent->table);
     if (ent->parent_col) {
         char p[32];
         snprintf(p, sizeof p, "%s", ent->parent_col);
         char *u = strstr(p, "_id");
         if (u) *u = '\0';
-        printf(" — hører til: --%s ID", p);
+        printf(_(" — hører til: --%s ID"), p);
     }
     printf("\n");
     for (int i = 0; i < ent->nfields; i++) {
         const sv_field *f = &ent->fields[i];
-        static const char *const kinds[] = {"tekst", "lang tekst", "dato dd.mm.åååå", "heltall", "timer", "ja/nei",
-                                            "kode", "fødselsnummer", "kommunenummer", "løpenummer"};
-        printf("  --%-20s %s%s (%s", f->col, f->label, f->required ? " *" : "", kinds[f->type]);
+        static const char *const kinds[] = {N_("tekst"), N_("lang tekst"), N_("dato dd.mm.åååå"), N_("heltall"),
+                                            N_("timer"), N_("ja/nei"), N_("kode"), N_("fødselsnummer"),
+                                            N_("kommunenummer"), N_("løpenummer")};
+        printf("  --%-20s %s%s (%s", f->col, _(f->label), f->required ? " *" : "", _(kinds[f->type]));
         if (f->type == SV_F_INT) printf(" %ld-%ld", f->min, f->max);
         if (f->type == SV_F_CODE) {
             printf(":");
             for (const sv_code *cd = f->codes; cd->code; cd++) printf(" %s", cd->code);
         }
-        printf(")\n      %s\n", f->help);
+        printf(")\n      %s\n", _(f->help));
     }
 }
 
@@ -111,11 +113,11 @@ int cmd_fields(sv_cli *c, int argc, char **argv)
     (void)c;
     if (argc > 1) {
         const sv_entity *ent = sv_entity_by_table(argv[1]);
-        if (!ent) return cli_usage("ukjent type «%s» (se «stegvis fields»)", argv[1]);
+        if (!ent) return cli_usage(_("ukjent type «%s» (se «stegvis fields»)"), argv[1]);
         print_fields(ent);
         return 0;
     }
-    printf("Felt merket * må fylles ut.\n\n");
+    printf(_("Felt merket * må fylles ut.\n\n"));
     for (int i = 0; SV_ENTITIES[i]; i++) {
         print_fields(SV_ENTITIES[i]);
         printf("\n");

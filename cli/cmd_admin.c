@@ -8,6 +8,7 @@
 #include "../core/model.h"
 #include "../forms/forms.h"
 #include "cli.h"
+#include "../core/i18n.h"
 
 int cmd_init(sv_cli *c, int argc, char **argv)
 {
@@ -23,37 +24,37 @@ int cmd_init(sv_cli *c, int argc, char **argv)
         snprintf(u.login, sizeof u.login, "%s", sv_login());
         strcpy(u.role, "administrator");
         if (sv_user_add(c->st, &u, &e)) return cli_fail(&e);
-        printf("Du (%s) er registrert som administrator.\n", u.login);
+        printf(_("Du (%s) er registrert som administrator.\n"), u.login);
     }
     if (sv_row_save(c->st, &SV_ENT_MUNICIPALITY, &m, &e)) return cli_fail(&e);
-    printf("Kommune %s %s er opprettet i %s.\n", m.number, m.name, c->db_path);
+    printf(_("Kommune %s %s er opprettet i %s.\n"), m.number, m.name, c->db_path);
     return 0;
 }
 
 int cmd_user(sv_cli *c, int argc, char **argv)
 {
     if (argc < 4 || strcmp(argv[1], "add") != 0)
-        return cli_usage("bruk: stegvis user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN]");
+        return cli_usage(_("bruk: stegvis user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN]"));
     sv_user u = {0};
     sv_err e;
     sv_err_clear(&e);
     if (sv_strcpy(u.login, sizeof u.login, argv[2]))
-        return cli_usage("brukernavnet er for langt (høyst %zu tegn)", sizeof u.login - 1);
+        return cli_usage(_("brukernavnet er for langt (høyst %zu tegn)"), sizeof u.login - 1);
     if (sv_strcpy(u.role, sizeof u.role, argv[3]))
-        return cli_usage("ukjent rolle «%s» (administrator, adviser, nav, supervisor)", argv[3]);
+        return cli_usage(_("ukjent rolle «%s» (administrator, adviser, nav, supervisor)"), argv[3]);
     for (int i = 4; i < argc; i++) {
         if (!strcmp(argv[i], "--municipality") && i + 1 < argc) {
             u.municipality_id = cli_municipality(c, argv[++i], &e);
             if (!u.municipality_id) return cli_fail(&e);
         } else if (!strcmp(argv[i], "--name") && i + 1 < argc) {
             if (sv_strcpy(u.display_name, sizeof u.display_name, argv[++i]))
-                return cli_usage("navnet er for langt (høyst %zu tegn)", sizeof u.display_name - 1);
+                return cli_usage(_("navnet er for langt (høyst %zu tegn)"), sizeof u.display_name - 1);
         } else {
-            return cli_usage("ukjent valg «%s» for user add", argv[i]);
+            return cli_usage(_("ukjent valg «%s» for user add"), argv[i]);
         }
     }
     if (sv_user_add(c->st, &u, &e)) return cli_fail(&e);
-    printf("%s er registrert som %s.\n", u.login, sv_code_label(SV_CODES_ROLE, u.role));
+    printf(_("%s er registrert som %s.\n"), u.login, sv_code_label(SV_CODES_ROLE, u.role));
     return 0;
 }
 
@@ -63,13 +64,13 @@ int cmd_demo(sv_cli *c, int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         long v;
         char *end;
-        if (i + 1 >= argc) return cli_usage("«%s» mangler verdi", argv[i]);
+        if (i + 1 >= argc) return cli_usage(_("«%s» mangler verdi"), argv[i]);
         v = strtol(argv[i + 1], &end, 10);
-        if (*end || v < 0) return cli_usage("%s: «%s» er ikke et tall", argv[i], argv[i + 1]);
+        if (*end || v < 0) return cli_usage(_("%s: «%s» er ikke et tall"), argv[i], argv[i + 1]);
         if (!strcmp(argv[i], "--participants") && v <= 1000000) o.participants = (int)v;
         else if (!strcmp(argv[i], "--municipalities") && v >= 1 && v <= 500) o.municipalities = (int)v;
         else if (!strcmp(argv[i], "--seed")) o.seed = (unsigned long)v;
-        else return cli_usage("ugyldig valg «%s %s» for demo", argv[i], argv[i + 1]);
+        else return cli_usage(_("ugyldig valg «%s %s» for demo"), argv[i], argv[i + 1]);
         i++;
     }
     sv_err e;
@@ -80,7 +81,7 @@ int cmd_demo(sv_cli *c, int argc, char **argv)
     if (sv_demo(c->st, &o, &r, &e)) return cli_fail(&e);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("Demodata: %d deltakere i %d kommune(r), %d vedtak, %.1f s.\n", r.participants,
+    printf(_("Demodata: %d deltakere i %d kommune(r), %d vedtak, %.1f s.\n"), r.participants,
            r.municipalities, r.decisions, s);
     return 0;
 }

@@ -9,6 +9,7 @@
 #include "../core/overview.h"
 #include "../forms/forms.h"
 #include "cli.h"
+#include "../core/i18n.h"
 
 /* "participant_id" -> "participant" */
 static void parent_opt(const sv_entity *ent, char *buf, size_t size)
@@ -44,13 +45,13 @@ static int add_row(sv_cli *c, const sv_entity *ent, int argc, char **argv)
         m->parent = cli_id(pval[0]);
         if (!m->parent) {
             free(obj);
-            return cli_usage("%s: oppgi --%s ID (løpenummeret den hører til)", ent->label, popt);
+            return cli_usage(_("%s: oppgi --%s ID (løpenummeret den hører til)"), ent->label, popt);
         }
     }
     if (ent == &SV_ENT_PARTICIPANT && !((sv_participant *)obj)->adviser[0])
         snprintf(((sv_participant *)obj)->adviser, 33, "%s", sv_login());
     rc = sv_row_save(c->st, ent, obj, &e);
-    if (rc == SV_OK) printf("%s nr. %" PRId64 " er lagret.\n", ent->label, m->id);
+    if (rc == SV_OK) printf(_("%s nr. %lld er lagret.\n"), _(ent->label), (long long)m->id);
     free(obj);
     return rc ? cli_fail(&e) : 0;
 }
@@ -58,25 +59,25 @@ static int add_row(sv_cli *c, const sv_entity *ent, int argc, char **argv)
 int cmd_participant(sv_cli *c, int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "add") != 0)
-        return cli_usage("bruk: stegvis participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)");
+        return cli_usage(_("bruk: stegvis participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)"));
     return add_row(c, &SV_ENT_PARTICIPANT, argc - 2, argv + 2);
 }
 
 int cmd_add(sv_cli *c, int argc, char **argv)
 {
-    if (argc < 2) return cli_usage("bruk: stegvis add TYPE ... (typer: se «stegvis fields»)");
+    if (argc < 2) return cli_usage(_("bruk: stegvis add TYPE ... (typer: se «stegvis fields»)"));
     const sv_entity *ent = sv_entity_by_table(argv[1]);
-    if (!ent || ent == &SV_ENT_MUNICIPALITY) return cli_usage("ukjent type «%s» (se «stegvis fields»)", argv[1]);
+    if (!ent || ent == &SV_ENT_MUNICIPALITY) return cli_usage(_("ukjent type «%s» (se «stegvis fields»)"), argv[1]);
     return add_row(c, ent, argc - 2, argv + 2);
 }
 
 int cmd_edit(sv_cli *c, int argc, char **argv)
 {
-    if (argc < 3) return cli_usage("bruk: stegvis edit TYPE ID [--if-version N] --FELT VERDI ...");
+    if (argc < 3) return cli_usage(_("bruk: stegvis edit TYPE ID [--if-version N] --FELT VERDI ..."));
     const sv_entity *ent = sv_entity_by_table(argv[1]);
-    if (!ent) return cli_usage("ukjent type «%s» (se «stegvis fields»)", argv[1]);
+    if (!ent) return cli_usage(_("ukjent type «%s» (se «stegvis fields»)"), argv[1]);
     int64_t id = cli_id(argv[2]);
-    if (!id) return cli_usage("«%s» er ikke et løpenummer", argv[2]);
+    if (!id) return cli_usage(_("«%s» er ikke et løpenummer"), argv[2]);
     void *obj = sv_xmalloc(ent->size);
     sv_err e;
     sv_err_clear(&e);
@@ -94,12 +95,12 @@ int cmd_edit(sv_cli *c, int argc, char **argv)
         int v = atoi(ver[0]);
         if (v <= 0) {
             free(obj);
-            return cli_usage("--if-version må være et positivt tall");
+            return cli_usage(_("--if-version må være et positivt tall"));
         }
         ((sv_meta *)obj)->version = v;
     }
     if (rc == SV_OK) rc = sv_row_save(c->st, ent, obj, &e);
-    if (rc == SV_OK) printf("%s nr. %" PRId64 " er endret (versjon %d).\n", ent->label, id, ((sv_meta *)obj)->version);
+    if (rc == SV_OK) printf(_("%s nr. %lld er endret (versjon %d).\n"), _(ent->label), (long long)id, ((sv_meta *)obj)->version);
     free(obj);
     return rc ? cli_fail(&e) : 0;
 }
@@ -126,30 +127,30 @@ int cmd_list(sv_cli *c, int argc, char **argv)
         if (!strcmp(a, "--overdue")) { f.overdue = 1; continue; }
         if (!strcmp(a, "--warnings")) { f.warnings = 1; continue; }
         if (!strcmp(a, "--show-fnr")) { show_fnr = 1; continue; }
-        if (!v) return cli_usage("%s mangler verdi", a);
+        if (!v) return cli_usage(_("%s mangler verdi"), a);
         i++;
         if (!strcmp(a, "--municipality")) {
             f.municipality_id = cli_municipality(c, v, &e);
             if (!f.municipality_id) return cli_fail(&e);
         } else if (!strcmp(a, "--search")) {
-            if (sv_strcpy(f.search, sizeof f.search, v)) return cli_usage("--search: for lang tekst");
+            if (sv_strcpy(f.search, sizeof f.search, v)) return cli_usage(_("--search: for lang tekst"));
         } else if (!strcmp(a, "--status")) {
-            if ((f.status = parse_status(v)) == -2) return cli_usage("--status: velg ingen, utkast, vedtatt eller endret");
+            if ((f.status = parse_status(v)) == -2) return cli_usage(_("--status: velg ingen, utkast, vedtatt eller endret"));
         } else if (!strcmp(a, "--step")) {
             f.step = atoi(v);
-            if (f.step < 5 || f.step > 7) return cli_usage("--step: velg 5, 6 eller 7");
+            if (f.step < 5 || f.step > 7) return cli_usage(_("--step: velg 5, 6 eller 7"));
         } else if (!strcmp(a, "--sort")) {
             if (!strcmp(v, "navn")) f.sort = SV_SORT_NAME;
             else if (!strcmp(v, "frist")) f.sort = SV_SORT_DEADLINE;
             else if (!strcmp(v, "bosatt")) f.sort = SV_SORT_SETTLED;
             else if (!strcmp(v, "status")) f.sort = SV_SORT_STATUS;
-            else return cli_usage("--sort: velg navn, frist, bosatt eller status");
+            else return cli_usage(_("--sort: velg navn, frist, bosatt eller status"));
         } else if (!strcmp(a, "--limit")) {
             char *end;
             limit = strtol(v, &end, 10);
-            if (*end || limit < 0) return cli_usage("--limit: oppgi et tall (0 = alle)");
+            if (*end || limit < 0) return cli_usage(_("--limit: oppgi et tall (0 = alle)"));
         } else {
-            return cli_usage("ukjent valg «%s» for list", a);
+            return cli_usage(_("ukjent valg «%s» for list"), a);
         }
     }
     long total = sv_overview_count(c->st, &f, &e);
@@ -165,32 +166,37 @@ int cmd_list(sv_cli *c, int argc, char **argv)
             return cli_fail(&e);
         }
         if (shown == 0 && !c->tsv)
-            printf("%-6s %-11s %-30s %-4s %-20s %-10s %s\n", "Nr", "Fødselsnr", "Navn", "Steg", "Plan", "Frist", "Merknad");
+            {
+                char h[5][80];
+                printf("%-6s %s %s %s %s %-10s %s\n", "Nr", sv_utf8_pad(h[0], 80, _("Fødselsnr"), 11),
+                       sv_utf8_pad(h[1], 80, _("Navn"), 30), sv_utf8_pad(h[2], 80, _("Steg"), 4),
+                       sv_utf8_pad(h[3], 80, _("Plan"), 20), _("Frist"), _("Merknad"));
+            }
         else if (shown == 0)
-            printf("id\tfnr\tname\tstep\tstatus\tnext\tnext_label\twarnings\n");
+            printf(_("id\tfnr\tname\tstep\tstatus\tnext\tnext_label\twarnings\n"));
         for (int i = 0; i < n; i++) {
             sv_overview_row *r = &rows[i];
-            char fnr[12], next[11], warn[64] = "";
+            char fnr[12], next[11], warn[160] = "";
             if (show_fnr) snprintf(fnr, sizeof fnr, "%s", r->fnr);
             else sv_fnr_mask(r->fnr, fnr);
             sv_date_nor(r->next, next);
-            if (r->warn_late_plan) strcat(warn, "plan for sent ");
-            else if (r->warn_overdue) strcat(warn, "frist passert ");
-            if (r->warn_changed) strcat(warn, "endret uten vedtak");
+            if (r->warn_late_plan) strcat(warn, _("plan for sent "));
+            else if (r->warn_overdue) strcat(warn, _("frist passert "));
+            if (r->warn_changed) strcat(warn, _("endret uten vedtak"));
             if (c->tsv)
                 printf("%" PRId64 "\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r->id, fnr, r->name, r->step,
-                       sv_plan_status_label(r->status), next, r->next_label, warn);
+                       sv_plan_status_label(r->status), next, _(r->next_label), warn);
             else
             {
-                char name[200];
-                printf("%-6" PRId64 " %-11s %s %-4d %-20s %-10s %s\n", r->id, fnr, sv_utf8_pad(name, sizeof name, r->name, 30),
-                       r->step, sv_plan_status_label(r->status), next, warn);
+                char name[200], st[120];
+                printf("%-6" PRId64 " %-11s %s %-4d %s %-10s %s\n", r->id, fnr, sv_utf8_pad(name, sizeof name, r->name, 30),
+                       r->step, sv_utf8_pad(st, sizeof st, sv_plan_status_label(r->status), 20), next, warn);
             }
         }
         shown += n;
         if (n < want) break;
     }
     free(rows);
-    if (!c->tsv) printf("%ld av %ld deltakere vist.\n", shown, total);
+    if (!c->tsv) printf(_("%ld av %ld deltakere vist.\n"), shown, total);
     return 0;
 }

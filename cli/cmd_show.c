@@ -7,6 +7,7 @@
 #include "../core/fnr.h"
 #include "../forms/forms.h"
 #include "cli.h"
+#include "../core/i18n.h"
 
 static void fields(const sv_entity *ent, const void *obj, const char *indent)
 {
@@ -16,8 +17,14 @@ static void fields(const sv_entity *ent, const void *obj, const char *indent)
         if (sv_field_is_empty(f, obj)) continue;
         char lab[120];
         sv_field_format(f, obj, buf, sizeof buf, 1);
-        printf("%s%s %s\n", indent, sv_utf8_pad(lab, sizeof lab, f->label, 28), buf);
+        printf("%s%s %s\n", indent, sv_utf8_pad(lab, sizeof lab, _(f->label), 28), buf);
     }
+}
+
+static void show_line(const char *label, const char *value)
+{
+    char lab[120];
+    printf("  %s %s\n", sv_utf8_pad(lab, sizeof lab, label, 28), value);
 }
 
 static void date_line(const char *label, sv_date d)
@@ -25,7 +32,7 @@ static void date_line(const char *label, sv_date d)
     char t[11];
     if (d == SV_NODATE) return;
     sv_date_nor(d, t);
-    printf("  %-28s %s\n", label, t);
+    show_line(label, t);
 }
 
 int cmd_show(sv_cli *c, int argc, char **argv)
@@ -36,9 +43,9 @@ int cmd_show(sv_cli *c, int argc, char **argv)
         if (!strcmp(argv[i], "--show-fnr")) show_fnr = 1;
         else if (!strcmp(argv[i], "--tsv")) continue;
         else if (!id && (id = cli_id(argv[i]))) continue;
-        else return cli_usage("bruk: stegvis show ID [--show-fnr]");
+        else return cli_usage(_("bruk: stegvis show ID [--show-fnr]"));
     }
-    if (!id) return cli_usage("bruk: stegvis show ID [--show-fnr]");
+    if (!id) return cli_usage(_("bruk: stegvis show ID [--show-fnr]"));
     sv_case cs;
     sv_err e;
     sv_err_clear(&e);
@@ -48,14 +55,19 @@ int cmd_show(sv_cli *c, int argc, char **argv)
     char fnr[12];
     if (show_fnr) snprintf(fnr, sizeof fnr, "%s", cs.p.fnr);
     else sv_fnr_mask(cs.p.fnr, fnr);
-    printf("Deltaker nr. %" PRId64 ": %s (%s), %s %s\n", cs.p.m.id, cs.p.name, fnr, cs.muni.number, cs.muni.name);
-    printf("  %-28s %s\n", "Lov", sv_law_code(sv_participant_law(&cs.p)));
-    printf("  %-28s steg %d, %s\n", "Status", d.step, sv_plan_status_label(d.status));
-    date_line("Plan skal vedtas innen", d.plan_due);
-    date_line("Neste vurdering innen", d.review_due);
-    date_line("Registrering i NIR innen", d.nir_due);
-    date_line("Programmet slutter", d.programme_end);
-    if (cs.p.m.updated_by[0]) printf("  %-28s %s %s (versjon %d)\n", "Sist endret", cs.p.m.updated_by, cs.p.m.updated_at, cs.p.m.version);
+    printf(_("Deltaker nr. %lld: %s (%s), %s %s\n"), (long long)cs.p.m.id, cs.p.name, fnr, cs.muni.number, cs.muni.name);
+    show_line(_("Lov"), sv_law_code(sv_participant_law(&cs.p)));
+    char line[200];
+    snprintf(line, sizeof line, _("steg %d, %s"), d.step, sv_plan_status_label(d.status));
+    show_line(_("Status"), line);
+    date_line(_("Plan skal vedtas innen"), d.plan_due);
+    date_line(_("Neste vurdering innen"), d.review_due);
+    date_line(_("Registrering i NIR innen"), d.nir_due);
+    date_line(_("Programmet slutter"), d.programme_end);
+    if (cs.p.m.updated_by[0]) {
+        snprintf(line, sizeof line, _("%s %s (versjon %d)"), cs.p.m.updated_by, cs.p.m.updated_at, cs.p.m.version);
+        show_line(_("Sist endret"), line);
+    }
     /* The identity number is shown masked above; leave it out of the field dump. */
     char saved[12];
     memcpy(saved, cs.p.fnr, sizeof saved);
@@ -63,14 +75,14 @@ int cmd_show(sv_cli *c, int argc, char **argv)
     fields(&SV_ENT_PARTICIPANT, &cs.p, "  ");
     memcpy(cs.p.fnr, saved, sizeof saved);
     if (cs.has_assessment) {
-        printf("\nKartlegging (nr. %" PRId64 ")\n", cs.assessment.m.id);
+        printf(_("\nKartlegging (nr. %lld)\n"), (long long)cs.assessment.m.id);
         fields(&SV_ENT_ASSESSMENT, &cs.assessment, "  ");
     }
-    if (cs.nneeds) printf("\nOpplæringsbehov\n");
+    if (cs.nneeds) printf(_("\nOpplæringsbehov\n"));
     for (int i = 0; i < cs.nneeds; i++)
-        printf("  nr. %-5" PRId64 " %s: %s\n", cs.needs[i].m.id, cs.needs[i].area, cs.needs[i].description);
+        printf(_("  nr. %-5lld %s: %s\n"), (long long)cs.needs[i].m.id, cs.needs[i].area, cs.needs[i].description);
     if (cs.has_plan) {
-        printf("\nPlan (nr. %" PRId64 ", innholdsversjon %d)\n", cs.plan.m.id, cs.plan.rev);
+        printf(_("\nPlan (nr. %lld, innholdsversjon %d)\n"), (long long)cs.plan.m.id, cs.plan.rev);
         fields(&SV_ENT_PLAN, &cs.plan, "  ");
         for (int i = 0; i < cs.nphases; i++) {
             sv_case_phase *ph = &cs.phases[i];
@@ -78,18 +90,18 @@ int cmd_show(sv_cli *c, int argc, char **argv)
             sv_date_nor(ph->phase.start_on, a);
             sv_date_nor(ph->phase.end_on, b);
             int h = sv_phase_hours(ph);
-            printf("  Fase nr. %" PRId64 ": %s, %s-%s, %d,%d t/uke\n", ph->phase.m.id, ph->phase.name, a, b, h / 10, h % 10);
+            printf(_("  Fase nr. %lld: %s, %s-%s, %d,%d t/uke\n"), (long long)ph->phase.m.id, ph->phase.name, a, b, h / 10, h % 10);
             for (int j = 0; j < ph->nmeasures; j++) {
                 sv_case_measure *cm = &ph->measures[j];
-                printf("    tiltak nr. %" PRId64 ": %s, %d,%d t/uke (behov: %s)\n", cm->pm.m.id, cm->measure.name,
-                       cm->pm.hours / 10, cm->pm.hours % 10, cm->need.description[0] ? cm->need.description : "ikke koblet");
+                printf(_("    tiltak nr. %lld: %s, %d,%d t/uke (behov: %s)\n"), (long long)cm->pm.m.id, cm->measure.name,
+                       cm->pm.hours / 10, cm->pm.hours % 10, cm->need.description[0] ? cm->need.description : _("ikke koblet"));
             }
         }
     }
     for (int i = 0; i < cs.nfollowups; i++) {
         char t[11];
         sv_date_nor(cs.followups[i].held_on, t);
-        printf("%sOppfølging %s med %s: %.60s\n", i ? "" : "\n", t, cs.followups[i].with_whom, cs.followups[i].notes);
+        printf(_("%sOppfølging %s med %s: %.60s\n"), i ? "" : "\n", t, cs.followups[i].with_whom, cs.followups[i].notes);
     }
     for (int i = 0; i < cs.nreviews; i++) {
         char t[11];
@@ -103,14 +115,14 @@ int cmd_show(sv_cli *c, int argc, char **argv)
         printf("%s%s %s-%s: %s\n", i ? "" : "\n", cs.absences[i].kind, a, b, cs.absences[i].reason);
     }
     if (cs.has_evaluation) {
-        printf("\nSluttevaluering\n");
+        printf(_("\nSluttevaluering\n"));
         fields(&SV_ENT_EVALUATION, &cs.evaluation, "  ");
     }
     for (int i = 0; i < cs.ndecisions; i++) {
         sv_decision *dc = &cs.decisions[i];
         char t[11];
         sv_date_nor(dc->decided_on, t);
-        printf("%sVedtak nr. %" PRId64 " %s: %s av %s (planversjon %d, %s)\n", i ? "" : "\nVedtak\n", dc->id, t,
+        printf(_("%sVedtak nr. %lld %s: %s av %s (planversjon %d, %s)\n"), i ? "" : _("\nVedtak\n"), (long long)dc->id, t,
                sv_code_label(SV_CODES_DECISION_KIND, dc->kind), dc->decided_by, dc->plan_rev, dc->uuid);
     }
     sv_case_free(&cs);

@@ -4,6 +4,7 @@
 
 #include "../core/demo.h"
 #include "cli.h"
+#include "../core/i18n.h"
 
 /* Weak: the screens (tui/app.c) provide the real start; this plain-text one serves builds
  * without them. */
@@ -14,7 +15,7 @@ __attribute__((weak)) int cmd_start(sv_cli *c, int argc, char **argv)
     sv_err_clear(&e);
     if (sv_demo_if_empty(c->st, &filled, &e)) return cli_fail(&e);
     if (filled)
-        printf("Ny database %s: fylt med demokommunen Fjordvik (DEMO) og 300 oppdiktede deltakere.\n\n", c->db_path);
+        printf(_("Ny database %s: fylt med demokommunen Fjordvik (DEMO) og 300 oppdiktede deltakere.\n\n"), c->db_path);
     char *list_argv[] = {argv[0], (char *)"--limit", (char *)"20", NULL};
     (void)argc;
     return cmd_list(c, 3, list_argv);

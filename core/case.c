@@ -6,6 +6,7 @@
 
 #include "../forms/forms.h"
 #include "decision.h"
+#include "i18n.h"
 
 typedef struct {
     void **arr;
@@ -108,10 +109,10 @@ void sv_case_free(sv_case *c)
 const char *sv_plan_status_label(sv_plan_status s)
 {
     switch (s) {
-    case SV_PS_NONE: return "Ingen plan";
-    case SV_PS_DRAFT: return "Utkast";
-    case SV_PS_DECIDED: return "Vedtatt";
-    case SV_PS_CHANGED: return "Endret etter vedtak";
+    case SV_PS_NONE: return _("Ingen plan");
+    case SV_PS_DRAFT: return _("Utkast");
+    case SV_PS_DECIDED: return _("Vedtatt");
+    case SV_PS_CHANGED: return _("Endret etter vedtak");
     }
     return "?";
 }
@@ -157,22 +158,22 @@ void sv_case_derive(const sv_case *c, sv_date today, sv_deadlines *d)
     if (c->has_evaluation) return;
     if (!last && c->p.settled_on != SV_NODATE) {
         d->plan_due = sv_date_add_months(c->p.settled_on, 3);
-        consider(d, d->plan_due, "Plan skal vedtas");
+        consider(d, d->plan_due, _("Plan skal vedtas"));
     }
     if (last) {
         sv_date base = last->decided_on;
         for (int i = 0; i < c->nreviews; i++)
             if (c->reviews[i].held_on > base) base = c->reviews[i].held_on;
         d->review_due = sv_date_add_months(base, SV_REVIEW_MONTHS);
-        consider(d, d->review_due, "Planen skal vurderes");
-        if (d->status == SV_PS_CHANGED) consider(d, today, "Nytt vedtak etter endring");
+        consider(d, d->review_due, _("Planen skal vurderes"));
+        if (d->status == SV_PS_CHANGED) consider(d, today, _("Nytt vedtak etter endring"));
     }
     if (c->has_plan && c->plan.start_on != SV_NODATE) {
         d->nir_due = sv_date_add_months(c->plan.start_on, 2);
-        if (d->nir_due >= today) consider(d, d->nir_due, "Registrering i NIR");
+        if (d->nir_due >= today) consider(d, d->nir_due, _("Registrering i NIR"));
     }
     if (c->has_plan && c->plan.planned_end != SV_NODATE) {
         d->programme_end = c->plan.planned_end;
-        consider(d, d->programme_end, "Programmet slutter");
+        consider(d, d->programme_end, _("Programmet slutter"));
     }
 }

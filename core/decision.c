@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "i18n.h"
 
 #define COLS "id, participant_id, uuid, kind, decided_on, decided_by, plan_rev, law, " \
              "ifnull(notified_on,''), ifnull(notify_method,''), ifnull(reason,''), created_at"
@@ -29,12 +30,12 @@ static void read_decision(sqlite3_stmt *s, sv_decision *d)
 int sv_decision_insert(sv_store *st, sv_decision *d, const char *xml, sv_err *e)
 {
     int64_t muni = sv_row_municipality(st, &SV_ENT_NEED, d->participant_id);
-    if (!muni) return sv_err_set(e, SV_ENOTFOUND, NULL, "Deltakeren finnes ikke");
+    if (!muni) return sv_err_set(e, SV_ENOTFOUND, NULL, _("Deltakeren finnes ikke"));
     if (sv_store_authorize(st, SV_OP_DECIDE, muni, e)) return e->code;
     if (!sv_code_valid(SV_CODES_DECISION_KIND, d->kind))
-        return sv_err_set(e, SV_EINVAL, "kind", "Vedtakstype: «%s» er ikke gyldig", d->kind);
+        return sv_err_set(e, SV_EINVAL, "kind", _("Vedtakstype: «%s» er ikke gyldig"), d->kind);
     if (d->decided_on == SV_NODATE)
-        return sv_err_set(e, SV_EINVAL, "decided_on", "Vedtaksdato: må fylles ut");
+        return sv_err_set(e, SV_EINVAL, "decided_on", _("Vedtaksdato: må fylles ut"));
     if (!d->uuid[0]) sv_uuid(d->uuid);
     char on[11], notified[11], now[20];
     sv_date_iso(d->decided_on, on);
@@ -81,7 +82,7 @@ int sv_decision_load(sv_store *st, int64_t id, sv_decision *d, sv_err *e)
     if (rc == SQLITE_ROW) read_decision(s, d);
     sqlite3_reset(s);
     if (rc == SQLITE_ROW) return SV_OK;
-    if (rc == SQLITE_DONE) return sv_err_set(e, SV_ENOTFOUND, NULL, "Vedtak nr. %lld finnes ikke", (long long)id);
+    if (rc == SQLITE_DONE) return sv_err_set(e, SV_ENOTFOUND, NULL, _("Vedtak nr. %lld finnes ikke"), (long long)id);
     return sv_store_dberr(st, rc, e);
 }
 
@@ -92,7 +93,7 @@ char *sv_decision_xml(sv_store *st, int64_t id, sv_err *e)
     if (!s) return NULL;
     sqlite3_bind_int64(s, 1, id);
     if (sqlite3_step(s) == SQLITE_ROW) x = sv_xstrdup((const char *)sqlite3_column_text(s, 0));
-    else sv_err_set(e, SV_ENOTFOUND, NULL, "Vedtak nr. %lld finnes ikke", (long long)id);
+    else sv_err_set(e, SV_ENOTFOUND, NULL, _("Vedtak nr. %lld finnes ikke"), (long long)id);
     sqlite3_reset(s);
     return x;
 }

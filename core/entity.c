@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "fnr.h"
+#include "i18n.h"
 
 #define FPTR(f, obj) ((char *)(obj) + (f)->off)
 
@@ -23,7 +24,7 @@ const sv_field *sv_entity_field(const sv_entity *ent, const char *col)
 const char *sv_code_label(const sv_code *codes, const char *code)
 {
     for (const sv_code *c = codes; c && c->code; c++)
-        if (strcmp(c->code, code) == 0) return c->label;
+        if (strcmp(c->code, code) == 0) return _(c->label);
     return code;
 }
 
@@ -88,13 +89,13 @@ static int parse_tenths(const char *s, long *out)
 
 static int is_true(const char *s)
 {
-    return !strcmp(s, "ja") || !strcmp(s, "j") || !strcmp(s, "1") || !strcmp(s, "yes") ||
+    return !strcmp(s, _("ja")) || !strcmp(s, "ja") || !strcmp(s, "j") || !strcmp(s, "1") || !strcmp(s, "yes") ||
            !strcmp(s, "true") || !strcmp(s, "Ja");
 }
 
 static int is_false(const char *s)
 {
-    return !strcmp(s, "nei") || !strcmp(s, "n") || !strcmp(s, "0") || !strcmp(s, "no") ||
+    return !strcmp(s, _("nei")) || !strcmp(s, "nei") || !strcmp(s, "n") || !strcmp(s, "0") || !strcmp(s, "no") ||
            !strcmp(s, "false") || !strcmp(s, "Nei") || !*s;
 }
 
@@ -108,17 +109,17 @@ static int check_text(const sv_field *f, const char *text, sv_err *e)
 {
     long chars = sv_utf8_len(text);
     if (chars < 0)
-        return sv_err_set(e, SV_EINVAL, f->col, "%s: teksten har ugyldige tegn (ikke UTF-8)",
-                          f->label);
+        return sv_err_set(e, SV_EINVAL, f->col, _("%s: teksten har ugyldige tegn (ikke UTF-8)"),
+                          _(f->label));
     if (strlen(text) >= f->size)
-        return sv_err_set(e, SV_EINVAL, f->col, "%s: for lang tekst (%ld tegn, høyst %zu)",
-                          f->label, chars, f->size - 1);
+        return sv_err_set(e, SV_EINVAL, f->col, _("%s: for lang tekst (%ld tegn, høyst %zu)"),
+                          _(f->label), chars, f->size - 1);
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
         if (*p == '\n' && f->type == SV_F_LONGTEXT) continue;
         if (*p == '\t' && f->type == SV_F_LONGTEXT) continue;
         if (*p < 0x20 || *p == 0x7f)
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: teksten har kontrolltegn%s", f->label,
-                              *p == '\n' ? " (linjeskift er ikke tillatt her)" : "");
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: teksten har kontrolltegn%s"), _(f->label),
+                              *p == '\n' ? _(" (linjeskift er ikke tillatt her)") : "");
     }
     return SV_OK;
 }
@@ -136,8 +137,8 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
         sv_date d;
         if (sv_date_parse(text, &d) != 0)
             return sv_err_set(e, SV_EINVAL, f->col,
-                              "%s: «%.40s» er ikke en gyldig dato (skriv dd.mm.åååå, f.eks. 27.11.2026)",
-                              f->label, text);
+                              _("%s: «%.40s» er ikke en gyldig dato (skriv dd.mm.åååå, f.eks. 27.11.2026)"),
+                              _(f->label), text);
         memcpy(p, &d, sizeof d);
         return SV_OK;
     }
@@ -145,10 +146,10 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
         long v;
         if (!*text) { int z = 0; memcpy(p, &z, sizeof z); return SV_OK; }
         if (parse_long(text, &v) != 0)
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: «%.40s» er ikke et helt tall", f->label, text);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: «%.40s» er ikke et helt tall"), _(f->label), text);
         if (v < f->min || v > f->max)
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: må være mellom %ld og %ld (fikk %ld)",
-                              f->label, f->min, f->max, v);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: må være mellom %ld og %ld (fikk %ld)"),
+                              _(f->label), f->min, f->max, v);
         int iv = (int)v;
         memcpy(p, &iv, sizeof iv);
         return SV_OK;
@@ -158,13 +159,13 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
         if (!*text) { int z = 0; memcpy(p, &z, sizeof z); return SV_OK; }
         if (parse_tenths(text, &v) != 0)
             return sv_err_set(e, SV_EINVAL, f->col,
-                              "%s: «%.40s» er ikke et antall timer (skriv f.eks. 37,5)", f->label, text);
+                              _("%s: «%.40s» er ikke et antall timer (skriv f.eks. 37,5)"), _(f->label), text);
         if (v < f->min || v > f->max) {
             char lo[32], hi[32];
             hours_text(f->min, lo, sizeof lo, ',');
             hours_text(f->max, hi, sizeof hi, ',');
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: må være mellom %s og %s timer per uke",
-                              f->label, lo, hi);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: må være mellom %s og %s timer per uke"),
+                              _(f->label), lo, hi);
         }
         int iv = (int)v;
         memcpy(p, &iv, sizeof iv);
@@ -174,47 +175,47 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
         int v;
         if (is_true(text)) v = 1;
         else if (is_false(text)) v = 0;
-        else return sv_err_set(e, SV_EINVAL, f->col, "%s: svar ja eller nei", f->label);
+        else return sv_err_set(e, SV_EINVAL, f->col, _("%s: svar ja eller nei"), _(f->label));
         memcpy(p, &v, sizeof v);
         return SV_OK;
     }
     case SV_F_CODE: {
         const char *code = text;
         for (const sv_code *c = f->codes; c && c->code; c++)
-            if (!strcmp(c->label, text)) code = c->code;
+            if (!strcmp(c->label, text) || !strcmp(_(c->label), text)) code = c->code;
         if (*code && !sv_code_valid(f->codes, code)) {
             char list[256];
             code_list(f->codes, list, sizeof list);
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: «%.40s» er ikke et gyldig valg (velg en av: %s)",
-                              f->label, text, list);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: «%.40s» er ikke et gyldig valg (velg en av: %s)"),
+                              _(f->label), text, list);
         }
         if (strlen(code) >= f->size)
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: ugyldig verdi", f->label);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: ugyldig verdi"), _(f->label));
         memcpy(p, code, strlen(code) + 1);
         return SV_OK;
     }
     case SV_F_FNR:
         if (*text && sv_fnr_check(text, NULL, NULL, e) != SV_OK) return e->code;
-        if (strlen(text) >= f->size) return sv_err_set(e, SV_EINVAL, f->col, "%s: for langt", f->label);
+        if (strlen(text) >= f->size) return sv_err_set(e, SV_EINVAL, f->col, _("%s: for langt"), _(f->label));
         memcpy(p, text, strlen(text) + 1);
         return SV_OK;
     case SV_F_KOMMNR:
         if (*text && (strlen(text) != 4 || strspn(text, "0123456789") != 4))
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: må være fire siffer (f.eks. 0301)", f->label);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: må være fire siffer (f.eks. 0301)"), _(f->label));
         memcpy(p, text, strlen(text) + 1);
         return SV_OK;
     case SV_F_REF: {
         long v;
         if (!*text) { int64_t z = 0; memcpy(p, &z, sizeof z); return SV_OK; }
         if (parse_long(text, &v) != 0 || v <= 0)
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: oppgi et løpenummer (et positivt tall)",
-                              f->label);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: oppgi et løpenummer (et positivt tall)"),
+                              _(f->label));
         int64_t iv = v;
         memcpy(p, &iv, sizeof iv);
         return SV_OK;
     }
     }
-    return sv_err_set(e, SV_EINVAL, f->col, "%s: ukjent felttype", f->label);
+    return sv_err_set(e, SV_EINVAL, f->col, _("%s: ukjent felttype"), _(f->label));
 }
 
 static char *format(const sv_field *f, const void *obj, char *buf, size_t size, int human, int label)
@@ -255,7 +256,7 @@ static char *format(const sv_field *f, const void *obj, char *buf, size_t size, 
     case SV_F_BOOL: {
         int v;
         memcpy(&v, p, sizeof v);
-        snprintf(buf, size, "%s", v ? "ja" : "nei");
+        snprintf(buf, size, "%s", v ? _("ja") : _("nei"));
         break;
     }
     case SV_F_REF: {
@@ -305,7 +306,7 @@ int sv_field_validate(const sv_field *f, const void *obj, sv_err *e)
 {
     if (sv_field_is_empty(f, obj)) {
         if (f->required)
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: må fylles ut", f->label);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: må fylles ut"), _(f->label));
         return SV_OK;
     }
     /* Re-parse the formatted value: one path for limits, codes and identity numbers. */

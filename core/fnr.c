@@ -2,6 +2,7 @@
 #include "fnr.h"
 
 #include <string.h>
+#include "i18n.h"
 
 int sv_fnr_check_digits(const char d9[9], int *k1, int *k2)
 {
@@ -45,14 +46,14 @@ int sv_fnr_check(const char *s, sv_date *birth, char *sex, sv_err *e)
     size_t n = strlen(s);
     if (n != 11)
         return sv_err_set(e, SV_EINVAL, "fnr",
-                          "Fødselsnummer: må være 11 siffer (fikk %zu tegn)", n);
+                          _("Fødselsnummer: må være 11 siffer (fikk %zu tegn)"), n);
     for (size_t i = 0; i < 11; i++)
         if (s[i] < '0' || s[i] > '9')
-            return sv_err_set(e, SV_EINVAL, "fnr", "Fødselsnummer: bare siffer er tillatt");
+            return sv_err_set(e, SV_EINVAL, "fnr", _("Fødselsnummer: bare siffer er tillatt"));
     int k1, k2;
     if (sv_fnr_check_digits(s, &k1, &k2) != 0 || s[9] - '0' != k1 || s[10] - '0' != k2)
         return sv_err_set(e, SV_EINVAL, "fnr",
-                          "Fødselsnummer: kontrollsifferet stemmer ikke (sjekk at alle 11 siffer er riktige)");
+                          _("Fødselsnummer: kontrollsifferet stemmer ikke (sjekk at alle 11 siffer er riktige)"));
     int dd = (s[0] - '0') * 10 + (s[1] - '0');
     int mm = (s[2] - '0') * 10 + (s[3] - '0');
     int yy = (s[4] - '0') * 10 + (s[5] - '0');
@@ -61,7 +62,7 @@ int sv_fnr_check(const char *s, sv_date *birth, char *sex, sv_err *e)
     int year = full_year(yy, ind);
     if (year < 0 || !sv_date_valid_ymd(year, mm, dd))
         return sv_err_set(e, SV_EINVAL, "fnr",
-                          "Fødselsnummer: de seks første sifrene er ikke en gyldig fødselsdato (ddmmåå)");
+                          _("Fødselsnummer: de seks første sifrene er ikke en gyldig fødselsdato (ddmmåå)"));
     if (birth) *birth = sv_date_from_ymd(year, mm, dd);
     if (sex) *sex = (s[8] - '0') % 2 ? 'M' : 'K';
     return SV_OK;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "i18n.h"
 
 void sv_filter_init(sv_filter *f)
 {
@@ -27,6 +28,10 @@ static const char INNER[] =
     " LEFT JOIN evaluation ev ON ev.participant_id = p.id"
     " LEFT JOIN decision d ON d.id = (SELECT id FROM decision WHERE participant_id = p.id"
     "   ORDER BY decided_on DESC, id DESC LIMIT 1)";
+
+/* The deadline labels the query returns, for the translators (shown through _()). */
+const char *const SV_OVERVIEW_LABELS[] = {N_("Plan skal vedtas"), N_("Planen skal vurderes"),
+                                          N_("Programmet slutter"), NULL};
 
 static const char NEXT[] =
     "nullif(min(ifnull(plan_due, '9999'), ifnull(review_due, '9999'), ifnull(prog_end, '9999')), '9999')";

@@ -2,6 +2,7 @@
 #include "roles.h"
 
 #include <string.h>
+#include "i18n.h"
 
 static const struct {
     const char *role;
@@ -9,16 +10,16 @@ static const struct {
     const char *summary;
 } TABLE[] = {
     /*                    READ MUNI CASE WORK DECIDE CHECK ADMIN */
-    {"administrator", {1, 1, 1, 1, 1, 1, 1}, "Administrator: kan endre alt og legge til brukere"},
-    {"adviser",       {1, 1, 1, 1, 1, 1, 0}, "Programrådgiver: kan endre kommunens saker og fatte vedtak"},
-    {"nav",           {1, 0, 0, 1, 0, 1, 0}, "NAV-veileder: kan endre arbeidsrettede tiltak, oppfølging og overføring; ser resten"},
-    {"supervisor",    {1, 0, 0, 0, 0, 1, 0}, "Tilsyn: kan se alt og kjøre sjekklisten, men ikke endre"},
+    {"administrator", {1, 1, 1, 1, 1, 1, 1}, N_("Administrator: kan endre alt og legge til brukere")},
+    {"adviser",       {1, 1, 1, 1, 1, 1, 0}, N_("Programrådgiver: kan endre kommunens saker og fatte vedtak")},
+    {"nav",           {1, 0, 0, 1, 0, 1, 0}, N_("NAV-veileder: kan endre arbeidsrettede tiltak, oppfølging og overføring; ser resten")},
+    {"supervisor",    {1, 0, 0, 0, 0, 1, 0}, N_("Tilsyn: kan se alt og kjøre sjekklisten, men ikke endre")},
 };
 
 static const char *const LABELS[SV_OP__COUNT] = {
-    "se saker", "endre kommunens kartlegging, tiltak og avtaler (steg 1-4)",
-    "endre deltaker, kartlegging og plan", "endre arbeidsrettede tiltak, oppfølging og overføring",
-    "fatte vedtak", "kjøre regelkontroll og sjekkliste", "administrere brukere og kommuner"};
+    N_("se saker"), N_("endre kommunens kartlegging, tiltak og avtaler (steg 1-4)"),
+    N_("endre deltaker, kartlegging og plan"), N_("endre arbeidsrettede tiltak, oppfølging og overføring"),
+    N_("fatte vedtak"), N_("kjøre regelkontroll og sjekkliste"), N_("administrere brukere og kommuner")};
 
 int sv_role_may(const char *role, sv_op op)
 {
@@ -30,14 +31,14 @@ int sv_role_may(const char *role, sv_op op)
 
 const char *sv_op_label(sv_op op)
 {
-    return op >= 0 && op < SV_OP__COUNT ? LABELS[op] : "?";
+    return op >= 0 && op < SV_OP__COUNT ? _(LABELS[op]) : "?";
 }
 
 const char *sv_role_summary(const char *role)
 {
     for (size_t i = 0; i < sizeof TABLE / sizeof TABLE[0]; i++)
-        if (role && strcmp(TABLE[i].role, role) == 0) return TABLE[i].summary;
-    return "Ukjent rolle: kan ikke gjøre noe";
+        if (role && strcmp(TABLE[i].role, role) == 0) return _(TABLE[i].summary);
+    return _("Ukjent rolle: kan ikke gjøre noe");
 }
 
 int sv_role_all_municipalities(const char *role)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "i18n.h"
 
 static const char MIGRATION_1[] =
     "CREATE TABLE municipality(id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE"
@@ -160,7 +161,7 @@ static int exec(sqlite3 *db, const char *sql, sv_err *e)
     char *msg = NULL;
     int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
-        sv_err_set(e, SV_EDB, NULL, "Kunne ikke oppgradere databasen: %s", msg ? msg : sqlite3_errstr(rc));
+        sv_err_set(e, SV_EDB, NULL, _("Kunne ikke oppgradere databasen: %s"), msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
         return SV_EDB;
     }
@@ -182,12 +183,12 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
     int have = sv_schema_version(db);
     if (have < 0)
         return sv_err_set(e, SV_EDB, NULL,
-                          "Databasefilen er skadet eller er ikke en stegvis-database (%s)",
+                          _("Databasefilen er skadet eller er ikke en stegvis-database (%s)"),
                           sqlite3_errmsg(db));
     if (have > SV_SCHEMA_LATEST)
         return sv_err_set(e, SV_EDB, NULL,
-                          "Databasen er laget av en nyere versjon av stegvis (skjema %d; denne versjonen "
-                          "kjenner til og med %d). Oppgrader stegvis; databasen er ikke endret.",
+                          _("Databasen er laget av en nyere versjon av stegvis (skjema %d; denne versjonen "
+                          "kjenner til og med %d). Oppgrader stegvis; databasen er ikke endret."),
                           have, SV_SCHEMA_LATEST);
     if (target > SV_SCHEMA_LATEST) target = SV_SCHEMA_LATEST;
     if (have >= target) return SV_OK;

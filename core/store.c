@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "schema.h"
+#include "i18n.h"
 
 #define CACHE 96
 
@@ -46,18 +47,18 @@ int sv_default_db_path(char *buf, size_t size, sv_err *e)
     const char *env = getenv("STEGVIS_DB");
     if (env && *env) {
         if (snprintf(buf, size, "%s", env) >= (int)size)
-            return sv_err_set(e, SV_EINVAL, NULL, "STEGVIS_DB: stien er for lang");
+            return sv_err_set(e, SV_EINVAL, NULL, _("STEGVIS_DB: stien er for lang"));
         return SV_OK;
     }
     char dir[4096];
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
     if (xdg && *xdg) snprintf(dir, sizeof dir, "%s/stegvis", xdg);
     else if (home && *home) snprintf(dir, sizeof dir, "%s/.local/share/stegvis", home);
-    else return sv_err_set(e, SV_EINVAL, NULL, "Finner ikke hjemmekatalogen: sett STEGVIS_DB eller bruk --db");
+    else return sv_err_set(e, SV_EINVAL, NULL, _("Finner ikke hjemmekatalogen: sett STEGVIS_DB eller bruk --db"));
     if (mkdirs(dir) != 0)
-        return sv_err_set(e, SV_EIO, NULL, "Kan ikke opprette katalogen %s: %s", dir, strerror(errno));
+        return sv_err_set(e, SV_EIO, NULL, _("Kan ikke opprette katalogen %s: %s"), dir, strerror(errno));
     if (snprintf(buf, size, "%s/stegvis.db", dir) >= (int)size)
-        return sv_err_set(e, SV_EINVAL, NULL, "Databasestien er for lang");
+        return sv_err_set(e, SV_EINVAL, NULL, _("Databasestien er for lang"));
     return SV_OK;
 }
 
@@ -77,22 +78,22 @@ int sv_store_dberr(sv_store *st, int rc, sv_err *e)
     switch (prim) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return sv_err_set(e, SV_EDB, NULL, "Databasen er opptatt (en kollega lagrer akkurat nå). Prøv igjen om litt; ingenting er endret.");
+        return sv_err_set(e, SV_EDB, NULL, _("Databasen er opptatt (en kollega lagrer akkurat nå). Prøv igjen om litt; ingenting er endret."));
     case SQLITE_FULL:
-        return sv_err_set(e, SV_EDB, NULL, "Disken er full: endringen ble ikke lagret. Frigjør plass og prøv igjen.");
+        return sv_err_set(e, SV_EDB, NULL, _("Disken er full: endringen ble ikke lagret. Frigjør plass og prøv igjen."));
     case SQLITE_READONLY:
-        return sv_err_set(e, SV_EDB, NULL, "Databasen er skrivebeskyttet: endringen ble ikke lagret. Sjekk filrettighetene.");
+        return sv_err_set(e, SV_EDB, NULL, _("Databasen er skrivebeskyttet: endringen ble ikke lagret. Sjekk filrettighetene."));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        return sv_err_set(e, SV_EDB, NULL, "Databasefilen er skadet eller er ikke en stegvis-database. Gjenopprett fra sikkerhetskopi.");
+        return sv_err_set(e, SV_EDB, NULL, _("Databasefilen er skadet eller er ikke en stegvis-database. Gjenopprett fra sikkerhetskopi."));
     case SQLITE_CANTOPEN:
-        return sv_err_set(e, SV_EDB, NULL, "Kan ikke åpne databasefilen (finnes katalogen, og har du tilgang?)");
+        return sv_err_set(e, SV_EDB, NULL, _("Kan ikke åpne databasefilen (finnes katalogen, og har du tilgang?)"));
     case SQLITE_IOERR:
-        return sv_err_set(e, SV_EDB, NULL, "Lese- eller skrivefeil mot databasefilen; ingenting er endret.");
+        return sv_err_set(e, SV_EDB, NULL, _("Lese- eller skrivefeil mot databasefilen; ingenting er endret."));
     case SQLITE_CONSTRAINT:
-        return sv_err_set(e, SV_EINVAL, NULL, "Lagringen bryter en regel i databasen: %s", detail);
+        return sv_err_set(e, SV_EINVAL, NULL, _("Lagringen bryter en regel i databasen: %s"), detail);
     default:
-        return sv_err_set(e, SV_EDB, NULL, "Databasefeil: %s", detail);
+        return sv_err_set(e, SV_EDB, NULL, _("Databasefeil: %s"), detail);
     }
 }
 
@@ -124,19 +125,19 @@ int sv_store_open(const char *path, int create, sv_store **out, sv_err *e)
     struct stat sb;
     int exists = stat(path, &sb) == 0;
     if (!exists && !create)
-        return sv_err_set(e, SV_ENOTFOUND, NULL, "Databasen %s finnes ikke. Opprett den med «stegvis init» eller «stegvis demo».", path);
+        return sv_err_set(e, SV_ENOTFOUND, NULL, _("Databasen %s finnes ikke. Opprett den med «stegvis init» eller «stegvis demo»."), path);
     if (!exists) {
         /* Create the file ourselves so it is 0600 whatever the umask; SQLite gives the
          * -wal and -shm files the same mode. */
         int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0 && errno != EEXIST)
-            return sv_err_set(e, SV_EIO, NULL, "Kan ikke opprette databasen %s: %s", path, strerror(errno));
+            return sv_err_set(e, SV_EIO, NULL, _("Kan ikke opprette databasen %s: %s"), path, strerror(errno));
         if (fd >= 0) {
             fchmod(fd, 0600);
             close(fd);
         }
     } else if (S_ISDIR(sb.st_mode)) {
-        return sv_err_set(e, SV_EINVAL, NULL, "%s er en katalog, ikke en databasefil", path);
+        return sv_err_set(e, SV_EINVAL, NULL, _("%s er en katalog, ikke en databasefil"), path);
     }
     sv_store *st = sv_xcalloc(1, sizeof *st);
     st->path = sv_xstrdup(path);
@@ -262,8 +263,8 @@ void sv_store_unregistered_msg(sv_store *st, sv_err *e)
         snprintf(admins, sizeof admins, "%s", sqlite3_column_text(s, 0));
     if (s) sqlite3_reset(s);
     sv_err_set(e, SV_EDENIED, NULL,
-               "Brukeren «%s» er ikke registrert i denne databasen. Be en administrator (%s) kjøre: "
-               "stegvis user add %s adviser --municipality KOMMUNENR",
+               _("Brukeren «%s» er ikke registrert i denne databasen. Be en administrator (%s) kjøre: "
+               "stegvis user add %s adviser --municipality KOMMUNENR"),
                sv_login(), admins[0] ? admins : "den som opprettet databasen", sv_login());
 }
 
@@ -276,12 +277,12 @@ int sv_store_authorize(sv_store *st, sv_op op, int64_t municipality_id, sv_err *
     }
     if (!sv_role_may(st->user.role, op)) {
         audit_refusal(st, op);
-        return sv_err_set(e, SV_EDENIED, NULL, "Du (%s, %s) har ikke lov til å %s.", st->user.login,
+        return sv_err_set(e, SV_EDENIED, NULL, _("Du (%s, %s) har ikke lov til å %s."), st->user.login,
                           sv_role_summary(st->user.role), sv_op_label(op));
     }
     if (municipality_id && st->user.municipality_id && municipality_id != st->user.municipality_id) {
         audit_refusal(st, op);
-        return sv_err_set(e, SV_EDENIED, NULL, "Du har bare tilgang til saker i din egen kommune.");
+        return sv_err_set(e, SV_EDENIED, NULL, _("Du har bare tilgang til saker i din egen kommune."));
     }
     return SV_OK;
 }
@@ -290,9 +291,9 @@ int sv_user_add(sv_store *st, const sv_user *u, sv_err *e)
 {
     extern const sv_code SV_CODES_ROLE[];
     if (!sv_code_valid(SV_CODES_ROLE, u->role))
-        return sv_err_set(e, SV_EINVAL, "role", "Rolle: «%s» finnes ikke (velg administrator, adviser, nav eller supervisor)", u->role);
+        return sv_err_set(e, SV_EINVAL, "role", _("Rolle: «%s» finnes ikke (velg administrator, adviser, nav eller supervisor)"), u->role);
     if (!u->login[0] || strspn(u->login, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != strlen(u->login))
-        return sv_err_set(e, SV_EINVAL, "login", "Brukernavn: bare bokstaver a-z, siffer, punktum, bindestrek og understrek");
+        return sv_err_set(e, SV_EINVAL, "login", _("Brukernavn: bare bokstaver a-z, siffer, punktum, bindestrek og understrek"));
     /* The first user of a database is its administrator; after that only an administrator adds. */
     if (sv_user_count(st) > 0 && sv_store_authorize(st, SV_OP_ADMIN, 0, e) != SV_OK) return e->code;
     if (sv_store_begin(st, e)) return e->code;

@@ -9,6 +9,7 @@
 #include "fnr.h"
 #include "model.h"
 #include "store.h"
+#include "i18n.h"
 
 #define META(obj) ((sv_meta *)(obj))
 
@@ -120,7 +121,7 @@ static int load_where(sv_store *st, const sv_entity *ent, const char *where, int
     sqlite3_reset(s);
     if (rc == SQLITE_ROW) return SV_OK;
     if (rc == SQLITE_DONE)
-        return sv_err_set(e, SV_ENOTFOUND, NULL, "%s nr. %" PRId64 " finnes ikke", ent->label, key);
+        return sv_err_set(e, SV_ENOTFOUND, NULL, _("%s nr. %lld finnes ikke"), _(ent->label), (long long)key);
     return sv_store_dberr(st, rc, e);
 }
 
@@ -196,7 +197,7 @@ static int check_refs(sv_store *st, const sv_entity *ent, const void *obj, int64
         int64_t m = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
         sqlite3_reset(s);
         if (m != muni)
-            return sv_err_set(e, SV_EINVAL, f->col, "%s: nr. %" PRId64 " finnes ikke i kommunen", f->label, v);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: nr. %lld finnes ikke i kommunen"), _(f->label), (long long)v);
     }
     return SV_OK;
 }
@@ -213,11 +214,11 @@ static int conflict(sv_store *st, const sv_entity *ent, int64_t id, sv_err *e)
     sqlite3_bind_int64(s, 1, id);
     if (sqlite3_step(s) == SQLITE_ROW) {
         sv_err_set(e, SV_ECONFLICT, NULL,
-                   "%s ble endret av %s %s etter at du åpnet den. Endringen din er ikke lagret, men tatt vare på: "
-                   "se den nye versjonen og lagre på nytt.", ent->label, sqlite3_column_text(s, 0),
+                   _("%s ble endret av %s %s etter at du åpnet den. Endringen din er ikke lagret, men tatt vare på: "
+                   "se den nye versjonen og lagre på nytt."), _(ent->label), sqlite3_column_text(s, 0),
                    sqlite3_column_text(s, 1));
     } else {
-        sv_err_set(e, SV_ECONFLICT, NULL, "%s er slettet av en kollega etter at du åpnet den. Endringen din er ikke lagret.", ent->label);
+        sv_err_set(e, SV_ECONFLICT, NULL, _("%s er slettet av en kollega etter at du åpnet den. Endringen din er ikke lagret."), _(ent->label));
     }
     sqlite3_reset(s);
     return SV_ECONFLICT;
@@ -244,10 +245,10 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
     }
     if (sv_entity_validate(ent, obj, e) != SV_OK) return e->code;
     if (ent->parent_col && m->parent <= 0)
-        return sv_err_set(e, SV_EINVAL, ent->parent_col, "%s: mangler tilhørighet", ent->label);
+        return sv_err_set(e, SV_EINVAL, ent->parent_col, _("%s: mangler tilhørighet"), _(ent->label));
     int64_t muni = ent == &SV_ENT_MUNICIPALITY ? m->id : sv_row_municipality(st, ent, m->parent);
     if (ent->parent_col && !muni)
-        return sv_err_set(e, SV_EINVAL, ent->parent_col, "%s: det den hører til finnes ikke", ent->label);
+        return sv_err_set(e, SV_EINVAL, ent->parent_col, _("%s: det den hører til finnes ikke"), _(ent->label));
     if (sv_store_authorize(st, write_op(st, ent, obj), muni, e) != SV_OK) return e->code;
     if (check_refs(st, ent, obj, muni, e) != SV_OK) return e->code;
     if (sv_store_begin(st, e)) return e->code;
@@ -293,9 +294,9 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) {
         if ((rc & 0xff) == SQLITE_CONSTRAINT && is_participant)
-            sv_err_set(e, SV_EINVAL, "fnr", "Fødselsnummer: det finnes allerede en deltaker med dette nummeret");
+            sv_err_set(e, SV_EINVAL, "fnr", _("Fødselsnummer: det finnes allerede en deltaker med dette nummeret"));
         else if ((rc & 0xff) == SQLITE_CONSTRAINT && ent->one_per_parent)
-            sv_err_set(e, SV_ECONFLICT, NULL, "%s finnes allerede for denne deltakeren (en kollega kan ha opprettet den). Åpne den på nytt.", ent->label);
+            sv_err_set(e, SV_ECONFLICT, NULL, _("%s finnes allerede for denne deltakeren (en kollega kan ha opprettet den). Åpne den på nytt."), _(ent->label));
         else
             sv_store_dberr(st, rc, e);
         goto fail;
@@ -342,7 +343,7 @@ int sv_row_delete(sv_store *st, const sv_entity *ent, int64_t id, int version, s
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) {
         if ((rc & 0xff) == SQLITE_CONSTRAINT)
-            sv_err_set(e, SV_EINVAL, NULL, "%s kan ikke slettes fordi noe annet bygger på den", ent->label);
+            sv_err_set(e, SV_EINVAL, NULL, _("%s kan ikke slettes fordi noe annet bygger på den"), _(ent->label));
         else
             sv_store_dberr(st, rc, e);
         goto fail;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/model.h"
+#include "../core/i18n.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define TXT(st, c, lab, req, help) {#c, lab, SV_F_TEXT, offsetof(st, c), sizeof(((st *)0)->c), req, 0, 0, NULL, help, NULL}
@@ -18,197 +19,197 @@
 #define REF(st, c, lab, req, tbl, help) {#c, lab, SV_F_REF, offsetof(st, c), sizeof(int64_t), req, 0, 0, NULL, help, tbl}
 
 const sv_code SV_CODES_ROLE[] = {
-    {"administrator", "Administrator"}, {"adviser", "Programrådgiver"},
-    {"nav", "NAV-veileder"}, {"supervisor", "Tilsyn (kun lese)"}, {NULL, NULL}};
+    {"administrator", N_("Administrator")}, {"adviser", N_("Programrådgiver")},
+    {"nav", N_("NAV-veileder")}, {"supervisor", N_("Tilsyn (kun lese)")}, {NULL, NULL}};
 const sv_code SV_CODES_DECISION_KIND[] = {
-    {"plan", "Vedtak om individuell plan"}, {"endring", "Vedtak om vesentlig endring"},
-    {"forlengelse", "Vedtak om forlengelse"}, {"stans", "Vedtak om stans"}, {NULL, NULL}};
+    {"plan", N_("Vedtak om individuell plan")}, {"endring", N_("Vedtak om vesentlig endring")},
+    {"forlengelse", N_("Vedtak om forlengelse")}, {"stans", N_("Vedtak om stans")}, {NULL, NULL}};
 const sv_code SV_CODES_NOTIFY[] = {
-    {"digitalt", "Digitalt (Digipost/eBoks)"}, {"post", "Brev i posten"},
-    {"personlig", "Overlevert personlig med tolk ved behov"}, {NULL, NULL}};
+    {"digitalt", N_("Digitalt (Digipost/eBoks)")}, {"post", N_("Brev i posten")},
+    {"personlig", N_("Overlevert personlig med tolk ved behov")}, {NULL, NULL}};
 const sv_code SV_CODES_MEASURE_KIND[] = {
-    {"norsk", "Norskopplæring"}, {"samfunnskunnskap", "Samfunnskunnskap"},
-    {"arbeidsnorsk", "Arbeidsrettet norsk / bransjenorsk"}, {"sprakpraksis", "Språkpraksis"},
-    {"arbeidspraksis", "Arbeidspraksis"}, {"lonnstilskudd", "Lønnstilskudd (NAV)"},
-    {"mentor", "Mentor (NAV)"}, {"arbeidstrening", "Arbeidstrening (NAV)"},
-    {"grunnskole", "Grunnskole for voksne"}, {"vgs", "Videregående opplæring"},
-    {"kombinasjon", "Kombinasjonsløp"}, {"fagopplaering", "Fagopplæring / praksiskandidat"},
-    {"bransjekurs", "Bransjekurs"}, {"hurtigspor", "Hurtigspor"},
-    {"realkompetanse", "Realkompetansevurdering"}, {"foreldre", "Foreldreveiledning"},
-    {"livsmestring", "Livsmestring i et nytt land"}, {"samfunnspraksis", "Samfunnspraksis"},
-    {"annet", "Annet"}, {NULL, NULL}};
+    {"norsk", N_("Norskopplæring")}, {"samfunnskunnskap", N_("Samfunnskunnskap")},
+    {"arbeidsnorsk", N_("Arbeidsrettet norsk / bransjenorsk")}, {"sprakpraksis", N_("Språkpraksis")},
+    {"arbeidspraksis", N_("Arbeidspraksis")}, {"lonnstilskudd", N_("Lønnstilskudd (NAV)")},
+    {"mentor", N_("Mentor (NAV)")}, {"arbeidstrening", N_("Arbeidstrening (NAV)")},
+    {"grunnskole", N_("Grunnskole for voksne")}, {"vgs", N_("Videregående opplæring")},
+    {"kombinasjon", N_("Kombinasjonsløp")}, {"fagopplaering", N_("Fagopplæring / praksiskandidat")},
+    {"bransjekurs", N_("Bransjekurs")}, {"hurtigspor", N_("Hurtigspor")},
+    {"realkompetanse", N_("Realkompetansevurdering")}, {"foreldre", N_("Foreldreveiledning")},
+    {"livsmestring", N_("Livsmestring i et nytt land")}, {"samfunnspraksis", N_("Samfunnspraksis")},
+    {"annet", N_("Annet")}, {NULL, NULL}};
 static const sv_code UNIT_KINDS[] = {
-    {"flyktningtjeneste", "Flyktningtjenesten"}, {"voksenopplaering", "Voksenopplæringen"},
+    {"flyktningtjeneste", N_("Flyktningtjenesten")}, {"voksenopplaering", N_("Voksenopplæringen")},
     {"nav", "NAV"}, {NULL, NULL}};
-static const sv_code MALFORM[] = {{"nb", "Bokmål"}, {"nn", "Nynorsk"}, {NULL, NULL}};
+static const sv_code MALFORM[] = {{"nb", N_("Bokmål")}, {"nn", N_("Nynorsk")}, {NULL, NULL}};
 static const sv_code ORIENTATION[] = {
-    {"arbeid", "Arbeidsrettet"}, {"utdanning", "Utdanningsrettet"}, {"begge", "Begge"}, {NULL, NULL}};
+    {"arbeid", N_("Arbeidsrettet")}, {"utdanning", N_("Utdanningsrettet")}, {"begge", N_("Begge")}, {NULL, NULL}};
 static const sv_code MEASURE_STATUS[] = {
-    {"eksisterende", "Eksisterende"}, {"justert", "Justert"}, {"ny", "Ny"}, {NULL, NULL}};
+    {"eksisterende", N_("Eksisterende")}, {"justert", N_("Justert")}, {"ny", "Ny"}, {NULL, NULL}};
 static const sv_code PARTNER_KIND[] = {
-    {"arbeidsgiver", "Arbeidsgiver"}, {"skole", "Skole"}, {NULL, NULL}};
-static const sv_code SEX[] = {{"K", "Kvinne"}, {"M", "Mann"}, {NULL, NULL}};
+    {"arbeidsgiver", N_("Arbeidsgiver")}, {"skole", N_("Skole")}, {NULL, NULL}};
+static const sv_code SEX[] = {{"K", N_("Kvinne")}, {"M", N_("Mann")}, {NULL, NULL}};
 static const sv_code RIGHT_DUTY[] = {
-    {"rett_plikt", "Rett og plikt"}, {"rett", "Kun rett"}, {"plikt", "Kun plikt"},
-    {"kan_tilbys", "Kan tilbys"}, {NULL, NULL}};
+    {"rett_plikt", N_("Rett og plikt")}, {"rett", N_("Kun rett")}, {"plikt", N_("Kun plikt")},
+    {"kan_tilbys", N_("Kan tilbys")}, {NULL, NULL}};
 static const sv_code SCHOOLING[] = {
-    {"ingen", "Ingen eller lite skolegang"}, {"grunnskole", "Grunnskole"},
-    {"vgs", "Videregående"}, {"hoyere", "Høyere utdanning"}, {NULL, NULL}};
+    {"ingen", N_("Ingen eller lite skolegang")}, {"grunnskole", N_("Grunnskole")},
+    {"vgs", N_("Videregående")}, {"hoyere", N_("Høyere utdanning")}, {NULL, NULL}};
 static const sv_code LEVEL[] = {
-    {"A0", "A0 (ingen)"}, {"A1", "A1"}, {"A2", "A2"}, {"B1", "B1"}, {"B2", "B2"}, {"C1", "C1"}, {NULL, NULL}};
+    {"A0", N_("A0 (ingen)")}, {"A1", "A1"}, {"A2", "A2"}, {"B1", "B1"}, {"B2", "B2"}, {"C1", "C1"}, {NULL, NULL}};
 static const sv_code NEED_AREA[] = {
-    {"norsk", "Norsk"}, {"arbeid", "Arbeid"}, {"utdanning", "Utdanning"},
-    {"samfunn", "Samfunnskunnskap"}, {"helse", "Helse og livsmestring"}, {"annet", "Annet"}, {NULL, NULL}};
+    {"norsk", N_("Norsk")}, {"arbeid", N_("Arbeid")}, {"utdanning", N_("Utdanning")},
+    {"samfunn", N_("Samfunnskunnskap")}, {"helse", N_("Helse og livsmestring")}, {"annet", N_("Annet")}, {NULL, NULL}};
 static const sv_code FINAL_GOAL[] = {
-    {"arbeid", "Arbeid"}, {"vgs", "Fullført videregående"}, {"hoyere", "Høyere utdanning"},
-    {"annet", "Annet"}, {NULL, NULL}};
+    {"arbeid", N_("Arbeid")}, {"vgs", N_("Fullført videregående")}, {"hoyere", N_("Høyere utdanning")},
+    {"annet", N_("Annet")}, {NULL, NULL}};
 static const sv_code WITH_WHOM[] = {
-    {"deltaker", "Deltaker"}, {"arbeidsgiver", "Arbeidsgiver/praksisplass"},
-    {"skole", "Skole"}, {"nav", "NAV"}, {NULL, NULL}};
+    {"deltaker", N_("Deltaker")}, {"arbeidsgiver", N_("Arbeidsgiver/praksisplass")},
+    {"skole", N_("Skole")}, {"nav", "NAV"}, {NULL, NULL}};
 static const sv_code REVIEW_REASON[] = {
-    {"jevnlig", "Jevnlig vurdering"}, {"endring", "Vesentlig endring i livssituasjonen"}, {NULL, NULL}};
-static const sv_code ABSENCE_KIND[] = {{"permisjon", "Permisjon"}, {"fravaer", "Fravær"}, {NULL, NULL}};
+    {"jevnlig", N_("Jevnlig vurdering")}, {"endring", N_("Vesentlig endring i livssituasjonen")}, {NULL, NULL}};
+static const sv_code ABSENCE_KIND[] = {{"permisjon", N_("Permisjon")}, {"fravaer", N_("Fravær")}, {NULL, NULL}};
 static const sv_code ABSENCE_REASON[] = {
-    {"sykdom", "Egen sykdom"}, {"barns_sykdom", "Barns sykdom"}, {"velferd", "Velferd"},
-    {"fodsel", "Fødsel"}, {"svangerskap", "Svangerskapskontroll"}, {"helligdag", "Helligdag"},
-    {"ugyldig", "Ugyldig fravær"}, {"annet", "Annet"}, {NULL, NULL}};
+    {"sykdom", N_("Egen sykdom")}, {"barns_sykdom", N_("Barns sykdom")}, {"velferd", N_("Velferd")},
+    {"fodsel", N_("Fødsel")}, {"svangerskap", N_("Svangerskapskontroll")}, {"helligdag", N_("Helligdag")},
+    {"ugyldig", N_("Ugyldig fravær")}, {"annet", N_("Annet")}, {NULL, NULL}};
 static const sv_code OUTCOME[] = {
-    {"arbeid", "Arbeid"}, {"utdanning", "Utdanning"}, {"begge", "Arbeid og utdanning"},
-    {"annet", "Annet"}, {NULL, NULL}};
+    {"arbeid", N_("Arbeid")}, {"utdanning", N_("Utdanning")}, {"begge", N_("Arbeid og utdanning")},
+    {"annet", N_("Annet")}, {NULL, NULL}};
 static const sv_code END_REASON[] = {
-    {"maal_naadd", "Sluttmål nådd"}, {"arbeid", "Overgang til arbeid"},
-    {"utdanning", "Overgang til utdanning"}, {"tid_brukt", "Tiden brukt opp"},
-    {"stans", "Varig stans"}, {"flyttet", "Flyttet"}, {"annet", "Annet"}, {NULL, NULL}};
+    {"maal_naadd", N_("Sluttmål nådd")}, {"arbeid", N_("Overgang til arbeid")},
+    {"utdanning", N_("Overgang til utdanning")}, {"tid_brukt", N_("Tiden brukt opp")},
+    {"stans", N_("Varig stans")}, {"flyttet", N_("Flyttet")}, {"annet", N_("Annet")}, {NULL, NULL}};
 
 static const sv_field F_MUNICIPALITY[] = {
-    {"number", "Kommunenummer", SV_F_KOMMNR, offsetof(sv_municipality, number), 5, 1, 0, 0, NULL,
-     "Fire siffer, som 0301 for Oslo.", NULL},
-    TXT(sv_municipality, name, "Kommunenavn", 1, "Kommunens navn."),
-    COD(sv_municipality, malform, "Målform", 1, MALFORM, "Målformen vedtak og brev skrives på."),
+    {"number", N_("Kommunenummer"), SV_F_KOMMNR, offsetof(sv_municipality, number), 5, 1, 0, 0, NULL,
+     N_("Fire siffer, som 0301 for Oslo."), NULL},
+    TXT(sv_municipality, name, N_("Kommunenavn"), 1, N_("Kommunens navn.")),
+    COD(sv_municipality, malform, N_("Målform"), 1, MALFORM, N_("Målformen vedtak og brev skrives på.")),
 };
 
 static const sv_field F_UNIT[] = {
-    COD(sv_unit, kind, "Enhet", 1, UNIT_KINDS, "Hvilken av de tre enhetene."),
-    TXT(sv_unit, name, "Navn", 1, "Enhetens navn, slik den står i brev."),
+    COD(sv_unit, kind, N_("Enhet"), 1, UNIT_KINDS, N_("Hvilken av de tre enhetene.")),
+    TXT(sv_unit, name, N_("Navn"), 1, N_("Enhetens navn, slik den står i brev.")),
 };
 
 static const sv_field F_DEMAND[] = {
-    TXT(sv_demand, sector, "Bransje", 1, "Bransje eller sektor med behov for arbeidskraft."),
-    TXT(sv_demand, occupation, "Yrke", 1, "Yrket eller stillingstypen."),
-    TXT(sv_demand, employer, "Arbeidsgiver", 0, "Arbeidsgiveren som har behovet, hvis kjent."),
-    INT(sv_demand, jobs, "Antall stillinger", 1, 1, 100000, "Omtrent hvor mange stillinger."),
-    LTX(sv_demand, requirements, "Krav", 0, "Krav til språk, utdanning, sertifikat osv."),
-    TXT(sv_demand, source, "Kilde", 1, "Hvor opplysningen kommer fra (NAV bedriftsundersøkelse, arbeidsgiver ...)."),
-    DAT(sv_demand, noted_on, "Dato", 1, "Når behovet ble registrert."),
+    TXT(sv_demand, sector, N_("Bransje"), 1, N_("Bransje eller sektor med behov for arbeidskraft.")),
+    TXT(sv_demand, occupation, N_("Yrke"), 1, N_("Yrket eller stillingstypen.")),
+    TXT(sv_demand, employer, N_("Arbeidsgiver"), 0, N_("Arbeidsgiveren som har behovet, hvis kjent.")),
+    INT(sv_demand, jobs, N_("Antall stillinger"), 1, 1, 100000, N_("Omtrent hvor mange stillinger.")),
+    LTX(sv_demand, requirements, N_("Krav"), 0, N_("Krav til språk, utdanning, sertifikat osv.")),
+    TXT(sv_demand, source, N_("Kilde"), 1, N_("Hvor opplysningen kommer fra (NAV bedriftsundersøkelse, arbeidsgiver ...).")),
+    DAT(sv_demand, noted_on, N_("Dato"), 1, N_("Når behovet ble registrert.")),
 };
 
 static const sv_field F_MEASURE[] = {
-    TXT(sv_measure, name, "Navn på tiltak", 1, "Navnet på tiltaket slik det står i katalogen."),
-    COD(sv_measure, kind, "Type tiltak", 1, SV_CODES_MEASURE_KIND, "Tiltakstype fra fast kodeliste."),
-    COD(sv_measure, provider, "Tilbyder", 1, UNIT_KINDS, "Enheten som gir tiltaket."),
-    HRS(sv_measure, hours, "Timer per uke", 1, 5, 400, "Vanlig omfang per uke, f.eks. 15 eller 7,5."),
-    COD(sv_measure, orientation, "Retning", 1, ORIENTATION, "Arbeidsrettet, utdanningsrettet eller begge."),
-    BOO(sv_measure, nav, "NAV-tiltak", "Ja hvis tiltaket er et NAV-tiltak (lønnstilskudd, mentor, arbeidstrening)."),
-    COD(sv_measure, status, "Status", 1, MEASURE_STATUS, "Eksisterende, justert (steg 2) eller nytt (steg 3)."),
-    LTX(sv_measure, description, "Beskrivelse", 0, "Innhold, målgruppe og hvordan tiltaket henger sammen med arbeidskraftbehovet."),
+    TXT(sv_measure, name, N_("Navn på tiltak"), 1, N_("Navnet på tiltaket slik det står i katalogen.")),
+    COD(sv_measure, kind, N_("Type tiltak"), 1, SV_CODES_MEASURE_KIND, N_("Tiltakstype fra fast kodeliste.")),
+    COD(sv_measure, provider, N_("Tilbyder"), 1, UNIT_KINDS, N_("Enheten som gir tiltaket.")),
+    HRS(sv_measure, hours, N_("Timer per uke"), 1, 5, 400, N_("Vanlig omfang per uke, f.eks. 15 eller 7,5.")),
+    COD(sv_measure, orientation, N_("Retning"), 1, ORIENTATION, N_("Arbeidsrettet, utdanningsrettet eller begge.")),
+    BOO(sv_measure, nav, N_("NAV-tiltak"), N_("Ja hvis tiltaket er et NAV-tiltak (lønnstilskudd, mentor, arbeidstrening).")),
+    COD(sv_measure, status, N_("Status"), 1, MEASURE_STATUS, N_("Eksisterende, justert (steg 2) eller nytt (steg 3).")),
+    LTX(sv_measure, description, N_("Beskrivelse"), 0, N_("Innhold, målgruppe og hvordan tiltaket henger sammen med arbeidskraftbehovet.")),
 };
 
 static const sv_field F_AGREEMENT[] = {
-    TXT(sv_agreement, partner, "Samarbeidspartner", 1, "Arbeidsgiveren eller skolen."),
-    COD(sv_agreement, partner_kind, "Type partner", 1, PARTNER_KIND, "Arbeidsgiver eller skole."),
-    TXT(sv_agreement, contact, "Kontaktperson", 1, "Navn og telefon eller e-post."),
-    DAT(sv_agreement, valid_from, "Gjelder fra", 1, "Første dag avtalen gjelder."),
-    DAT(sv_agreement, valid_to, "Gjelder til", 0, "Siste dag avtalen gjelder (tom: løpende)."),
-    LTX(sv_agreement, content, "Hva er avtalt", 1, "Praksisplasser, læreplasser, oppfølging, ansvar."),
+    TXT(sv_agreement, partner, N_("Samarbeidspartner"), 1, N_("Arbeidsgiveren eller skolen.")),
+    COD(sv_agreement, partner_kind, N_("Type partner"), 1, PARTNER_KIND, N_("Arbeidsgiver eller skole.")),
+    TXT(sv_agreement, contact, N_("Kontaktperson"), 1, N_("Navn og telefon eller e-post.")),
+    DAT(sv_agreement, valid_from, N_("Gjelder fra"), 1, N_("Første dag avtalen gjelder.")),
+    DAT(sv_agreement, valid_to, N_("Gjelder til"), 0, N_("Siste dag avtalen gjelder (tom: løpende).")),
+    LTX(sv_agreement, content, N_("Hva er avtalt"), 1, N_("Praksisplasser, læreplasser, oppfølging, ansvar.")),
 };
 
 static const sv_field F_PARTICIPANT[] = {
-    {"fnr", "Fødselsnummer", SV_F_FNR, offsetof(sv_participant, fnr), 12, 1, 0, 0, NULL,
-     "11 siffer. D-nummer godtas. Kontrollsifrene sjekkes.", NULL},
-    TXT(sv_participant, name, "Navn", 1, "Fullt navn."),
-    COD(sv_participant, sex, "Kjønn", 0, SEX, "Hentes fra fødselsnummeret hvis det står tomt."),
-    TXT(sv_participant, languages, "Språk", 0, "Språk deltakeren snakker, skilt med komma."),
-    BOO(sv_participant, interpreter, "Trenger tolk", "Ja hvis deltakeren trenger tolk i samtaler."),
-    TXT(sv_participant, interpreter_lang, "Tolkespråk", 0, "Språket det skal tolkes til."),
-    DAT(sv_participant, permit_on, "Oppholdstillatelse", 1, "Dato for oppholdstillatelse. Avgjør om introduksjonsloven eller integreringsloven gjelder."),
-    DAT(sv_participant, settled_on, "Bosatt", 1, "Dato for bosetting i kommunen. Planen skal vedtas innen 3 måneder."),
-    COD(sv_participant, right_duty, "Rett og plikt", 1, RIGHT_DUTY, "Rett og plikt, kun rett, kun plikt eller kan tilbys."),
-    COD(sv_participant, schooling, "Skolebakgrunn", 1, SCHOOLING, "Høyeste fullførte utdanning."),
-    TXT(sv_participant, adviser, "Programrådgiver", 0, "Brukernavnet til ansvarlig rådgiver."),
+    {"fnr", N_("Fødselsnummer"), SV_F_FNR, offsetof(sv_participant, fnr), 12, 1, 0, 0, NULL,
+     N_("11 siffer. D-nummer godtas. Kontrollsifrene sjekkes."), NULL},
+    TXT(sv_participant, name, N_("Navn"), 1, N_("Fullt navn.")),
+    COD(sv_participant, sex, N_("Kjønn"), 0, SEX, N_("Hentes fra fødselsnummeret hvis det står tomt.")),
+    TXT(sv_participant, languages, N_("Språk"), 0, N_("Språk deltakeren snakker, skilt med komma.")),
+    BOO(sv_participant, interpreter, N_("Trenger tolk"), N_("Ja hvis deltakeren trenger tolk i samtaler.")),
+    TXT(sv_participant, interpreter_lang, N_("Tolkespråk"), 0, N_("Språket det skal tolkes til.")),
+    DAT(sv_participant, permit_on, N_("Oppholdstillatelse"), 1, N_("Dato for oppholdstillatelse. Avgjør om introduksjonsloven eller integreringsloven gjelder.")),
+    DAT(sv_participant, settled_on, N_("Bosatt"), 1, N_("Dato for bosetting i kommunen. Planen skal vedtas innen 3 måneder.")),
+    COD(sv_participant, right_duty, N_("Rett og plikt"), 1, RIGHT_DUTY, N_("Rett og plikt, kun rett, kun plikt eller kan tilbys.")),
+    COD(sv_participant, schooling, N_("Skolebakgrunn"), 1, SCHOOLING, N_("Høyeste fullførte utdanning.")),
+    TXT(sv_participant, adviser, N_("Programrådgiver"), 0, N_("Brukernavnet til ansvarlig rådgiver.")),
 };
 
 static const sv_field F_ASSESSMENT[] = {
-    DAT(sv_assessment, assessed_on, "Kartlagt dato", 1, "Når kompetansen ble kartlagt."),
-    LTX(sv_assessment, education, "Utdanning", 1, "Skolegang og utdanning fra hjemlandet og Norge."),
-    LTX(sv_assessment, work_experience, "Arbeidserfaring", 1, "Yrker og hvor lenge."),
-    COD(sv_assessment, language_level, "Norsknivå", 1, LEVEL, "Nivå i norsk nå (A0-C1)."),
-    LTX(sv_assessment, competence, "Annen kompetanse", 0, "Sertifikater, ferdigheter, interesser."),
-    DAT(sv_assessment, career_on, "Karriereveiledning", 0, "Dato for karriereveiledning (integreringsloven § 11)."),
-    LTX(sv_assessment, career_advice, "Anbefaling fra karriereveiledning", 0, "Hva karriereveiledningen anbefalte."),
+    DAT(sv_assessment, assessed_on, N_("Kartlagt dato"), 1, N_("Når kompetansen ble kartlagt.")),
+    LTX(sv_assessment, education, N_("Utdanning"), 1, N_("Skolegang og utdanning fra hjemlandet og Norge.")),
+    LTX(sv_assessment, work_experience, N_("Arbeidserfaring"), 1, N_("Yrker og hvor lenge.")),
+    COD(sv_assessment, language_level, N_("Norsknivå"), 1, LEVEL, N_("Nivå i norsk nå (A0-C1).")),
+    LTX(sv_assessment, competence, N_("Annen kompetanse"), 0, N_("Sertifikater, ferdigheter, interesser.")),
+    DAT(sv_assessment, career_on, N_("Karriereveiledning"), 0, N_("Dato for karriereveiledning (integreringsloven § 11).")),
+    LTX(sv_assessment, career_advice, N_("Anbefaling fra karriereveiledning"), 0, N_("Hva karriereveiledningen anbefalte.")),
 };
 
 static const sv_field F_NEED[] = {
-    COD(sv_need, area, "Område", 1, NEED_AREA, "Hva opplæringsbehovet gjelder."),
-    TXT(sv_need, description, "Opplæringsbehov", 1, "Konkret behov, f.eks. «bransjenorsk for helsefag»."),
+    COD(sv_need, area, N_("Område"), 1, NEED_AREA, N_("Hva opplæringsbehovet gjelder.")),
+    TXT(sv_need, description, N_("Opplæringsbehov"), 1, N_("Konkret behov, f.eks. «bransjenorsk for helsefag».")),
 };
 
 static const sv_field F_PLAN[] = {
-    DAT(sv_plan, start_on, "Programstart", 1, "Første dag i programmet."),
-    DAT(sv_plan, planned_end, "Planlagt slutt", 1, "Siste dag i programmet. Normalt inntil 2 år."),
-    COD(sv_plan, final_goal, "Sluttmål", 1, FINAL_GOAL, "Arbeid, fullført videregående, høyere utdanning eller annet."),
-    LTX(sv_plan, final_goal_text, "Sluttmål beskrevet", 1, "Hva deltakeren konkret skal nå, f.eks. «fast jobb som helsefagarbeider»."),
-    COD(sv_plan, norwegian_goal, "Norskmål", 1, LEVEL, "Nivået deltakeren skal nå i norsk."),
-    INT(sv_plan, social_hours, "Samfunnskunnskap (timer)", 0, 0, 300, "Omfang av samfunnskunnskap, normalt 75 timer."),
-    DAT(sv_plan, consulted_on, "Samråd med deltaker", 1, "Dato planen ble laget i samråd med deltakeren."),
-    BOO(sv_plan, interpreter_used, "Tolk brukt", "Ja hvis tolk ble brukt i samrådet."),
-    BOO(sv_plan, selfstudy, "Betydelig egenstudier", "Ja hvis tiltakene krever mye egenstudier (normen blir 30 timer)."),
-    LTX(sv_plan, justification, "Begrunnelse", 1, "Hvorfor nettopp denne planen passer deltakeren: bakgrunn, behov og valg (fvl. § 25)."),
-    LTX(sv_plan, extension_reason, "Begrunnelse for forlengelse", 0, "Fylles ut hvis programmet varer over 2 år."),
+    DAT(sv_plan, start_on, N_("Programstart"), 1, N_("Første dag i programmet.")),
+    DAT(sv_plan, planned_end, N_("Planlagt slutt"), 1, N_("Siste dag i programmet. Normalt inntil 2 år.")),
+    COD(sv_plan, final_goal, N_("Sluttmål"), 1, FINAL_GOAL, N_("Arbeid, fullført videregående, høyere utdanning eller annet.")),
+    LTX(sv_plan, final_goal_text, N_("Sluttmål beskrevet"), 1, N_("Hva deltakeren konkret skal nå, f.eks. «fast jobb som helsefagarbeider».")),
+    COD(sv_plan, norwegian_goal, N_("Norskmål"), 1, LEVEL, N_("Nivået deltakeren skal nå i norsk.")),
+    INT(sv_plan, social_hours, N_("Samfunnskunnskap (timer)"), 0, 0, 300, N_("Omfang av samfunnskunnskap, normalt 75 timer.")),
+    DAT(sv_plan, consulted_on, N_("Samråd med deltaker"), 1, N_("Dato planen ble laget i samråd med deltakeren.")),
+    BOO(sv_plan, interpreter_used, N_("Tolk brukt"), N_("Ja hvis tolk ble brukt i samrådet.")),
+    BOO(sv_plan, selfstudy, N_("Betydelig egenstudier"), N_("Ja hvis tiltakene krever mye egenstudier (normen blir 30 timer).")),
+    LTX(sv_plan, justification, N_("Begrunnelse"), 1, N_("Hvorfor nettopp denne planen passer deltakeren: bakgrunn, behov og valg (fvl. § 25).")),
+    LTX(sv_plan, extension_reason, N_("Begrunnelse for forlengelse"), 0, N_("Fylles ut hvis programmet varer over 2 år.")),
 };
 
 static const sv_field F_PHASE[] = {
-    TXT(sv_phase, name, "Fase", 1, "Navn på tidsfasen, f.eks. «Norsk og arbeidspraksis»."),
-    DAT(sv_phase, start_on, "Fra", 1, "Første dag i fasen."),
-    DAT(sv_phase, end_on, "Til", 1, "Siste dag i fasen."),
+    TXT(sv_phase, name, N_("Fase"), 1, N_("Navn på tidsfasen, f.eks. «Norsk og arbeidspraksis».")),
+    DAT(sv_phase, start_on, "Fra", 1, N_("Første dag i fasen.")),
+    DAT(sv_phase, end_on, "Til", 1, N_("Siste dag i fasen.")),
 };
 
 static const sv_field F_PLAN_MEASURE[] = {
-    REF(sv_plan_measure, measure_id, "Tiltak", 1, "measure", "Tiltaket fra kommunens katalog."),
-    REF(sv_plan_measure, need_id, "Opplæringsbehov", 1, "need", "Behovet fra kartleggingen som tiltaket svarer på."),
-    HRS(sv_plan_measure, hours, "Timer per uke", 1, 5, 400, "Timer per uke i denne fasen."),
+    REF(sv_plan_measure, measure_id, N_("Tiltak"), 1, "measure", N_("Tiltaket fra kommunens katalog.")),
+    REF(sv_plan_measure, need_id, N_("Opplæringsbehov"), 1, "need", N_("Behovet fra kartleggingen som tiltaket svarer på.")),
+    HRS(sv_plan_measure, hours, N_("Timer per uke"), 1, 5, 400, N_("Timer per uke i denne fasen.")),
 };
 
 static const sv_field F_FOLLOWUP[] = {
-    DAT(sv_followup, held_on, "Dato", 1, "Dato for oppfølgingen."),
-    COD(sv_followup, with_whom, "Med hvem", 1, WITH_WHOM, "Deltaker, arbeidsgiver, skole eller NAV."),
-    LTX(sv_followup, notes, "Notat", 1, "Hva som ble tatt opp og avtalt."),
-    DAT(sv_followup, next_on, "Neste oppfølging", 0, "Når neste oppfølging skal skje."),
+    DAT(sv_followup, held_on, N_("Dato"), 1, N_("Dato for oppfølgingen.")),
+    COD(sv_followup, with_whom, N_("Med hvem"), 1, WITH_WHOM, N_("Deltaker, arbeidsgiver, skole eller NAV.")),
+    LTX(sv_followup, notes, N_("Notat"), 1, N_("Hva som ble tatt opp og avtalt.")),
+    DAT(sv_followup, next_on, N_("Neste oppfølging"), 0, N_("Når neste oppfølging skal skje.")),
 };
 
 static const sv_field F_REVIEW[] = {
-    DAT(sv_review, held_on, "Dato", 1, "Dato for vurderingen av planen."),
-    COD(sv_review, reason, "Grunn", 1, REVIEW_REASON, "Jevnlig vurdering eller vesentlig endring i livssituasjonen."),
-    LTX(sv_review, outcome, "Resultat", 1, "Hva vurderingen kom fram til."),
-    BOO(sv_review, plan_changed, "Planen endres", "Ja hvis planen skal endres vesentlig (krever nytt vedtak)."),
+    DAT(sv_review, held_on, N_("Dato"), 1, N_("Dato for vurderingen av planen.")),
+    COD(sv_review, reason, N_("Grunn"), 1, REVIEW_REASON, N_("Jevnlig vurdering eller vesentlig endring i livssituasjonen.")),
+    LTX(sv_review, outcome, N_("Resultat"), 1, N_("Hva vurderingen kom fram til.")),
+    BOO(sv_review, plan_changed, N_("Planen endres"), N_("Ja hvis planen skal endres vesentlig (krever nytt vedtak).")),
 };
 
 static const sv_field F_ABSENCE[] = {
-    COD(sv_absence, kind, "Type", 1, ABSENCE_KIND, "Permisjon eller fravær."),
-    COD(sv_absence, reason, "Årsak", 1, ABSENCE_REASON, "Årsaken (lovens kategorier)."),
-    DAT(sv_absence, from_on, "Fra", 1, "Første dag."),
-    DAT(sv_absence, to_on, "Til", 1, "Siste dag."),
-    BOO(sv_absence, approved, "Godkjent", "Ja hvis permisjonen eller fraværet er godkjent."),
-    TXT(sv_absence, note, "Merknad", 0, "Kort merknad. Ikke skriv helseopplysninger her."),
+    COD(sv_absence, kind, N_("Type"), 1, ABSENCE_KIND, N_("Permisjon eller fravær.")),
+    COD(sv_absence, reason, N_("Årsak"), 1, ABSENCE_REASON, N_("Årsaken (lovens kategorier).")),
+    DAT(sv_absence, from_on, "Fra", 1, N_("Første dag.")),
+    DAT(sv_absence, to_on, "Til", 1, N_("Siste dag.")),
+    BOO(sv_absence, approved, N_("Godkjent"), N_("Ja hvis permisjonen eller fraværet er godkjent.")),
+    TXT(sv_absence, note, N_("Merknad"), 0, N_("Kort merknad. Ikke skriv helseopplysninger her.")),
 };
 
 static const sv_field F_EVALUATION[] = {
-    DAT(sv_evaluation, evaluated_on, "Sluttevaluert", 1, "Dato for sluttevalueringen."),
-    COD(sv_evaluation, outcome, "Resultat", 1, OUTCOME, "Arbeid, utdanning, begge eller annet."),
-    COD(sv_evaluation, end_reason, "Avslutningsgrunn", 1, END_REASON, "Hvorfor programmet ble avsluttet."),
-    DAT(sv_evaluation, handover_on, "Overført til NAV", 0, "Dato for overføring til NAV."),
-    LTX(sv_evaluation, handover_note, "Overføringsnotat", 0, "Hva NAV trenger å vite videre."),
-    COD(sv_evaluation, status_1y, "Status etter ett år", 0, OUTCOME, "Status ett år etter avslutning."),
-    DAT(sv_evaluation, status_1y_on, "Status registrert", 0, "Når ettårsstatusen ble registrert."),
+    DAT(sv_evaluation, evaluated_on, N_("Sluttevaluert"), 1, N_("Dato for sluttevalueringen.")),
+    COD(sv_evaluation, outcome, N_("Resultat"), 1, OUTCOME, N_("Arbeid, utdanning, begge eller annet.")),
+    COD(sv_evaluation, end_reason, N_("Avslutningsgrunn"), 1, END_REASON, N_("Hvorfor programmet ble avsluttet.")),
+    DAT(sv_evaluation, handover_on, N_("Overført til NAV"), 0, N_("Dato for overføring til NAV.")),
+    LTX(sv_evaluation, handover_note, N_("Overføringsnotat"), 0, N_("Hva NAV trenger å vite videre.")),
+    COD(sv_evaluation, status_1y, N_("Status etter ett år"), 0, OUTCOME, N_("Status ett år etter avslutning.")),
+    DAT(sv_evaluation, status_1y_on, N_("Status registrert"), 0, N_("Når ettårsstatusen ble registrert.")),
 };
 
 static int check_dates(const sv_entity *ent, const void *obj, const char *from, const char *to,
@@ -219,7 +220,7 @@ static int check_dates(const sv_entity *ent, const void *obj, const char *from, 
     memcpy(&da, (const char *)obj + a->off, sizeof da);
     memcpy(&db, (const char *)obj + b->off, sizeof db);
     if (da != SV_NODATE && db != SV_NODATE && db < da)
-        return sv_err_set(e, SV_EINVAL, b->col, "%s: kan ikke være før %s", b->label, a->label);
+        return sv_err_set(e, SV_EINVAL, b->col, _("%s: kan ikke være før %s"), _(b->label), _(a->label));
     return SV_OK;
 }
 
@@ -243,28 +244,28 @@ static int check_participant(const sv_entity *ent, const void *o, sv_err *e)
 {
     const sv_participant *p = o;
     if (p->interpreter && !p->interpreter_lang[0])
-        return sv_err_set(e, SV_EINVAL, "interpreter_lang", "Tolkespråk: må fylles ut når deltakeren trenger tolk");
+        return sv_err_set(e, SV_EINVAL, "interpreter_lang", _("Tolkespråk: må fylles ut når deltakeren trenger tolk"));
     return check_dates(ent, o, "permit_on", "settled_on", e);
 }
 
 #define ENT(name, tbl, lab, parent, one, st, arr, chk, step) \
     const sv_entity name = {tbl, lab, parent, one, sizeof(st), arr, N(arr), chk, step}
 
-ENT(SV_ENT_MUNICIPALITY, "municipality", "Kommune", NULL, 0, sv_municipality, F_MUNICIPALITY, NULL, 1);
-ENT(SV_ENT_UNIT, "unit", "Enhet", "municipality_id", 0, sv_unit, F_UNIT, NULL, 1);
-ENT(SV_ENT_DEMAND, "demand", "Arbeidskraftbehov", "municipality_id", 0, sv_demand, F_DEMAND, NULL, 1);
-ENT(SV_ENT_MEASURE, "measure", "Tiltak", "municipality_id", 0, sv_measure, F_MEASURE, NULL, 2);
-ENT(SV_ENT_AGREEMENT, "agreement", "Samarbeidsavtale", "municipality_id", 0, sv_agreement, F_AGREEMENT, check_agreement, 4);
-ENT(SV_ENT_PARTICIPANT, "participant", "Deltaker", "municipality_id", 0, sv_participant, F_PARTICIPANT, check_participant, 5);
-ENT(SV_ENT_ASSESSMENT, "assessment", "Kartlegging", "participant_id", 1, sv_assessment, F_ASSESSMENT, NULL, 5);
-ENT(SV_ENT_NEED, "need", "Opplæringsbehov", "participant_id", 0, sv_need, F_NEED, NULL, 5);
-ENT(SV_ENT_PLAN, "plan", "Plan", "participant_id", 1, sv_plan, F_PLAN, check_plan, 5);
-ENT(SV_ENT_PHASE, "phase", "Tidsfase", "plan_id", 0, sv_phase, F_PHASE, check_phase, 5);
-ENT(SV_ENT_PLAN_MEASURE, "plan_measure", "Tiltak i fase", "phase_id", 0, sv_plan_measure, F_PLAN_MEASURE, NULL, 5);
-ENT(SV_ENT_FOLLOWUP, "followup", "Oppfølging", "participant_id", 0, sv_followup, F_FOLLOWUP, NULL, 6);
-ENT(SV_ENT_REVIEW, "review", "Vurdering av planen", "participant_id", 0, sv_review, F_REVIEW, NULL, 6);
-ENT(SV_ENT_ABSENCE, "absence", "Permisjon og fravær", "participant_id", 0, sv_absence, F_ABSENCE, check_absence, 6);
-ENT(SV_ENT_EVALUATION, "evaluation", "Sluttevaluering", "participant_id", 1, sv_evaluation, F_EVALUATION, NULL, 7);
+ENT(SV_ENT_MUNICIPALITY, "municipality", N_("Kommune"), NULL, 0, sv_municipality, F_MUNICIPALITY, NULL, 1);
+ENT(SV_ENT_UNIT, "unit", N_("Enhet"), "municipality_id", 0, sv_unit, F_UNIT, NULL, 1);
+ENT(SV_ENT_DEMAND, "demand", N_("Arbeidskraftbehov"), "municipality_id", 0, sv_demand, F_DEMAND, NULL, 1);
+ENT(SV_ENT_MEASURE, "measure", N_("Tiltak"), "municipality_id", 0, sv_measure, F_MEASURE, NULL, 2);
+ENT(SV_ENT_AGREEMENT, "agreement", N_("Samarbeidsavtale"), "municipality_id", 0, sv_agreement, F_AGREEMENT, check_agreement, 4);
+ENT(SV_ENT_PARTICIPANT, "participant", N_("Deltaker"), "municipality_id", 0, sv_participant, F_PARTICIPANT, check_participant, 5);
+ENT(SV_ENT_ASSESSMENT, "assessment", N_("Kartlegging"), "participant_id", 1, sv_assessment, F_ASSESSMENT, NULL, 5);
+ENT(SV_ENT_NEED, "need", N_("Opplæringsbehov"), "participant_id", 0, sv_need, F_NEED, NULL, 5);
+ENT(SV_ENT_PLAN, "plan", N_("Plan"), "participant_id", 1, sv_plan, F_PLAN, check_plan, 5);
+ENT(SV_ENT_PHASE, "phase", N_("Tidsfase"), "plan_id", 0, sv_phase, F_PHASE, check_phase, 5);
+ENT(SV_ENT_PLAN_MEASURE, "plan_measure", N_("Tiltak i fase"), "phase_id", 0, sv_plan_measure, F_PLAN_MEASURE, NULL, 5);
+ENT(SV_ENT_FOLLOWUP, "followup", N_("Oppfølging"), "participant_id", 0, sv_followup, F_FOLLOWUP, NULL, 6);
+ENT(SV_ENT_REVIEW, "review", N_("Vurdering av planen"), "participant_id", 0, sv_review, F_REVIEW, NULL, 6);
+ENT(SV_ENT_ABSENCE, "absence", N_("Permisjon og fravær"), "participant_id", 0, sv_absence, F_ABSENCE, check_absence, 6);
+ENT(SV_ENT_EVALUATION, "evaluation", N_("Sluttevaluering"), "participant_id", 1, sv_evaluation, F_EVALUATION, NULL, 7);
 
 const sv_entity *const SV_ENTITIES[] = {
     &SV_ENT_MUNICIPALITY, &SV_ENT_UNIT, &SV_ENT_DEMAND, &SV_ENT_MEASURE, &SV_ENT_AGREEMENT,
