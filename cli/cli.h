@@ -53,6 +53,11 @@ int cmd_show(sv_cli *c, int argc, char **argv);
 int cmd_demo(sv_cli *c, int argc, char **argv);
 int cmd_help(sv_cli *c, int argc, char **argv);
 int cmd_fields(sv_cli *c, int argc, char **argv);
+int cmd_decide(sv_cli *c, int argc, char **argv);
+int cmd_export(sv_cli *c, int argc, char **argv);
+int cmd_check(sv_cli *c, int argc, char **argv);
+int cmd_checklist(sv_cli *c, int argc, char **argv);
+int cmd_letter(sv_cli *c, int argc, char **argv);
 int cmd_start(sv_cli *c, int argc, char **argv);
 
 #endif

@@ -27,6 +27,17 @@ const sv_cmd SV_COMMANDS[] = {
     {"demo", cmd_demo, 2, "demo [--participants N] [--municipalities M] [--seed S]",
      "fyll databasen med syntetiske demodata"},
     {"start", cmd_start, 2, "start", "åpne stegvis på standarddatabasen (lager demokommunen første gang)"},
+    {"decide", cmd_decide, 1,
+     "decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n"
+     "       [--notified DATO] [--date DATO] [--reason TEKST] [--yes]",
+     "fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket"},
+    {"export", cmd_export, 1, "export ID [--out FIL] [--arkivmelding] | export --all MAPPE [--arkivmelding]",
+     "skriv fattede vedtak som XML (og Noark 5-arkivmelding)"},
+    {"check", cmd_check, 0, "check FIL|MAPPE ... [--format xml]",
+     "kontroller vedtaksdokumenter mot tilsynsreglene; avslutter med 1 ved brudd"},
+    {"checklist", cmd_checklist, 1, "checklist [--municipality KOMMUNENR] [--tsv]",
+     "tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd"},
+    {"letter", cmd_letter, 1, "letter ID [--out FIL]", "vedtaksbrev til deltakeren på kommunens målform"},
     {"help", cmd_help, 0, "help [KOMMANDO]", "vis hjelp"},
     {NULL, NULL, 0, NULL, NULL}};
 

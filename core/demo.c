@@ -4,12 +4,16 @@
 #include "demo.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "case.h"
+#include "decision.h"
 #include "demo_data.h"
 #include "fnr.h"
 #include "model.h"
+#include "vedtak.h"
 
 typedef struct {
     unsigned long long s;
@@ -31,6 +35,7 @@ typedef struct {
     sv_err *e;
     int64_t muni;
     int64_t measure_ids[DEMO_N(MEASURES)];
+    int decisions;         /* issued by demo_issue_decision */
     sv_date today;
 } gen;
 
@@ -167,6 +172,51 @@ static int add_measure(gen *g, int64_t phase, int idx, int64_t need, int hours)
     return SV_OK;
 }
 
+/* Decisions (issue 3): the plan's enkeltvedtak, built with the decision builder and stored
+ * without the rule gate, so deliberate faults stay in the history the checklist must find.
+ * Faults that a single document cannot show are made here: fault 1 on a decided plan means the
+ * plan was changed afterwards without a new decision; fault 5 where no interpreter was needed
+ * means the participant was never notified. Sound cases are decided and notified in time. */
+static int demo_issue_decision(gen *g, int64_t pid, sv_date on, int fault)
+{
+    sv_case c;
+    if (sv_case_load(g->st, pid, &c, g->e)) return g->e->code;
+    int rc = SV_OK;
+    int notified = !(fault == 5 && !c.p.interpreter);
+    sv_vedtak_in in = {.kind = "plan", .decided_on = on, .notified_on = notified ? on + 1 : SV_NODATE,
+                       .notify_method = notified ? (c.p.interpreter ? "personlig" : "digitalt") : "", .reason = ""};
+    const sv_ruleset *rs = sv_rules_for(sv_law_code(sv_participant_law(&c.p)), on, g->e);
+    xmlDocPtr doc = rs ? sv_vedtak_build(&c, &in, rs, g->e) : NULL;
+    if (!doc) {
+        rc = g->e->code;
+        goto done;
+    }
+    char *xml = sv_vedtak_serialize(doc);
+    char *uuid = sv_vedtak_xpath(doc, "string(/v:vedtak/@id)");
+    xmlFreeDoc(doc);
+    sv_decision d;
+    memset(&d, 0, sizeof d);
+    d.participant_id = pid;
+    snprintf(d.uuid, sizeof d.uuid, "%s", uuid);
+    strcpy(d.kind, "plan");
+    d.decided_on = on;
+    d.plan_rev = c.plan.rev;
+    snprintf(d.law, sizeof d.law, "%s", rs->law);
+    d.notified_on = in.notified_on;
+    snprintf(d.notify_method, sizeof d.notify_method, "%s", in.notify_method);
+    rc = sv_decision_insert(g->st, &d, xml, g->e);
+    free(xml);
+    free(uuid);
+    if (rc == SV_OK) g->decisions++;
+    if (rc == SV_OK && fault == 1) {
+        snprintf(c.plan.final_goal_text, sizeof c.plan.final_goal_text, "%s", "Fast ansettelse i renhold etter bransjekurs");
+        rc = sv_row_save(g->st, &SV_ENT_PLAN, &c.plan, g->e);
+    }
+done:
+    sv_case_free(&c);
+    return rc;
+}
+
 /* Stage of a case: 0 new, 1 assessed, 2 planned (draft), 3 running, 4 ended. */
 static int make_participant(gen *g, int stage, int fault)
 {
@@ -264,6 +314,7 @@ static int make_participant(gen *g, int stage, int fault)
         if (add_measure(g, ph.m.id, work, needs[1], rest)) return g->e->code;
     }
     if (stage == 2) return SV_OK;
+    if (demo_issue_decision(g, p.m.id, pl.start_on - 3, fault)) return g->e->code;
 
     /* Follow-ups every two months, reviews every six (fault 7: reviews stopped). */
     sv_date end = stage == 4 ? pl.planned_end : g->today;
@@ -356,6 +407,7 @@ int sv_demo(sv_store *st, const sv_demo_opts *o, sv_demo_result *r, sv_err *e)
             if ((i % 250 == 249 || i == count - 1) && sv_store_commit(st, e)) return e->code;
         }
     }
+    r->decisions = g.decisions;
     return SV_OK;
 fail:
     sv_store_rollback(st);

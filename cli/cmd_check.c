@@ -1,0 +1,234 @@
+/* `check`: decision documents (also from other systems) against the rule set of their law, one
+ * line per rule and document; `checklist`: the supervisor's report over the stored cases. */
+#include <dirent.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "../core/checklist.h"
+#include "../core/vedtak.h"
+#include "cli.h"
+
+typedef struct {
+    int docs, failed, violations, remarks, bad_docs;
+    xmlTextWriterPtr xw;       /* --format xml */
+} check_run;
+
+static void xml_doc_error(check_run *r, const char *path, const char *msg)
+{
+    xmlTextWriterStartElement(r->xw, BAD_CAST "dokument");
+    xmlTextWriterWriteAttribute(r->xw, BAD_CAST "fil", BAD_CAST path);
+    xmlTextWriterWriteAttribute(r->xw, BAD_CAST "status", BAD_CAST "feil");
+    xmlTextWriterWriteElement(r->xw, BAD_CAST "feil", BAD_CAST msg);
+    xmlTextWriterEndElement(r->xw);
+}
+
+static void check_file(check_run *r, const char *path)
+{
+    sv_err e;
+    sv_err_clear(&e);
+    r->docs++;
+    xmlDocPtr doc = sv_vedtak_read_file(path, &e);
+    const sv_ruleset *rs = doc ? sv_vedtak_ruleset(doc, &e) : NULL;
+    sv_rule_result *res = rs ? sv_xcalloc((size_t)rs->nrules, sizeof *res) : NULL;
+    int v = res ? sv_rules_eval(rs, doc, res, &e) : -1;
+    if (v < 0) {
+        r->failed++;
+        if (r->xw) xml_doc_error(r, path, e.msg);
+        else printf("%s\tfeil\t%s\n", path, e.msg);
+        free(res);
+        xmlFreeDoc(doc);
+        return;
+    }
+    if (r->xw) {
+        xmlTextWriterStartElement(r->xw, BAD_CAST "dokument");
+        xmlTextWriterWriteAttribute(r->xw, BAD_CAST "fil", BAD_CAST path);
+        xmlTextWriterWriteAttribute(r->xw, BAD_CAST "lov", BAD_CAST rs->law);
+        xmlTextWriterWriteAttribute(r->xw, BAD_CAST "regelsett", BAD_CAST rs->version);
+        xmlTextWriterWriteAttribute(r->xw, BAD_CAST "status", BAD_CAST(v ? "brudd" : "ok"));
+    }
+    int remarks = 0;
+    for (int i = 0; i < rs->nrules; i++) {
+        const sv_rule_result *x = &res[i];
+        if (x->outcome == SV_R_REMARK) remarks++;
+        if (r->xw) {
+            xmlTextWriterStartElement(r->xw, BAD_CAST "regel");
+            xmlTextWriterWriteAttribute(r->xw, BAD_CAST "id", BAD_CAST x->rule->id);
+            xmlTextWriterWriteAttribute(r->xw, BAD_CAST "kontroll", BAD_CAST x->rule->control);
+            xmlTextWriterWriteAttribute(r->xw, BAD_CAST "resultat", BAD_CAST sv_outcome_label(x->outcome));
+            if (x->outcome == SV_R_VIOLATION || x->outcome == SV_R_REMARK) {
+                xmlTextWriterWriteElement(r->xw, BAD_CAST "bevis", BAD_CAST x->evidence);
+                xmlTextWriterWriteElement(r->xw, BAD_CAST "melding", BAD_CAST x->rule->message);
+            }
+            xmlTextWriterEndElement(r->xw);
+        } else if (x->outcome == SV_R_VIOLATION || x->outcome == SV_R_REMARK) {
+            printf("%s\t%s\t%s\t%s\t%s — %s\n", path, x->rule->id, sv_outcome_label(x->outcome), x->rule->control,
+                   x->evidence, x->rule->message);
+        } else {
+            printf("%s\t%s\t%s\t%s\n", path, x->rule->id, sv_outcome_label(x->outcome), x->rule->control);
+        }
+    }
+    if (r->xw) xmlTextWriterEndElement(r->xw);
+    r->violations += v;
+    r->remarks += remarks;
+    if (v) r->bad_docs++;
+    free(res);
+    xmlFreeDoc(doc);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder: its *.xml files in name order (not recursive: arkivmelding/ beside them is not
+ * decisions). */
+static void check_dir(check_run *r, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        r->docs++;
+        r->failed++;
+        printf("%s\tfeil\tmappen kan ikke leses\n", dir);
+        return;
+    }
+    char **names = NULL;
+    int n = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".xml")) continue;
+        names = sv_xrealloc(names, sizeof *names * (size_t)(n + 1));
+        size_t sz = strlen(dir) + l + 2;
+        names[n] = sv_xmalloc(sz);
+        snprintf(names[n++], sz, "%s/%s", dir, de->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, by_name);
+    for (int i = 0; i < n; i++) {
+        check_file(r, names[i]);
+        free(names[i]);
+    }
+    free(names);
+}
+
+int cmd_check(sv_cli *c, int argc, char **argv)
+{
+    (void)c;
+    int xml = 0, npaths = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--format") || !strncmp(argv[i], "--format=", 9)) {
+            const char *v = argv[i][8] == '=' ? argv[i] + 9 : i + 1 < argc ? argv[++i] : "";
+            if (strcmp(v, "xml") && strcmp(v, "text")) return cli_usage("--format: «%s» er ikke gyldig (text eller xml)", v);
+            xml = !strcmp(v, "xml");
+        } else if (!strcmp(argv[i], "--tsv")) {
+            continue;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return cli_usage("ukjent valg «%s»\nbruk: stegvis check FIL|MAPPE ... [--format xml]", argv[i]);
+        } else {
+            npaths++;
+        }
+    }
+    if (!npaths) return cli_usage("bruk: stegvis check FIL|MAPPE ... [--format xml]");
+    sv_err e;
+    sv_err_clear(&e);
+    sv_ruleset *const *sets;
+    int nsets;
+    if (sv_rules_all(&sets, &nsets, &e)) return cli_fail(&e);
+    check_run r = {0};
+    xmlBufferPtr buf = NULL;
+    if (xml) {
+        buf = xmlBufferCreate();
+        r.xw = xmlNewTextWriterMemory(buf, 0);
+        xmlTextWriterSetIndent(r.xw, 1);
+        xmlTextWriterStartDocument(r.xw, NULL, "UTF-8", NULL);
+        xmlTextWriterStartElement(r.xw, BAD_CAST "kontrollrapport");
+        xmlTextWriterWriteAttribute(r.xw, BAD_CAST "xmlns", BAD_CAST "urn:stegvis:kontroll:1");
+    }
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--format")) {
+            i++;
+            continue;
+        }
+        if (argv[i][0] == '-' && argv[i][1]) continue;
+        struct stat sb;
+        if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) check_dir(&r, argv[i]);
+        else check_file(&r, argv[i]);
+    }
+    if (xml) {
+        xmlTextWriterStartElement(r.xw, BAD_CAST "sammendrag");
+        xmlTextWriterWriteFormatAttribute(r.xw, BAD_CAST "dokumenter", "%d", r.docs);
+        xmlTextWriterWriteFormatAttribute(r.xw, BAD_CAST "med-brudd", "%d", r.bad_docs);
+        xmlTextWriterWriteFormatAttribute(r.xw, BAD_CAST "brudd", "%d", r.violations);
+        xmlTextWriterWriteFormatAttribute(r.xw, BAD_CAST "merknader", "%d", r.remarks);
+        xmlTextWriterWriteFormatAttribute(r.xw, BAD_CAST "feil", "%d", r.failed);
+        xmlTextWriterEndDocument(r.xw);
+        xmlFreeTextWriter(r.xw);
+        fputs((const char *)xmlBufferContent(buf), stdout);
+        xmlBufferFree(buf);
+    } else {
+        printf("Sammendrag: %d dokumenter, %d med brudd (%d brudd i alt), %d merknader, %d kunne ikke kontrolleres.\n",
+               r.docs, r.bad_docs, r.violations, r.remarks, r.failed);
+    }
+    sv_vedtak_cleanup();
+    sv_rules_cleanup();
+    return r.violations || r.failed ? 1 : 0;
+}
+
+int cmd_checklist(sv_cli *c, int argc, char **argv)
+{
+    const char *muni_arg = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--municipality") && i + 1 < argc) muni_arg = argv[++i];
+        else if (!strncmp(argv[i], "--municipality=", 15)) muni_arg = argv[i] + 15;
+        else if (!strcmp(argv[i], "--tsv")) continue;
+        else return cli_usage("bruk: stegvis checklist [--municipality KOMMUNENR]");
+    }
+    sv_err e;
+    sv_err_clear(&e);
+    int64_t muni = 0;
+    if (muni_arg && !(muni = cli_municipality(c, muni_arg, &e))) return cli_fail(&e);
+    sv_checklist cl;
+    if (sv_checklist_run(c->st, muni, sv_today(), &cl, &e)) {
+        sv_vedtak_cleanup();
+        sv_rules_cleanup();
+        return cli_fail(&e);
+    }
+    char today[11];
+    sv_date_nor(sv_today(), today);
+    if (!c->tsv)
+        printf("Tilsynssjekkliste %s: %d saker, %d vedtak kontrollert%s%s\n", today, cl.cases, cl.decisions,
+               muni_arg ? ", kommune " : "", muni_arg ? muni_arg : "");
+    const char *law = "";
+    int any = 0;
+    for (int i = 0; i < cl.nitems; i++) {
+        const sv_check_item *it = &cl.items[i];
+        any |= it->violations > 0;
+        if (c->tsv) {
+            printf("%s\t%s\t%d\t%d\t", it->law, it->control, it->checked, it->violations);
+            for (int k = 0; k < it->ncases; k++) printf("%s%" PRId64, k ? "," : "", it->cases[k]);
+            printf("\n");
+            continue;
+        }
+        if (strcmp(law, it->law)) printf("\n%s\n", law = it->law);
+        printf("  %s %s\n     %d saker kontrollert, %d med brudd (%s)", it->control, it->question, it->checked,
+               it->violations, it->violations ? "NEI" : "JA");
+        if (it->remarks) printf(", %d med merknad", it->remarks);
+        printf("\n");
+        for (int k = 0; k < it->nrules; k++) printf("       %-22s %d\n", it->rules[k].id, it->rules[k].violations);
+        if (it->ncases) {
+            printf("     Saker:");
+            for (int k = 0; k < it->ncases && k < 40; k++) printf(" %" PRId64, it->cases[k]);
+            if (it->ncases > 40) printf(" ... (%d til; se --tsv)", it->ncases - 40);
+            printf("\n");
+        }
+    }
+    sv_checklist_free(&cl);
+    sv_vedtak_cleanup();
+    sv_rules_cleanup();
+    return any ? 1 : 0;
+}

@@ -1,0 +1,270 @@
+/* `decide`, `export` and `letter`: issuing a decision through the rule gate, and writing the
+ * stored documents out. `check` and `checklist` are in cmd_check.c. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../core/arkiv.h"
+#include "../core/decision.h"
+#include "../core/issue.h"
+#include "../core/letter.h"
+#include "../forms/forms.h"
+#include "cli.h"
+
+/* Option value: "--name value" or "--name=value"; advances *i. NULL if not this option. */
+static const char *opt(int argc, char **argv, int *i, const char *name, int *missing)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n)) return NULL;
+    if (argv[*i][n] == '=') return argv[*i] + n + 1;
+    if (argv[*i][n]) return NULL;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static void print_results(const sv_issue *r)
+{
+    for (int i = 0; r->rs && r->results && i < r->rs->nrules; i++) {
+        const sv_rule_result *x = &r->results[i];
+        if (x->outcome != SV_R_VIOLATION && x->outcome != SV_R_REMARK) continue;
+        fprintf(stderr, "  %s %s (%s, %s): %s\n    Funnet: %s\n    Rett opp: %s\n", sv_outcome_label(x->outcome), x->rule->id,
+                x->rule->control, x->rule->ref, x->rule->question, x->evidence, x->rule->message);
+    }
+}
+
+#define DECIDE_USAGE                                                                                              \
+    "bruk: stegvis decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n" \
+    "       [--notified DATO] [--date DATO] [--reason TEKST] [--yes]"
+
+int cmd_decide(sv_cli *c, int argc, char **argv)
+{
+    int64_t id = 0;
+    const char *kind = NULL, *method = NULL, *notified = NULL, *date = NULL, *reason = "";
+    int yes = 0;
+    for (int i = 1; i < argc; i++) {
+        int missing = 0;
+        const char *v;
+        if ((v = opt(argc, argv, &i, "--kind", &missing))) kind = v;
+        else if ((v = opt(argc, argv, &i, "--notify-method", &missing))) method = v;
+        else if ((v = opt(argc, argv, &i, "--notified", &missing))) notified = v;
+        else if ((v = opt(argc, argv, &i, "--date", &missing))) date = v;
+        else if ((v = opt(argc, argv, &i, "--reason", &missing))) reason = v;
+        else if (missing) return cli_usage("%s mangler verdi\n%s", argv[i], DECIDE_USAGE);
+        else if (!strcmp(argv[i], "--yes")) yes = 1;
+        else if (!strcmp(argv[i], "--tsv")) continue;
+        else if (!id && (id = cli_id(argv[i]))) continue;
+        else return cli_usage("uventet argument «%s»\n%s", argv[i], DECIDE_USAGE);
+    }
+    if (!id || !kind || !method) return cli_usage("%s", DECIDE_USAGE);
+    sv_err e;
+    sv_err_clear(&e);
+    if (!sv_code_valid(SV_CODES_DECISION_KIND, kind))
+        return sv_err_set(&e, SV_EINVAL, "kind", "--kind: «%s» er ikke gyldig (plan, endring, forlengelse, stans)", kind), cli_fail(&e);
+    if (!sv_code_valid(SV_CODES_NOTIFY, method))
+        return sv_err_set(&e, SV_EINVAL, "notify_method", "--notify-method: «%s» er ikke gyldig (digitalt, post, personlig)", method),
+               cli_fail(&e);
+    sv_vedtak_in in = {.kind = kind, .notify_method = method, .reason = reason, .decided_on = sv_today(),
+                       .notified_on = SV_NODATE};
+    if (date && (sv_date_parse(date, &in.decided_on) || in.decided_on == SV_NODATE))
+        return sv_err_set(&e, SV_EINVAL, "decided_on", "--date: «%s» er ikke en gyldig dato (dd.mm.åååå)", date), cli_fail(&e);
+    if (notified && sv_date_parse(notified, &in.notified_on))
+        return sv_err_set(&e, SV_EINVAL, "notified_on", "--notified: «%s» er ikke en gyldig dato (dd.mm.åååå)", notified),
+               cli_fail(&e);
+    sv_issue r;
+    int rc = sv_issue_decision(c->st, id, &in, yes, &r, &e);
+    if (rc) {
+        fprintf(stderr, "stegvis: %s\n", e.msg);
+        print_results(&r);
+        if (!r.violations && r.remarks && !yes) fprintf(stderr, "Fatt vedtaket likevel med --yes.\n");
+        sv_issue_free(&r);
+        return 1;
+    }
+    print_results(&r);
+    char d[11];
+    sv_date_nor(r.d.decided_on, d);
+    printf("Vedtak nr. %" PRId64 " (%s) fattet %s: %s etter %s.\n", r.d.id, r.d.uuid, d,
+           sv_code_label(SV_CODES_DECISION_KIND, r.d.kind), r.d.law);
+    if (r.d.notified_on == SV_NODATE) printf("Husk å underrette deltakeren; vedtaket er ikke registrert som underrettet.\n");
+    sv_issue_free(&r);
+    return 0;
+}
+
+/* Writes text to path through a temporary file and rename, so a failed export never leaves a
+ * half-written document where the archive would pick it up. */
+static int write_file(const char *path, const char *text, sv_err *e)
+{
+    char tmp[4200];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+        return sv_err_set(e, SV_EIO, "out", "Filnavnet er for langt: %s", path);
+    FILE *f = fopen(tmp, "wb");
+    if (!f) return sv_err_set(e, SV_EIO, "out", "Kan ikke skrive %s: %s", path, strerror(errno));
+    size_t n = strlen(text);
+    int bad = fwrite(text, 1, n, f) != n;
+    bad |= fclose(f) != 0;
+    if (bad || rename(tmp, path)) {
+        remove(tmp);
+        return sv_err_set(e, SV_EIO, "out", "Kan ikke skrive %s (full disk?)", path);
+    }
+    return SV_OK;
+}
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+/* The last decision's stored document, re-validated before it leaves the program. */
+static xmlDocPtr last_decision(sv_cli *c, int64_t pid, int64_t *did, sv_err *e)
+{
+    sqlite3_stmt *s = sv_store_prepare(c->st, "SELECT d.id, p.municipality_id FROM decision d JOIN participant p "
+                                              "ON p.id = d.participant_id WHERE d.participant_id = ? "
+                                              "ORDER BY d.decided_on DESC, d.id DESC LIMIT 1", e);
+    if (!s) return NULL;
+    sqlite3_bind_int64(s, 1, pid);
+    int64_t muni = 0;
+    *did = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        *did = sqlite3_column_int64(s, 0);
+        muni = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_reset(s);
+    if (!*did) {
+        sv_err_set(e, SV_ENOTFOUND, NULL, "Deltaker nr. %" PRId64 " har ikke noe fattet vedtak (eller finnes ikke)", pid);
+        return NULL;
+    }
+    if (sv_store_authorize(c->st, SV_OP_READ, muni, e)) return NULL;
+    char *xml = sv_decision_xml(c->st, *did, e);
+    if (!xml) return NULL;
+    char name[64];
+    snprintf(name, sizeof name, "vedtak nr. %" PRId64, *did);
+    xmlDocPtr doc = sv_vedtak_parse(xml, strlen(xml), name, e);
+    free(xml);
+    return doc;
+}
+
+static int export_one(sv_cli *c, int64_t pid, const char *out, const char *arkiv_out, sv_err *e)
+{
+    int64_t did;
+    xmlDocPtr doc = last_decision(c, pid, &did, e);
+    if (!doc) return e->code;
+    char *text = sv_vedtak_serialize(doc);
+    int rc = SV_OK;
+    if (out) rc = write_file(out, text, e);
+    else fputs(text, stdout);
+    if (rc == SV_OK && arkiv_out) {
+        char *am = sv_arkiv_build(doc, base_name(out), e);
+        rc = am ? write_file(arkiv_out, am, e) : e->code;
+        free(am);
+    }
+    free(text);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
+{
+    if (mkdir(dir, 0700) && errno != EEXIST) return sv_err_set(e, SV_EIO, "out", "Kan ikke lage mappen %s: %s", dir, strerror(errno));
+    char adir[4200];
+    snprintf(adir, sizeof adir, "%s/arkivmelding", dir);
+    if (arkiv && mkdir(adir, 0700) && errno != EEXIST)
+        return sv_err_set(e, SV_EIO, "out", "Kan ikke lage mappen %s: %s", adir, strerror(errno));
+    const sv_user *u = sv_store_user(c->st);
+    int64_t own = u && !sv_role_all_municipalities(u->role) ? u->municipality_id : 0;
+    sqlite3_stmt *s = sv_store_prepare(c->st, "SELECT DISTINCT d.participant_id FROM decision d JOIN participant p "
+                                              "ON p.id = d.participant_id WHERE ?1 = 0 OR p.municipality_id = ?1 "
+                                              "ORDER BY d.participant_id", e);
+    if (!s) return e->code;
+    sqlite3_bind_int64(s, 1, own);
+    int64_t *ids = NULL;
+    int n = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        ids = sv_xrealloc(ids, sizeof *ids * (size_t)(n + 1));
+        ids[n++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_reset(s);
+    int rc = SV_OK, written = 0;
+    for (int i = 0; i < n && rc == SV_OK; i++) {
+        char out[4300], am[4400];
+        snprintf(out, sizeof out, "%s/vedtak-%" PRId64 ".xml", dir, ids[i]);
+        snprintf(am, sizeof am, "%s/arkivmelding-%" PRId64 ".xml", adir, ids[i]);
+        rc = export_one(c, ids[i], out, arkiv ? am : NULL, e);
+        if (rc == SV_OK) written++;
+    }
+    free(ids);
+    if (rc == SV_OK) printf("Eksporterte %d vedtak til %s%s.\n", written, dir, arkiv ? " (med arkivmelding)" : "");
+    return rc;
+}
+
+#define EXPORT_USAGE "bruk: stegvis export ID [--out FIL] [--arkivmelding] | stegvis export --all MAPPE [--arkivmelding]"
+
+int cmd_export(sv_cli *c, int argc, char **argv)
+{
+    int64_t id = 0;
+    const char *out = NULL, *all = NULL;
+    int arkiv = 0;
+    for (int i = 1; i < argc; i++) {
+        int missing = 0;
+        const char *v;
+        if ((v = opt(argc, argv, &i, "--out", &missing))) out = v;
+        else if ((v = opt(argc, argv, &i, "--all", &missing))) all = v;
+        else if (missing) return cli_usage("%s mangler verdi\n%s", argv[i], EXPORT_USAGE);
+        else if (!strcmp(argv[i], "--arkivmelding")) arkiv = 1;
+        else if (!strcmp(argv[i], "--tsv")) continue;
+        else if (!id && (id = cli_id(argv[i]))) continue;
+        else return cli_usage("uventet argument «%s»\n%s", argv[i], EXPORT_USAGE);
+    }
+    if ((!id) == (!all) || (all && out)) return cli_usage("%s", EXPORT_USAGE);
+    if (arkiv && id && !out) return cli_usage("--arkivmelding trenger --out FIL (arkivmeldingen peker på vedtaksfilen)");
+    sv_err e;
+    sv_err_clear(&e);
+    int rc;
+    if (all) rc = export_all(c, all, arkiv, &e);
+    else {
+        char am[4300];
+        if (arkiv) {
+            size_t l = strlen(out);
+            int ext = l > 4 && !strcmp(out + l - 4, ".xml");
+            snprintf(am, sizeof am, "%.*s-arkivmelding.xml", (int)(ext ? l - 4 : l), out);
+        }
+        rc = export_one(c, id, out, arkiv ? am : NULL, &e);
+        if (rc == SV_OK && arkiv) fprintf(stderr, "Arkivmelding: %s\n", am);
+    }
+    sv_arkiv_cleanup();
+    sv_vedtak_cleanup();
+    return rc ? cli_fail(&e) : 0;
+}
+
+int cmd_letter(sv_cli *c, int argc, char **argv)
+{
+    int64_t id = 0;
+    const char *out = NULL;
+    for (int i = 1; i < argc; i++) {
+        int missing = 0;
+        const char *v;
+        if ((v = opt(argc, argv, &i, "--out", &missing))) out = v;
+        else if (missing) return cli_usage("--out mangler filnavn");
+        else if (!strcmp(argv[i], "--tsv")) continue;
+        else if (!id && (id = cli_id(argv[i]))) continue;
+        else return cli_usage("bruk: stegvis letter ID [--out FIL]");
+    }
+    if (!id) return cli_usage("bruk: stegvis letter ID [--out FIL]");
+    sv_err e;
+    sv_err_clear(&e);
+    int64_t did;
+    xmlDocPtr doc = last_decision(c, id, &did, &e);
+    char *text = doc ? sv_letter_build(doc, &e) : NULL;
+    int rc = text ? SV_OK : e.code;
+    if (text && out) rc = write_file(out, text, &e);
+    else if (text) fputs(text, stdout);
+    free(text);
+    xmlFreeDoc(doc);
+    sv_vedtak_cleanup();
+    return rc ? cli_fail(&e) : 0;
+}

@@ -1,0 +1,175 @@
+/* Building the arkivmelding. Values come from the decision document itself (not the database),
+ * so an exported decision and its archive message can never disagree. The title names the
+ * decision kind but not the person: case documents are exempt from public access
+ * (offentleglova § 13), so the name is only in the screened fields. */
+#include "arkiv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlschemas.h>
+
+#include "../forms/forms.h"
+#include "paths.h"
+#include "vedtak.h"
+
+#define AM_NS "http://www.arkivverket.no/standarder/noark5/arkivmelding"
+#define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
+
+static xmlSchemaPtr g_schema;
+
+static xmlSchemaPtr schema(sv_err *e)
+{
+    if (g_schema) return g_schema;
+    char path[4096];
+    if (sv_template_path("arkivmelding/arkivmelding.xsd", path, sizeof path)) {
+        sv_err_set(e, SV_EIO, NULL, "Stien til arkivmelding.xsd er for lang");
+        return NULL;
+    }
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
+    xmlSchemaSetParserStructuredErrors(pc, NULL, NULL);
+    g_schema = pc ? xmlSchemaParse(pc) : NULL;
+    xmlSchemaFreeParserCtxt(pc);
+    if (!g_schema) sv_err_set(e, SV_EIO, NULL, "Skjemaet %s kan ikke leses", path);
+    return g_schema;
+}
+
+void sv_arkiv_cleanup(void)
+{
+    xmlSchemaFree(g_schema);
+    g_schema = NULL;
+}
+
+typedef struct {
+    xmlNsPtr ns;
+    xmlNsPtr xsi;
+} am;
+
+static xmlNodePtr el(am *a, xmlNodePtr parent, const char *name, const char *txt)
+{
+    return xmlNewTextChild(parent, a->ns, BAD_CAST name, txt ? BAD_CAST txt : NULL);
+}
+
+static void typed(am *a, xmlNodePtr n, const char *type)
+{
+    xmlNewNsProp(n, a->xsi, BAD_CAST "type", BAD_CAST type);
+}
+
+static void first_error(void *ctx, const xmlError *err)
+{
+    sv_err *e = ctx;
+    if (e->code) return;
+    char where[300] = "arkivmeldingen";
+    if (err->node) {
+        xmlChar *p = xmlGetNodePath((xmlNodePtr)err->node);
+        if (p) snprintf(where, sizeof where, "%s", (const char *)p);
+        xmlFree(p);
+    }
+    char msg[300];
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "ukjent feil");
+    msg[strcspn(msg, "\n")] = '\0';
+    sv_err_set(e, SV_EINVAL, "arkivmelding", "Arkivmeldingen følger ikke Noark 5-skjemaet: element %s: %s", where, msg);
+}
+
+char *sv_arkiv_build(xmlDocPtr v, const char *file, sv_err *e)
+{
+    xmlSchemaPtr s = schema(e);
+    if (!s) return NULL;
+    char *id = sv_vedtak_xpath(v, "string(/v:vedtak/@id)");
+    char *kind = sv_vedtak_xpath(v, "string(/v:vedtak/@type)");
+    char *date = sv_vedtak_xpath(v, "string(/v:vedtak/@dato)");
+    char *muni = sv_vedtak_xpath(v, "string(/v:vedtak/v:kommune/@navn)");
+    char *unit = sv_vedtak_xpath(v, "string((/v:vedtak/v:kommune/v:enhet[@type='flyktningtjeneste'] | /v:vedtak/v:kommune/v:enhet)[1])");
+    char *handler = sv_vedtak_xpath(v, "string(/v:vedtak/v:saksbehandler)");
+    char *party = sv_vedtak_xpath(v, "string(/v:vedtak/v:part/v:navn)");
+    char *law = sv_vedtak_xpath(v, "string(/v:vedtak/v:lov/@navn)");
+    char when[32], now[20], folder[37], post[37], docid[37], msgid[37], title[300], ptitle[200];
+    snprintf(when, sizeof when, "%sT00:00:00", date);
+    sv_now(now);
+    now[10] = 'T';
+    sv_uuid(folder);
+    sv_uuid(post);
+    sv_uuid(docid);
+    sv_uuid(msgid);
+    snprintf(title, sizeof title, "%s – %s (%s)", sv_code_label(SV_CODES_DECISION_KIND, kind), party, law);
+    snprintf(ptitle, sizeof ptitle, "%s etter %s", sv_code_label(SV_CODES_DECISION_KIND, kind), law);
+    const char *by = handler[0] ? handler : "stegvis";
+
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "arkivmelding", NULL);
+    xmlDocSetRootElement(doc, root);
+    am a = {xmlNewNs(root, BAD_CAST AM_NS, NULL), xmlNewNs(root, BAD_CAST XSI_NS, BAD_CAST "xsi")};
+    xmlSetNs(root, a.ns);
+    el(&a, root, "system", "stegvis");
+    el(&a, root, "meldingId", msgid);
+    el(&a, root, "tidspunkt", now);
+    el(&a, root, "antallFiler", "1");
+    xmlNodePtr m = el(&a, root, "mappe", NULL);
+    typed(&a, m, "saksmappe");
+    el(&a, m, "systemID", folder);
+    el(&a, m, "tittel", title);
+    el(&a, m, "offentligTittel", "Introduksjonsprogram – deltakersak");
+    el(&a, m, "opprettetDato", when);
+    el(&a, m, "opprettetAv", by);
+    xmlNodePtr j = el(&a, m, "basisregistrering", NULL);
+    typed(&a, j, "journalpost");
+    el(&a, j, "systemID", post);
+    el(&a, j, "opprettetDato", when);
+    el(&a, j, "opprettetAv", by);
+    el(&a, j, "referanseForelderMappe", folder);
+    xmlNodePtr sk = el(&a, j, "skjerming", NULL);
+    el(&a, sk, "tilgangsrestriksjon", "13");
+    el(&a, sk, "skjermingshjemmel", "Offl. § 13, jf. fvl. § 13 første ledd nr. 1");
+    el(&a, sk, "skjermingMetadata", "tittel");
+    xmlNodePtr db = el(&a, j, "dokumentbeskrivelse", NULL);
+    el(&a, db, "systemID", docid);
+    el(&a, db, "dokumenttype", "Vedtak");
+    el(&a, db, "dokumentstatus", "Dokumentet er ferdigstilt");
+    el(&a, db, "tittel", title);
+    el(&a, db, "opprettetDato", when);
+    el(&a, db, "opprettetAv", by);
+    el(&a, db, "tilknyttetRegistreringSom", "Hoveddokument");
+    el(&a, db, "dokumentnummer", "1");
+    el(&a, db, "tilknyttetDato", when);
+    el(&a, db, "tilknyttetAv", by);
+    xmlNodePtr dobj = el(&a, db, "dokumentobjekt", NULL);
+    el(&a, dobj, "versjonsnummer", "1");
+    el(&a, dobj, "variantformat", "Produksjonsformat");
+    el(&a, dobj, "opprettetDato", when);
+    el(&a, dobj, "opprettetAv", by);
+    el(&a, dobj, "referanseDokumentfil", file);
+    el(&a, j, "tittel", title);
+    el(&a, j, "offentligTittel", ptitle);
+    el(&a, j, "beskrivelse", id);
+    el(&a, j, "journalposttype", "Utgående dokument");
+    el(&a, j, "journalstatus", "Journalført");
+    el(&a, j, "journaldato", date);
+    el(&a, j, "dokumentetsDato", date);
+    xmlNodePtr kp = el(&a, j, "korrespondansepart", NULL);
+    el(&a, kp, "korrespondanseparttype", "Mottaker");
+    el(&a, kp, "korrespondansepartNavn", party);
+    el(&a, m, "saksdato", date);
+    el(&a, m, "administrativEnhet", unit[0] ? unit : muni);
+    el(&a, m, "saksansvarlig", by);
+    el(&a, m, "saksstatus", "Under behandling");
+
+    char *out = NULL;
+    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s);
+    sv_err_clear(e);
+    xmlSchemaSetValidStructuredErrors(vc, (xmlStructuredErrorFunc)first_error, e);
+    int rc = xmlSchemaValidateDoc(vc, doc);
+    xmlSchemaFreeValidCtxt(vc);
+    if (rc == 0) out = sv_vedtak_serialize(doc);
+    else if (!e->code) sv_err_set(e, SV_EINVAL, "arkivmelding", "Arkivmeldingen følger ikke Noark 5-skjemaet");
+    xmlFreeDoc(doc);
+    free(id);
+    free(kind);
+    free(date);
+    free(muni);
+    free(unit);
+    free(handler);
+    free(party);
+    free(law);
+    return out;
+}

@@ -1,0 +1,17 @@
+/* A decision as a Noark 5 arkivmelding for eFormidling: a saksmappe with one journalpost
+ * (outgoing document) whose dokumentbeskrivelse and dokumentobjekt point at the decision file.
+ * Validated against the official schemas copied into templates/arkivmelding/. */
+#ifndef SV_ARKIV_H
+#define SV_ARKIV_H
+
+#include <libxml/tree.h>
+
+#include "util.h"
+
+/* Builds the arkivmelding for the (valid) decision document vedtak, whose file is named file
+ * (the referanseDokumentfil). Returns UTF-8 text the caller frees, or NULL with e naming the
+ * element that failed validation. */
+char *sv_arkiv_build(xmlDocPtr vedtak, const char *file, sv_err *e);
+void sv_arkiv_cleanup(void);
+
+#endif

@@ -1,0 +1,202 @@
+/* Runs the checklist. Each case is loaded once; its last decision is read back from the store
+ * exactly as issued and checked by the rule set of its law, then the history checks are added
+ * under the control question they belong to (K1 deadline and notification, K4, K5). */
+#include "checklist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "decision.h"
+#include "rules.h"
+#include "vedtak.h"
+
+/* History checks: id, control question, and the law's question text comes from the rule set. */
+static const struct { const char *id, *control; } HISTORY[] = {
+    {"H-PLANFRIST", "K1"}, {"H-UNDERRETNING", "K1"}, {"H-VURDERING", "K4"}, {"H-ENDRET", "K5"}};
+enum { H_DEADLINE, H_NOTIFIED, H_REVIEW, H_CHANGED, H_N };
+
+static sv_check_item *item(sv_checklist *cl, const sv_ruleset *rs, const char *control)
+{
+    for (int i = 0; i < cl->nitems; i++)
+        if (!strcmp(cl->items[i].law, rs->law) && !strcmp(cl->items[i].control, control)) return &cl->items[i];
+    cl->items = sv_xrealloc(cl->items, sizeof *cl->items * (size_t)(cl->nitems + 1));
+    sv_check_item *it = &cl->items[cl->nitems++];
+    memset(it, 0, sizeof *it);
+    snprintf(it->law, sizeof it->law, "%s", rs->law);
+    snprintf(it->control, sizeof it->control, "%s", control);
+    for (int i = 0; i < rs->ncontrols; i++)
+        if (!strcmp(rs->controls[i].id, control)) snprintf(it->question, sizeof it->question, "%s", rs->controls[i].question);
+    return it;
+}
+
+static void count_rule(sv_check_item *it, const char *id)
+{
+    for (int i = 0; i < it->nrules; i++)
+        if (!strcmp(it->rules[i].id, id)) {
+            it->rules[i].violations++;
+            return;
+        }
+    it->rules = sv_xrealloc(it->rules, sizeof *it->rules * (size_t)(it->nrules + 1));
+    snprintf(it->rules[it->nrules].id, sizeof it->rules[0].id, "%s", id);
+    it->rules[it->nrules++].violations = 1;
+}
+
+/* Per case and control question: applied / violated / remark, merged over its rules. */
+typedef struct {
+    sv_check_item *it;
+    int applied, violated, remark;
+} mark;
+
+static mark *mark_for(mark *m, int *n, sv_check_item *it)
+{
+    for (int i = 0; i < *n; i++)
+        if (m[i].it == it) return &m[i];
+    m[*n] = (mark){it, 0, 0, 0};
+    return &m[(*n)++];
+}
+
+static int check_case(sv_store *st, sv_checklist *cl, const sv_case *c, sv_date today, sv_err *e)
+{
+    const char *law = sv_law_code(sv_participant_law(&c->p));
+    const sv_decision *last = sv_case_last_decision(c);
+    const sv_ruleset *rs = sv_rules_for(last ? last->law : law, last ? last->decided_on : today, e);
+    if (!rs) return e->code;
+    mark marks[64];
+    int nm = 0;
+    /* Make sure every control question of the law has a row even when nothing applies. */
+    for (int i = 0; i < rs->ncontrols; i++) item(cl, rs, rs->controls[i].id);
+    if (last) {
+        char *xml = sv_decision_xml(st, last->id, e);
+        if (!xml) return e->code;
+        char name[64];
+        snprintf(name, sizeof name, "vedtak nr. %lld", (long long)last->id);
+        xmlDocPtr doc = sv_vedtak_parse(xml, strlen(xml), name, e);
+        free(xml);
+        if (!doc) return e->code;
+        const sv_ruleset *drs = sv_vedtak_ruleset(doc, e);
+        if (!drs) {
+            xmlFreeDoc(doc);
+            return e->code;
+        }
+        rs = drs;
+        sv_rule_result *res = sv_xcalloc((size_t)rs->nrules, sizeof *res);
+        int v = sv_rules_eval(rs, doc, res, e);
+        xmlFreeDoc(doc);
+        if (v < 0) {
+            free(res);
+            return e->code;
+        }
+        cl->decisions++;
+        for (int i = 0; i < rs->nrules && nm < 64; i++) {
+            if (res[i].outcome == SV_R_NA) continue;
+            sv_check_item *it = item(cl, rs, res[i].rule->control);
+            mark *m = mark_for(marks, &nm, it);
+            m->applied = 1;
+            if (res[i].outcome == SV_R_VIOLATION) {
+                m->violated = 1;
+                count_rule(it, res[i].rule->id);
+            } else if (res[i].outcome == SV_R_REMARK) {
+                m->remark = 1;
+            }
+        }
+        free(res);
+    }
+    /* History: what no single document shows. */
+    sv_deadlines d;
+    sv_case_derive(c, today, &d);
+    int hist[H_N][2] = {{0}};   /* applies, violated */
+    if (!last && c->p.settled_on != SV_NODATE && !c->has_evaluation) {
+        hist[H_DEADLINE][0] = 1;
+        hist[H_DEADLINE][1] = sv_date_add_months(c->p.settled_on, 3) < today;
+    }
+    if (last) {
+        hist[H_NOTIFIED][0] = 1;
+        hist[H_NOTIFIED][1] = last->notified_on == SV_NODATE || !last->notify_method[0];
+        hist[H_CHANGED][0] = c->has_plan;
+        hist[H_CHANGED][1] = d.status == SV_PS_CHANGED;
+        if (!c->has_evaluation) {
+            hist[H_REVIEW][0] = 1;
+            hist[H_REVIEW][1] = d.review_due != SV_NODATE && d.review_due < today;
+        }
+    }
+    for (int h = 0; h < H_N && nm < 64; h++) {
+        if (!hist[h][0]) continue;
+        sv_check_item *it = item(cl, rs, HISTORY[h].control);
+        mark *m = mark_for(marks, &nm, it);
+        m->applied = 1;
+        if (hist[h][1]) {
+            m->violated = 1;
+            count_rule(it, HISTORY[h].id);
+        }
+    }
+    for (int i = 0; i < nm; i++) {
+        sv_check_item *it = marks[i].it;
+        if (!marks[i].applied) continue;
+        it->checked++;
+        if (marks[i].remark && !marks[i].violated) it->remarks++;
+        if (!marks[i].violated) continue;
+        it->violations++;
+        it->cases = sv_xrealloc(it->cases, sizeof *it->cases * (size_t)(it->ncases + 1));
+        it->cases[it->ncases++] = c->p.m.id;
+    }
+    return SV_OK;
+}
+
+static int by_control(const void *a, const void *b)
+{
+    const sv_check_item *x = a, *y = b;
+    int c = strcmp(x->law, y->law);
+    return c ? c : strcmp(x->control, y->control);
+}
+
+int sv_checklist_run(sv_store *st, int64_t muni, sv_date today, sv_checklist *out, sv_err *e)
+{
+    memset(out, 0, sizeof *out);
+    if (sv_store_authorize(st, SV_OP_CHECK, muni, e)) return e->code;
+    const sv_user *u = sv_store_user(st);
+    int64_t own = u && !sv_role_all_municipalities(u->role) ? u->municipality_id : 0;
+    if (!muni) muni = own;
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT id FROM participant WHERE ?1 = 0 OR municipality_id = ?1 ORDER BY id", e);
+    if (!s) return e->code;
+    sqlite3_bind_int64(s, 1, muni);
+    int64_t *ids = NULL;
+    int n = 0, rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        ids = sv_xrealloc(ids, sizeof *ids * (size_t)(n + 1));
+        ids[n++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        free(ids);
+        return sv_store_dberr(st, rc, e);
+    }
+    for (int i = 0; i < n; i++) {
+        sv_case c;
+        if (sv_case_load(st, ids[i], &c, e)) {
+            if (e->code == SV_EDENIED) continue;
+            goto fail;
+        }
+        rc = check_case(st, out, &c, today, e);
+        sv_case_free(&c);
+        if (rc) goto fail;
+        out->cases++;
+    }
+    free(ids);
+    qsort(out->items, (size_t)out->nitems, sizeof *out->items, by_control);
+    return SV_OK;
+fail:
+    free(ids);
+    sv_checklist_free(out);
+    return e->code;
+}
+
+void sv_checklist_free(sv_checklist *cl)
+{
+    for (int i = 0; i < cl->nitems; i++) {
+        free(cl->items[i].cases);
+        free(cl->items[i].rules);
+    }
+    free(cl->items);
+    memset(cl, 0, sizeof *cl);
+}

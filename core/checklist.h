@@ -1,0 +1,42 @@
+/* The supervisor's checklist: the rules run over every stored case's last decision, plus what
+ * only the case history shows (reviews overdue, plan changed after its decision, participant
+ * not notified, no plan three months after settlement), reported per control question. */
+#ifndef SV_CHECKLIST_H
+#define SV_CHECKLIST_H
+
+#include <stdint.h>
+
+#include "date.h"
+#include "store.h"
+
+typedef struct sv_check_rule {
+    char id[40];               /* rule id, or H-... for a history check */
+    int violations;
+} sv_check_rule;
+
+typedef struct sv_check_item {
+    char law[20];
+    char control[8];
+    char question[300];
+    int checked;               /* cases where the question applied */
+    int violations;            /* cases with at least one violation under it */
+    int remarks;
+    int64_t *cases;            /* participant ids with a violation */
+    int ncases;
+    sv_check_rule *rules;
+    int nrules;
+} sv_check_item;
+
+typedef struct sv_checklist {
+    sv_check_item *items;      /* ordered by law, then control id */
+    int nitems;
+    int cases;                 /* participants examined */
+    int decisions;             /* last decisions checked */
+} sv_checklist;
+
+/* Runs the checklist for a municipality (0: every municipality the user may see) as of today.
+ * Needs SV_OP_CHECK. Free with sv_checklist_free. */
+int sv_checklist_run(sv_store *st, int64_t municipality_id, sv_date today, sv_checklist *out, sv_err *e);
+void sv_checklist_free(sv_checklist *cl);
+
+#endif

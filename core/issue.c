@@ -1,0 +1,88 @@
+/* The rule gate in front of sv_decision_insert. The document stored is byte for byte the one
+ * the rules were run on, so a later check of the export gives the same answer. */
+#include "issue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../forms/forms.h"
+#include "decision.h"
+
+int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int confirm, sv_issue *r, sv_err *e)
+{
+    memset(r, 0, sizeof *r);
+    if (in->notify_method && in->notify_method[0] && !sv_code_valid(SV_CODES_NOTIFY, in->notify_method))
+        return sv_err_set(e, SV_EINVAL, "notify_method", "Underretning: «%s» er ikke gyldig (digitalt, post, personlig)",
+                          in->notify_method);
+    if (in->notified_on != SV_NODATE && in->notified_on < in->decided_on)
+        return sv_err_set(e, SV_EINVAL, "notified_on", "Underrettet dato: kan ikke være før vedtaksdatoen");
+    sv_case c;
+    if (sv_case_load(st, pid, &c, e)) return e->code;
+    int rc = SV_OK;
+    xmlDocPtr doc = NULL;
+    char *xml = NULL;
+    if (sv_store_authorize(st, SV_OP_DECIDE, c.p.m.parent, e)) {
+        rc = e->code;
+        goto done;
+    }
+    if (!c.has_plan) {
+        rc = sv_err_set(e, SV_EINVAL, "plan", "Deltakeren har ingen plan ennå; registrer plan, faser og tiltak før vedtaket (steg 5)");
+        goto done;
+    }
+    const char *law = sv_law_code(sv_participant_law(&c.p));
+    if (!(r->rs = sv_rules_for(law, in->decided_on, e)) || !(doc = sv_vedtak_build(&c, in, r->rs, e))) {
+        rc = e->code;
+        goto done;
+    }
+    r->results = sv_xcalloc((size_t)r->rs->nrules, sizeof *r->results);
+    int v = sv_rules_eval(r->rs, doc, r->results, e);
+    if (v < 0) {
+        rc = e->code;
+        goto done;
+    }
+    r->violations = v;
+    const sv_rule_result *first = NULL;
+    for (int i = 0; i < r->rs->nrules; i++) {
+        if (r->results[i].outcome == SV_R_REMARK) r->remarks++;
+        if (r->results[i].outcome == SV_R_VIOLATION && !first) first = &r->results[i];
+    }
+    if (first) {
+        rc = sv_err_set(e, SV_EINVAL, first->rule->field, "Vedtaket kan ikke fattes: %d brudd. Første: %s %s", v,
+                        first->rule->id, first->rule->message);
+        goto done;
+    }
+    if (r->remarks && !confirm) {
+        rc = sv_err_set(e, SV_EINVAL, "", "Vedtaket har %d merknad(er); les dem og bekreft for å fatte vedtaket", r->remarks);
+        goto done;
+    }
+    xml = sv_vedtak_serialize(doc);
+    char *uuid = sv_vedtak_xpath(doc, "string(/v:vedtak/@id)");
+    sv_decision *d = &r->d;
+    memset(d, 0, sizeof *d);
+    d->participant_id = pid;
+    snprintf(d->uuid, sizeof d->uuid, "%s", uuid);
+    free(uuid);
+    snprintf(d->kind, sizeof d->kind, "%s", in->kind);
+    d->decided_on = in->decided_on;
+    snprintf(d->decided_by, sizeof d->decided_by, "%s", in->decided_by && in->decided_by[0] ? in->decided_by : sv_login());
+    d->plan_rev = c.plan.rev;
+    snprintf(d->law, sizeof d->law, "%s", law);
+    d->notified_on = in->notified_on;
+    snprintf(d->notify_method, sizeof d->notify_method, "%s", in->notify_method ? in->notify_method : "");
+    if (in->reason && sv_strcpy(d->reason, sizeof d->reason, in->reason)) {
+        rc = sv_err_set(e, SV_EINVAL, "reason", "Grunn for vedtaket: teksten er for lang (høyst %zu tegn)", sizeof d->reason - 1);
+        goto done;
+    }
+    rc = sv_decision_insert(st, d, xml, e);
+done:
+    free(xml);
+    xmlFreeDoc(doc);
+    sv_case_free(&c);
+    return rc;
+}
+
+void sv_issue_free(sv_issue *r)
+{
+    free(r->results);
+    r->results = NULL;
+}

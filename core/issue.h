@@ -1,0 +1,23 @@
+/* Issuing a decision: build the document, run the law's rules, and store it only when no rule
+ * is broken (and remarks were confirmed). Shared by `stegvis decide` and the case screen. */
+#ifndef SV_ISSUE_H
+#define SV_ISSUE_H
+
+#include "rules.h"
+#include "store.h"
+#include "vedtak.h"
+
+typedef struct sv_issue {
+    const sv_ruleset *rs;
+    sv_rule_result *results;   /* rs->nrules entries */
+    int violations, remarks;
+    sv_decision d;             /* filled when stored (d.id != 0) */
+} sv_issue;
+
+/* Issues a decision for participant pid. Returns SV_OK when stored. When a rule is violated
+ * (or a remark is not confirmed) nothing is stored, SV_EINVAL is returned and e names the field
+ * of the first violated rule; r->results says everything. Free r with sv_issue_free. */
+int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int confirm, sv_issue *r, sv_err *e);
+void sv_issue_free(sv_issue *r);
+
+#endif

@@ -1,0 +1,288 @@
+/* Writing the letter. Every part of the decision document has a paragraph: facts, plan with
+ * phases and measures, reasons, appeal information, notification and the case history. */
+#include "letter.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "paths.h"
+#include "rules.h"
+
+typedef struct {
+    char **keys, **vals;
+    int n;
+} texts;
+
+static void texts_free(texts *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        free(t->keys[i]);
+        free(t->vals[i]);
+    }
+    free(t->keys);
+    free(t->vals);
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    size_t l = strlen(s);
+    while (l && (s[l - 1] == ' ' || s[l - 1] == '\t' || s[l - 1] == '\n' || s[l - 1] == '\r')) s[--l] = '\0';
+    return s;
+}
+
+static int texts_load(const char *malform, texts *t, sv_err *e)
+{
+    memset(t, 0, sizeof *t);
+    char rel[32], path[4096];
+    snprintf(rel, sizeof rel, "letters/%s.txt", !strcmp(malform, "nn") ? "nn" : "nb");
+    if (sv_template_path(rel, path, sizeof path)) return sv_err_set(e, SV_EIO, NULL, "Stien til brevtekstene er for lang");
+    FILE *f = fopen(path, "r");
+    if (!f) return sv_err_set(e, SV_EIO, NULL, "Finner ikke brevtekstene %s", path);
+    char line[2048];
+    while (fgets(line, sizeof line, f)) {
+        char *s = trim(line), *eq = strstr(s, " = ");
+        if (!*s || *s == '#' || !eq) continue;
+        *eq = '\0';
+        t->keys = sv_xrealloc(t->keys, sizeof *t->keys * (size_t)(t->n + 1));
+        t->vals = sv_xrealloc(t->vals, sizeof *t->vals * (size_t)(t->n + 1));
+        t->keys[t->n] = sv_xstrdup(trim(s));
+        /* "\n" in the file stands for a line break */
+        char *v = sv_xstrdup(eq + 3), *w = v;
+        for (const char *r = eq + 3; *r; r++) {
+            if (r[0] == '\\' && r[1] == 'n') {
+                *w++ = '\n';
+                r++;
+            } else {
+                *w++ = *r;
+            }
+        }
+        *w = '\0';
+        t->vals[t->n++] = v;
+    }
+    fclose(f);
+    return SV_OK;
+}
+
+typedef struct {
+    texts *t;
+    sv_buf *out;
+    const char *missing;   /* first key not found */
+} writer;
+
+/* Appends text key with {name} replaced from vars (name, value pairs, NULL-terminated). */
+static void say(writer *w, const char *key, const char *const *vars)
+{
+    const char *tmpl = NULL;
+    for (int i = 0; i < w->t->n; i++)
+        if (!strcmp(w->t->keys[i], key)) tmpl = w->t->vals[i];
+    if (!tmpl) {
+        if (!w->missing) w->missing = key;
+        return;
+    }
+    for (const char *p = tmpl; *p;) {
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        int done = 0;
+        for (int i = 0; close && vars && vars[i]; i += 2) {
+            size_t l = strlen(vars[i]);
+            if ((size_t)(close - p - 1) == l && !strncmp(p + 1, vars[i], l)) {
+                sv_buf_add(w->out, vars[i + 1] ? vars[i + 1] : "");
+                p = close + 1;
+                done = 1;
+                break;
+            }
+        }
+        if (!done) sv_buf_addn(w->out, p++, 1);
+    }
+    sv_buf_add(w->out, "\n");
+}
+
+static xmlNodePtr child(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr k = n ? n->children : NULL; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && !xmlStrcmp(k->name, BAD_CAST name)) return k;
+    return NULL;
+}
+
+static xmlNodePtr next_named(xmlNodePtr k, const char *name)
+{
+    for (k = k ? k->next : NULL; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && !xmlStrcmp(k->name, BAD_CAST name)) return k;
+    return NULL;
+}
+
+/* Attribute or text values live as long as the letter is written: kept in a pool. */
+typedef struct {
+    char **v;
+    int n;
+} pool;
+
+static const char *keep(pool *p, xmlChar *s)
+{
+    if (!s) return "";
+    p->v = sv_xrealloc(p->v, sizeof *p->v * (size_t)(p->n + 1));
+    p->v[p->n++] = (char *)s;
+    return (const char *)s;
+}
+
+static const char *prop(pool *p, xmlNodePtr n, const char *name)
+{
+    return n ? keep(p, xmlGetProp(n, BAD_CAST name)) : "";
+}
+
+static const char *content(pool *p, xmlNodePtr n)
+{
+    return n ? keep(p, xmlNodeGetContent(n)) : "";
+}
+
+static const char *date(pool *p, const char *iso)
+{
+    sv_date d;
+    if (!iso[0] || sv_date_parse(iso, &d) || d == SV_NODATE) return iso;
+    char buf[11];
+    sv_date_nor(d, buf);
+    return keep(p, xmlStrdup(BAD_CAST buf));
+}
+
+static void release(pool *p)
+{
+    for (int i = 0; i < p->n; i++) xmlFree(p->v[i]);
+    free(p->v);
+    p->v = NULL;
+    p->n = 0;
+}
+
+static const char *behov_text(pool *p, xmlNodePtr facts, const char *id)
+{
+    for (xmlNodePtr b = child(facts, "behov"); b; b = next_named(b, "behov"))
+        if (!strcmp(prop(p, b, "id"), id)) return content(p, b);
+    return "-";
+}
+
+static void plan_part(writer *w, pool *p, xmlNodePtr plan, xmlNodePtr facts)
+{
+    say(w, "del.plan", NULL);
+    const char *v1[] = {"start", date(p, prop(p, plan, "start")), "slutt", date(p, prop(p, plan, "slutt")), "maneder",
+                        prop(p, plan, "maneder"), NULL};
+    say(w, "periode", v1);
+    if (child(plan, "sluttmal")) say(w, "sluttmal", (const char *[]){"sluttmal", content(p, child(plan, "sluttmal")), NULL});
+    if (child(plan, "norskmal")) say(w, "norskmal", (const char *[]){"norskmal", content(p, child(plan, "norskmal")), NULL});
+    if (child(plan, "samfunnskunnskap"))
+        say(w, "samfunnskunnskap", (const char *[]){"timer", prop(p, child(plan, "samfunnskunnskap"), "timer"), NULL});
+    for (xmlNodePtr f = child(plan, "fase"); f; f = next_named(f, "fase")) {
+        const char *vf[] = {"nr", prop(p, f, "nr"), "fasenavn", prop(p, f, "navn"), "fra", date(p, prop(p, f, "fra")), "til",
+                            date(p, prop(p, f, "til")), "timer", prop(p, f, "timer"), NULL};
+        say(w, "fase", vf);
+        for (xmlNodePtr t = child(f, "tiltak"); t; t = next_named(t, "tiltak")) {
+            const char *vt[] = {"tiltak", content(p, child(t, "navn")), "timer", prop(p, t, "timer"), "tilbyder",
+                                prop(p, t, "tilbyder"), "behov", behov_text(p, facts, prop(p, t, "behov")), NULL};
+            say(w, "tiltak", vt);
+        }
+    }
+    if (child(plan, "forlengelse")) say(w, "forlengelse", (const char *[]){"tekst", content(p, child(plan, "forlengelse")), NULL});
+    sv_buf_add(w->out, "\n");
+}
+
+char *sv_letter_build(xmlDocPtr doc, sv_err *e)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    pool p = {NULL, 0};
+    xmlNodePtr muni = child(root, "kommune"), party = child(root, "part"), facts = child(root, "fakta");
+    texts t;
+    if (texts_load(prop(&p, muni, "malform"), &t, e)) {
+        release(&p);
+        return NULL;
+    }
+    sv_buf out;
+    sv_buf_init(&out);
+    writer w = {&t, &out, NULL};
+    const char *kommune = prop(&p, muni, "navn");
+    char key[40];
+    snprintf(key, sizeof key, "tittel.%s", prop(&p, root, "type"));
+    say(&w, key, NULL);
+    sv_buf_add(&out, "\n");
+    say(&w, "hode", (const char *[]){"kommune", kommune, "dato", date(&p, prop(&p, root, "dato")), "navn",
+                                     content(&p, child(party, "navn")), "id", prop(&p, root, "id"), NULL});
+    sv_buf_add(&out, "\n");
+    say(&w, "innledning", (const char *[]){"lov", prop(&p, child(root, "lov"), "navn"), "lovversjon",
+                                           prop(&p, child(root, "lov"), "versjon"), NULL});
+    sv_buf_add(&out, "\n");
+
+    say(&w, "del.fakta", NULL);
+    xmlNodePtr k = child(facts, "kartlegging");
+    if (k) say(&w, "kartlegging", (const char *[]){"kdato", date(&p, prop(&p, k, "dato")), "niva", content(&p, child(k, "norskniva")), NULL});
+    else say(&w, "ingen_kartlegging", NULL);
+    if (child(facts, "behov")) say(&w, "behov", NULL);
+    for (xmlNodePtr b = child(facts, "behov"); b; b = next_named(b, "behov")) {
+        sv_buf_add(&out, "- ");
+        sv_buf_add(&out, content(&p, b));
+        sv_buf_add(&out, "\n");
+    }
+    if (child(facts, "samrad")) say(&w, "samrad", (const char *[]){"sdato", date(&p, prop(&p, child(facts, "samrad"), "dato")), NULL});
+    xmlNodePtr tolk = child(facts, "tolk");
+    if (tolk && !strcmp(prop(&p, tolk, "brukt"), "true")) say(&w, "tolk", (const char *[]){"sprak", prop(&p, tolk, "sprak"), NULL});
+    sv_buf_add(&out, "\n");
+
+    if (child(root, "plan")) plan_part(&w, &p, child(root, "plan"), facts);
+
+    xmlNodePtr r = child(root, "begrunnelse");
+    say(&w, "del.begrunnelse", NULL);
+    say(&w, "regler", NULL);
+    for (xmlNodePtr g = child(r, "regel"); g; g = next_named(g, "regel")) {
+        sv_buf_printf(&out, "- %s: ", prop(&p, g, "hjemmel"));
+        sv_buf_add(&out, content(&p, g));
+        sv_buf_add(&out, "\n");
+    }
+    if (child(r, "fakta")) sv_buf_printf(&out, "%s\n", content(&p, child(r, "fakta")));
+    if (child(r, "hensyn")) {
+        say(&w, "vurdering", NULL);
+        sv_buf_printf(&out, "%s\n", content(&p, child(r, "hensyn")));
+    }
+    if (child(r, "grunn")) {
+        say(&w, "grunn", NULL);
+        sv_buf_printf(&out, "%s\n", content(&p, child(r, "grunn")));
+    }
+    sv_buf_add(&out, "\n");
+
+    xmlNodePtr kl = child(root, "klage");
+    say(&w, "del.klage", NULL);
+    const char *weeks = kl ? prop(&p, child(kl, "klagefrist"), "uker") : "3";
+    for (int i = 0; i < 6; i++)
+        say(&w, SV_APPEAL_PARTS[i], (const char *[]){"uker", weeks[0] ? weeks : "3", "kommune", kommune, NULL});
+    sv_buf_add(&out, "\n");
+
+    xmlNodePtr u = child(root, "underretning");
+    say(&w, "del.underretning", NULL);
+    if (u && !strcmp(prop(&p, u, "informert"), "true"))
+        say(&w, "underrettet", (const char *[]){"udato", date(&p, prop(&p, u, "dato")), "metode", prop(&p, u, "metode"), NULL});
+    else say(&w, "ikke_underrettet", NULL);
+    sv_buf_add(&out, "\n");
+
+    xmlNodePtr h = child(root, "historikk");
+    say(&w, "del.historikk", NULL);
+    int any = 0;
+    for (xmlNodePtr x = h ? h->children : NULL; x; x = x->next) {
+        if (x->type != XML_ELEMENT_NODE) continue;
+        any = 1;
+        if (!xmlStrcmp(x->name, BAD_CAST "vedtak"))
+            say(&w, "tidligere_vedtak", (const char *[]){"hdato", date(&p, prop(&p, x, "dato")), "htype", prop(&p, x, "type"), "tekst",
+                                                         content(&p, x), NULL});
+        else
+            say(&w, "tidligere_vurdering", (const char *[]){"hdato", date(&p, prop(&p, x, "dato")), "grunn", prop(&p, x, "grunn"),
+                                                            "tekst", content(&p, x), NULL});
+    }
+    if (!any) say(&w, "ingen_historikk", NULL);
+    sv_buf_add(&out, "\n");
+    say(&w, "hilsen", (const char *[]){"saksbehandler", content(&p, child(root, "saksbehandler")), "kommune", kommune, NULL});
+    release(&p);
+    char *res = out.s ? out.s : sv_xstrdup("");
+    if (w.missing) {
+        sv_err_set(e, SV_EIO, NULL, "Brevtekstene mangler teksten «%s» (templates/letters/)", w.missing);
+        free(res);
+        res = NULL;
+    }
+    texts_free(&t);
+    return res;
+}

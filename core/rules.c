@@ -1,0 +1,372 @@
+/* Loading rule sets from templates/rules/ and evaluating them with libxml2's XPath engine.
+ * Expressions are compiled once at load, so a broken rule is reported when the file is read,
+ * and checking thousands of documents does not re-parse them. */
+#include "rules.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpathInternals.h>
+
+#include "paths.h"
+
+const char *const SV_APPEAL_PARTS[6] = {"klagerett", "klagefrist", "hvor", "hvordan", "klageinstans", "innsyn"};
+
+static int is(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && !xmlStrcmp(n->ns->href, BAD_CAST SV_RULES_NS) &&
+           !xmlStrcmp(n->name, BAD_CAST name);
+}
+
+static char *attr(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    if (!v) return NULL;
+    char *s = sv_xstrdup((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+/* Element text with surrounding white space removed. */
+static char *text(xmlNodePtr n)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    const char *s = v ? (const char *)v : "";
+    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') s++;
+    size_t len = strlen(s);
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t' || s[len - 1] == '\r')) len--;
+    char *out = sv_xmalloc(len + 1);
+    memcpy(out, s, len);
+    out[len] = '\0';
+    xmlFree(v);
+    return out;
+}
+
+static int parse_date_attr(xmlNodePtr n, const char *name, sv_date *d)
+{
+    char *v = attr(n, name);
+    *d = SV_NODATE;
+    int rc = v && *v ? sv_date_parse(v, d) : 0;
+    free(v);
+    return rc;
+}
+
+static void quiet(void *ctx, const xmlError *err)
+{
+    (void)ctx;
+    (void)err;
+}
+
+static xmlXPathCompExprPtr compile(const char *expr, const char *path, const char *rule, sv_err *e)
+{
+    /* libxml2 would print its own message on stderr; ours names the file and the rule */
+    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)quiet);
+    xmlXPathCompExprPtr c = xmlXPathCompile(BAD_CAST expr);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (!c) sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel %s har et ugyldig XPath-uttrykk: %s", path, rule, expr);
+    return c;
+}
+
+static int load_rule(sv_ruleset *rs, xmlNodePtr n, sv_err *e)
+{
+    rs->rules = sv_xrealloc(rs->rules, sizeof *rs->rules * (size_t)(rs->nrules + 1));
+    sv_rule *r = &rs->rules[rs->nrules++];
+    memset(r, 0, sizeof *r);
+    r->id = attr(n, "id");
+    r->control = attr(n, "kontroll");
+    r->field = attr(n, "felt");
+    char *sev = attr(n, "alvor");
+    const char *id = r->id ? r->id : "(uten id)";
+    if (!r->id || !r->control || !sev || (strcmp(sev, "brudd") && strcmp(sev, "merknad"))) {
+        free(sev);
+        return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel %s mangler id, kontroll eller alvor (brudd|merknad)",
+                          rs->path, id);
+    }
+    r->severity = !strcmp(sev, "brudd") ? SV_SEV_VIOLATION : SV_SEV_REMARK;
+    free(sev);
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (is(k, "hjemmel")) r->ref = text(k);
+        else if (is(k, "melding")) r->message = text(k);
+        else if (is(k, "gjelder")) {
+            r->applies = text(k);
+            if (!(r->comp_applies = compile(r->applies, rs->path, id, e))) return e->code;
+        } else if (is(k, "test")) {
+            r->tests = sv_xrealloc(r->tests, sizeof *r->tests * (size_t)(r->ntests + 1));
+            sv_rule_test *t = &r->tests[r->ntests++];
+            memset(t, 0, sizeof *t);
+            t->expr = text(k);
+            t->evidence = attr(k, "bevis");
+            if (!(t->comp = compile(t->expr, rs->path, id, e))) return e->code;
+            if (t->evidence && !(t->comp_ev = compile(t->evidence, rs->path, id, e))) return e->code;
+        }
+    }
+    if (!r->ref || !r->message || !r->ntests)
+        return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel %s mangler hjemmel, melding eller test", rs->path, id);
+    for (int i = 0; i < rs->ncontrols; i++)
+        if (!strcmp(rs->controls[i].id, r->control)) r->question = rs->controls[i].question;
+    if (!r->question)
+        return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel %s viser til kontrollspørsmål %s som ikke finnes",
+                          rs->path, id, r->control);
+    for (int i = 0; i < rs->nrules - 1; i++)
+        if (!strcmp(rs->rules[i].id, r->id))
+            return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel-id %s finnes to ganger", rs->path, id);
+    return SV_OK;
+}
+
+static int load_appeal(sv_ruleset *rs, xmlNodePtr n)
+{
+    char *w = attr(n, "uker");
+    rs->appeal_weeks = w ? atoi(w) : 0;
+    free(w);
+    for (xmlNodePtr k = n->children; k; k = k->next)
+        for (int i = 0; i < 6; i++)
+            if (is(k, SV_APPEAL_PARTS[i]) && !rs->appeal[i]) rs->appeal[i] = text(k);
+    return rs->appeal_weeks > 0 ? 0 : -1;
+}
+
+int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
+{
+    *out = NULL;
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s kan ikke leses (finnes ikke eller er ikke gyldig XML)", path);
+    sv_ruleset *rs = sv_xcalloc(1, sizeof *rs);
+    rs->path = sv_xstrdup(path);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    int rc = SV_OK;
+    if (!root || !is(root, "regelsett")) {
+        rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: rotelementet skal være regelsett i %s", path, SV_RULES_NS);
+        goto done;
+    }
+    rs->law = attr(root, "lov");
+    rs->version = attr(root, "versjon");
+    if (!rs->law || !rs->version || parse_date_attr(root, "fra", &rs->from) || rs->from == SV_NODATE ||
+        parse_date_attr(root, "til", &rs->to)) {
+        rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regelsett trenger lov, versjon og fra (åååå-mm-dd)", path);
+        goto done;
+    }
+    /* Control questions first, so rules anywhere in the file can refer to them. */
+    for (xmlNodePtr n = root->children; n; n = n->next) {
+        if (!is(n, "kontroll")) continue;
+        rs->controls = sv_xrealloc(rs->controls, sizeof *rs->controls * (size_t)(rs->ncontrols + 1));
+        sv_control *c = &rs->controls[rs->ncontrols++];
+        c->id = attr(n, "id");
+        c->question = text(n);
+        if (!c->id) {
+            rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: kontroll uten id", path);
+            goto done;
+        }
+    }
+    for (xmlNodePtr n = root->children; n && rc == SV_OK; n = n->next) {
+        if (is(n, "regel")) rc = load_rule(rs, n, e);
+        else if (is(n, "vedtakshjemmel")) {
+            rs->refs = sv_xrealloc(rs->refs, sizeof *rs->refs * (size_t)(rs->nrefs + 1));
+            rs->refs[rs->nrefs].ref = attr(n, "paragraf");
+            rs->refs[rs->nrefs].text = text(n);
+            if (!rs->refs[rs->nrefs++].ref)
+                rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: vedtakshjemmel uten paragraf", path);
+        } else if (is(n, "klage") && load_appeal(rs, n))
+            rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: klage trenger uker (klagefristen)", path);
+    }
+    for (int i = 0; i < 6 && rc == SV_OK; i++)
+        if (!rs->appeal[i])
+            rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: klage mangler %s", path, SV_APPEAL_PARTS[i]);
+    if (rc == SV_OK && !rs->nrules) rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s har ingen regler", path);
+done:
+    xmlFreeDoc(doc);
+    if (rc) sv_ruleset_free(rs);
+    else *out = rs;
+    return rc;
+}
+
+void sv_ruleset_free(sv_ruleset *rs)
+{
+    if (!rs) return;
+    for (int i = 0; i < rs->nrules; i++) {
+        sv_rule *r = &rs->rules[i];
+        for (int j = 0; j < r->ntests; j++) {
+            free(r->tests[j].expr);
+            free(r->tests[j].evidence);
+            xmlXPathFreeCompExpr(r->tests[j].comp);
+            xmlXPathFreeCompExpr(r->tests[j].comp_ev);
+        }
+        free(r->tests);
+        free(r->id);
+        free(r->control);
+        free(r->ref);
+        free(r->field);
+        free(r->message);
+        free(r->applies);
+        xmlXPathFreeCompExpr(r->comp_applies);
+    }
+    for (int i = 0; i < rs->ncontrols; i++) {
+        free(rs->controls[i].id);
+        free(rs->controls[i].question);
+    }
+    for (int i = 0; i < rs->nrefs; i++) {
+        free(rs->refs[i].ref);
+        free(rs->refs[i].text);
+    }
+    for (int i = 0; i < 6; i++) free(rs->appeal[i]);
+    free(rs->controls);
+    free(rs->refs);
+    free(rs->rules);
+    free(rs->law);
+    free(rs->version);
+    free(rs->path);
+    free(rs);
+}
+
+static sv_ruleset **g_sets;
+static int g_nsets = -1;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int sv_rules_all(sv_ruleset *const **sets, int *n, sv_err *e)
+{
+    if (g_nsets < 0) {
+        char dir[4096];
+        if (sv_template_path("rules", dir, sizeof dir))
+            return sv_err_set(e, SV_EIO, "rules", "Stien til regelfilene er for lang");
+        DIR *d = opendir(dir);
+        if (!d) return sv_err_set(e, SV_EIO, "rules", "Finner ikke regelfilene i %s", dir);
+        char **names = NULL;
+        int nn = 0;
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            size_t l = strlen(de->d_name);
+            if (l < 5 || strcmp(de->d_name + l - 4, ".xml")) continue;
+            names = sv_xrealloc(names, sizeof *names * (size_t)(nn + 1));
+            names[nn++] = sv_xstrdup(de->d_name);
+        }
+        closedir(d);
+        qsort(names, (size_t)nn, sizeof *names, by_name);
+        int rc = SV_OK;
+        g_sets = sv_xcalloc((size_t)(nn ? nn : 1), sizeof *g_sets);
+        g_nsets = 0;
+        for (int i = 0; i < nn; i++) {
+            char path[8192];
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+            if (rc == SV_OK && (rc = sv_ruleset_load(path, &g_sets[g_nsets], e)) == SV_OK) g_nsets++;
+            free(names[i]);
+        }
+        free(names);
+        if (rc) {
+            sv_rules_cleanup();
+            return rc;
+        }
+        if (!g_nsets) {
+            sv_rules_cleanup();
+            return sv_err_set(e, SV_EIO, "rules", "Ingen regelfiler i %s", dir);
+        }
+    }
+    *sets = g_sets;
+    *n = g_nsets;
+    return SV_OK;
+}
+
+void sv_rules_cleanup(void)
+{
+    for (int i = 0; i < g_nsets; i++) sv_ruleset_free(g_sets[i]);
+    free(g_sets);
+    g_sets = NULL;
+    g_nsets = -1;
+}
+
+const sv_ruleset *sv_rules_for(const char *law, sv_date on, sv_err *e)
+{
+    sv_ruleset *const *sets;
+    int n;
+    if (sv_rules_all(&sets, &n, e)) return NULL;
+    const sv_ruleset *best = NULL;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(sets[i]->law, law)) continue;
+        if (on != SV_NODATE && sets[i]->from > on) continue;
+        if (!best || sets[i]->from > best->from) best = sets[i];
+    }
+    if (!best) sv_err_set(e, SV_ENOTFOUND, "rules", "Ingen regelsett for %s gjelder på vedtaksdatoen", law);
+    return best;
+}
+
+const char *sv_outcome_label(sv_outcome o)
+{
+    switch (o) {
+    case SV_R_PASS: return "ok";
+    case SV_R_NA: return "ikke aktuell";
+    case SV_R_REMARK: return "merknad";
+    case SV_R_VIOLATION: return "brudd";
+    }
+    return "?";
+}
+
+static int eval_bool(xmlXPathCompExprPtr c, xmlXPathContextPtr ctx, const char *expr, const char *id, sv_err *e)
+{
+    xmlXPathObjectPtr o = xmlXPathCompiledEval(c, ctx);
+    if (!o) {
+        sv_err_set(e, SV_EINVAL, "rules", "Regel %s: uttrykket kunne ikke evalueres: %s", id, expr);
+        return -1;
+    }
+    int v = xmlXPathCastToBoolean(o);
+    xmlXPathFreeObject(o);
+    return v;
+}
+
+static void evidence(const sv_rule_test *t, xmlXPathContextPtr ctx, char *out, size_t size)
+{
+    if (t->comp_ev) {
+        xmlXPathObjectPtr o = xmlXPathCompiledEval(t->comp_ev, ctx);
+        xmlChar *s = o ? xmlXPathCastToString(o) : NULL;
+        if (s && *s) snprintf(out, size, "%s", (const char *)s);
+        else snprintf(out, size, "mangler");
+        xmlFree(s);
+        xmlXPathFreeObject(o);
+    } else {
+        snprintf(out, size, "ikke oppfylt: %s", t->expr);
+    }
+}
+
+int sv_rules_eval(const sv_ruleset *rs, xmlDocPtr doc, sv_rule_result *res, sv_err *e)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    if (!ctx) return sv_err_set(e, SV_EIO, NULL, "Tom for minne"), -1;
+    xmlXPathRegisterNs(ctx, BAD_CAST "v", BAD_CAST SV_VEDTAK_NS);
+    ctx->node = xmlDocGetRootElement(doc);
+    int violations = 0;
+    for (int i = 0; i < rs->nrules; i++) {
+        const sv_rule *r = &rs->rules[i];
+        sv_rule_result *x = &res[i];
+        x->rule = r;
+        x->outcome = SV_R_PASS;
+        x->evidence[0] = '\0';
+        if (r->comp_applies) {
+            ctx->node = xmlDocGetRootElement(doc);
+            int a = eval_bool(r->comp_applies, ctx, r->applies, r->id, e);
+            if (a < 0) goto fail;
+            if (!a) {
+                x->outcome = SV_R_NA;
+                continue;
+            }
+        }
+        for (int j = 0; j < r->ntests; j++) {
+            ctx->node = xmlDocGetRootElement(doc);
+            int v = eval_bool(r->tests[j].comp, ctx, r->tests[j].expr, r->id, e);
+            if (v < 0) goto fail;
+            if (v) continue;
+            ctx->node = xmlDocGetRootElement(doc);
+            evidence(&r->tests[j], ctx, x->evidence, sizeof x->evidence);
+            x->outcome = r->severity == SV_SEV_VIOLATION ? SV_R_VIOLATION : SV_R_REMARK;
+            if (x->outcome == SV_R_VIOLATION) violations++;
+            break;
+        }
+    }
+    xmlXPathFreeContext(ctx);
+    return violations;
+fail:
+    xmlXPathFreeContext(ctx);
+    return -1;
+}

@@ -1,0 +1,500 @@
+/* Building the decision document from a case. Computed attributes (weekly hours per phase,
+ * days without programme between phases, programme months, the 3-month deadline) are written
+ * by the builder so the rule sets can stay plain XPath 1.0 with no date arithmetic. */
+#include "vedtak.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpathInternals.h>
+
+#include "../forms/forms.h"
+#include "fnr.h"
+#include "paths.h"
+
+typedef struct {
+    xmlDocPtr doc;
+    xmlNsPtr ns;
+    sv_err *e;
+    int failed;
+} bld;
+
+/* Text must be UTF-8 without control characters (other than tab and line breaks): XML 1.0
+ * cannot carry them, and replacing them would change what the adviser wrote. */
+static int text_ok(bld *b, const char *s, const char *what)
+{
+    if (b->failed) return 0;
+    if (!xmlCheckUTF8(BAD_CAST s)) {
+        sv_err_set(b->e, SV_EINVAL, what, "%s: teksten er ikke gyldig UTF-8", what);
+        b->failed = 1;
+        return 0;
+    }
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+            sv_err_set(b->e, SV_EINVAL, what, "%s: teksten inneholder et kontrolltegn (kode %u); fjern det og prøv igjen",
+                       what, *p);
+            b->failed = 1;
+            return 0;
+        }
+    return 1;
+}
+
+static xmlNodePtr el(bld *b, xmlNodePtr parent, const char *name, const char *txt, const char *what)
+{
+    if (txt && !text_ok(b, txt, what)) return parent;
+    return xmlNewTextChild(parent, b->ns, BAD_CAST name, txt ? BAD_CAST txt : NULL);
+}
+
+/* Adds a text element only when the text is not empty. */
+static void opt(bld *b, xmlNodePtr parent, const char *name, const char *txt, const char *what)
+{
+    if (txt && *txt) el(b, parent, name, txt, what);
+}
+
+static void at(bld *b, xmlNodePtr n, const char *name, const char *val, const char *what)
+{
+    if (val && text_ok(b, val, what)) xmlNewProp(n, BAD_CAST name, BAD_CAST val);
+}
+
+static void at_date(bld *b, xmlNodePtr n, const char *name, sv_date d)
+{
+    char t[11];
+    if (d == SV_NODATE) return;
+    sv_date_iso(d, t);
+    at(b, n, name, t, name);
+}
+
+static void at_int(bld *b, xmlNodePtr n, const char *name, long v)
+{
+    char t[24];
+    snprintf(t, sizeof t, "%ld", v);
+    at(b, n, name, t, name);
+}
+
+static void at_hours(bld *b, xmlNodePtr n, const char *name, int tenths)
+{
+    char t[24];
+    snprintf(t, sizeof t, "%d.%d", tenths / 10, tenths % 10);
+    at(b, n, name, t, name);
+}
+
+static void at_bool(bld *b, xmlNodePtr n, const char *name, int v)
+{
+    at(b, n, name, v ? "true" : "false", name);
+}
+
+static void part(bld *b, xmlNodePtr root, const sv_case *c, sv_date on)
+{
+    xmlNodePtr p = el(b, root, "part", NULL, NULL);
+    sv_date birth = SV_NODATE, ref = c->has_plan && c->plan.start_on != SV_NODATE ? c->plan.start_on : on;
+    sv_err ignore;
+    if (sv_fnr_check(c->p.fnr, &birth, NULL, &ignore) == SV_OK && birth != SV_NODATE && ref >= birth)
+        at_int(b, p, "alder", sv_date_months_between(birth, ref) / 12);
+    at_date(b, p, "oppholdstillatelse", c->p.permit_on);
+    at_date(b, p, "bosatt", c->p.settled_on);
+    if (c->p.settled_on != SV_NODATE) at_date(b, p, "planfrist", sv_date_add_months(c->p.settled_on, 3));
+    el(b, p, "navn", c->p.name, "Navn");
+    el(b, p, "fodselsnummer", c->p.fnr, "Fødselsnummer");
+    opt(b, p, "skolegang", c->p.schooling, "Skolegang");
+    opt(b, p, "sprak", c->p.languages, "Språk");
+}
+
+static void facts(bld *b, xmlNodePtr root, const sv_case *c)
+{
+    xmlNodePtr f = el(b, root, "fakta", NULL, NULL);
+    if (c->has_assessment) {
+        const sv_assessment *a = &c->assessment;
+        xmlNodePtr k = el(b, f, "kartlegging", NULL, NULL);
+        at_date(b, k, "dato", a->assessed_on);
+        opt(b, k, "utdanning", a->education, "Utdanning");
+        opt(b, k, "arbeidserfaring", a->work_experience, "Arbeidserfaring");
+        opt(b, k, "norskniva", a->language_level, "Norsknivå");
+        opt(b, k, "kompetanse", a->competence, "Annen kompetanse");
+        if (a->career_on != SV_NODATE || a->career_advice[0]) {
+            xmlNodePtr kv = el(b, k, "karriereveiledning", a->career_advice, "Anbefaling fra karriereveiledning");
+            at_date(b, kv, "dato", a->career_on);
+        }
+    }
+    for (int i = 0; i < c->nneeds; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "b%lld", (long long)c->needs[i].m.id);
+        xmlNodePtr n = el(b, f, "behov", c->needs[i].description, "Opplæringsbehov");
+        at(b, n, "id", id, "behov");
+        at(b, n, "omrade", c->needs[i].area, "Område");
+    }
+    if (c->has_plan && c->plan.consulted_on != SV_NODATE) at_date(b, el(b, f, "samrad", NULL, NULL), "dato", c->plan.consulted_on);
+    xmlNodePtr t = el(b, f, "tolk", NULL, NULL);
+    at_bool(b, t, "behov", c->p.interpreter);
+    at_bool(b, t, "brukt", c->has_plan && c->plan.interpreter_used);
+    if (c->p.interpreter_lang[0]) at(b, t, "sprak", c->p.interpreter_lang, "Tolkespråk");
+}
+
+static int work_oriented(const sv_measure *m)
+{
+    return !strcmp(m->orientation, "arbeid") || !strcmp(m->orientation, "begge");
+}
+
+static void plan(bld *b, xmlNodePtr root, const sv_case *c)
+{
+    if (!c->has_plan) return;
+    const sv_plan *pl = &c->plan;
+    xmlNodePtr p = el(b, root, "plan", NULL, NULL);
+    at_date(b, p, "start", pl->start_on);
+    at_date(b, p, "slutt", pl->planned_end);
+    int months = sv_case_months(c);
+    if (months >= 0) at_int(b, p, "maneder", months);
+    at_bool(b, p, "egenstudier", pl->selfstudy);
+    at_hours(b, p, "norm", pl->selfstudy ? 300 : 375);
+    at_int(b, p, "revisjon", pl->rev);
+    if (pl->final_goal[0]) at(b, el(b, p, "sluttmal", pl->final_goal_text, "Sluttmål beskrevet"), "type", pl->final_goal, "Sluttmål");
+    opt(b, p, "norskmal", pl->norwegian_goal, "Norskmål");
+    if (pl->social_hours > 0) at_int(b, el(b, p, "samfunnskunnskap", NULL, NULL), "timer", pl->social_hours);
+    sv_date prev_end = pl->start_on != SV_NODATE ? pl->start_on - 1 : SV_NODATE;
+    for (int i = 0; i < c->nphases; i++) {
+        const sv_case_phase *ph = &c->phases[i];
+        xmlNodePtr f = el(b, p, "fase", NULL, NULL);
+        at_int(b, f, "nr", i + 1);
+        at(b, f, "navn", ph->phase.name, "Fase");
+        at_date(b, f, "fra", ph->phase.start_on);
+        at_date(b, f, "til", ph->phase.end_on);
+        int work = 0;
+        for (int j = 0; j < ph->nmeasures; j++)
+            if (work_oriented(&ph->measures[j].measure)) work += ph->measures[j].pm.hours;
+        at_hours(b, f, "timer", sv_phase_hours(ph));
+        at_hours(b, f, "arbeidstimer", work);
+        if (prev_end != SV_NODATE && ph->phase.start_on != SV_NODATE) at_int(b, f, "opphold", ph->phase.start_on - prev_end - 1);
+        if (ph->phase.end_on != SV_NODATE) prev_end = ph->phase.end_on;
+        for (int j = 0; j < ph->nmeasures; j++) {
+            const sv_case_measure *cm = &ph->measures[j];
+            xmlNodePtr t = el(b, f, "tiltak", NULL, NULL);
+            at(b, t, "type", cm->measure.kind[0] ? cm->measure.kind : "annet", "Tiltakstype");
+            at(b, t, "tilbyder", cm->measure.provider[0] ? cm->measure.provider : "ukjent", "Tilbyder");
+            if (cm->measure.orientation[0]) at(b, t, "orientering", cm->measure.orientation, "Retning");
+            at_hours(b, t, "timer", cm->pm.hours);
+            at_date(b, t, "fra", ph->phase.start_on);
+            at_date(b, t, "til", ph->phase.end_on);
+            if (cm->pm.need_id && cm->need.m.id) {
+                char id[32];
+                snprintf(id, sizeof id, "b%lld", (long long)cm->pm.need_id);
+                at(b, t, "behov", id, "Opplæringsbehov");
+            }
+            el(b, t, "navn", cm->measure.name[0] ? cm->measure.name : "(tiltaket finnes ikke i katalogen)", "Tiltak");
+            if (cm->need.m.id) opt(b, t, "behov", cm->need.description, "Opplæringsbehov");
+        }
+    }
+    opt(b, p, "forlengelse", pl->extension_reason, "Begrunnelse for forlengelse");
+}
+
+/* The facts paragraph of the reasons, composed from the case so it always matches it. */
+static void facts_text(const sv_case *c, sv_buf *out)
+{
+    char d[11];
+    if (c->p.settled_on != SV_NODATE) {
+        sv_date_nor(c->p.settled_on, d);
+        sv_buf_printf(out, "%s ble bosatt i %s %s. ", c->p.name, c->muni.name, d);
+    }
+    if (c->has_assessment && c->assessment.assessed_on != SV_NODATE) {
+        sv_date_nor(c->assessment.assessed_on, d);
+        sv_buf_printf(out, "Kompetansen ble kartlagt %s: norsknivå %s. ", d,
+                      c->assessment.language_level[0] ? c->assessment.language_level : "ikke oppgitt");
+    }
+    if (c->nneeds) {
+        sv_buf_add(out, "Opplæringsbehov: ");
+        for (int i = 0; i < c->nneeds; i++) sv_buf_printf(out, "%s%s", i ? "; " : "", c->needs[i].description);
+        sv_buf_add(out, ". ");
+    }
+    if (c->has_plan && c->plan.consulted_on != SV_NODATE) {
+        sv_date_nor(c->plan.consulted_on, d);
+        sv_buf_printf(out, "Planen ble utarbeidet i samråd med deltakeren %s", d);
+        if (c->plan.interpreter_used && c->p.interpreter_lang[0]) sv_buf_printf(out, " med tolk på %s", c->p.interpreter_lang);
+        sv_buf_add(out, ".");
+    }
+}
+
+static void replace_muni(const char *tmpl, const char *muni, sv_buf *out)
+{
+    const char *p = tmpl, *q;
+    while ((q = strstr(p, "{kommune}"))) {
+        sv_buf_addn(out, p, (size_t)(q - p));
+        sv_buf_add(out, muni);
+        p = q + 9;
+    }
+    sv_buf_add(out, p);
+}
+
+static void reasons(bld *b, xmlNodePtr root, const sv_case *c, const sv_vedtak_in *in, const sv_ruleset *rs)
+{
+    xmlNodePtr r = el(b, root, "begrunnelse", NULL, NULL);
+    for (int i = 0; i < rs->nrefs; i++) at(b, el(b, r, "regel", rs->refs[i].text, "regel"), "hjemmel", rs->refs[i].ref, "hjemmel");
+    sv_buf f;
+    sv_buf_init(&f);
+    facts_text(c, &f);
+    opt(b, r, "fakta", f.s, "Fakta");
+    sv_buf_free(&f);
+    if (c->has_plan) opt(b, r, "hensyn", c->plan.justification, "Begrunnelse");
+    opt(b, r, "grunn", in->reason, "Grunn for vedtaket");
+}
+
+static void appeal(bld *b, xmlNodePtr root, const sv_case *c, const sv_ruleset *rs)
+{
+    xmlNodePtr k = el(b, root, "klage", NULL, NULL);
+    for (int i = 0; i < 6; i++) {
+        sv_buf t;
+        sv_buf_init(&t);
+        replace_muni(rs->appeal[i], c->muni.name, &t);
+        xmlNodePtr n = el(b, k, SV_APPEAL_PARTS[i], t.s ? t.s : "", SV_APPEAL_PARTS[i]);
+        if (i == 1) at_int(b, n, "uker", rs->appeal_weeks);
+        sv_buf_free(&t);
+    }
+}
+
+static void history(bld *b, xmlNodePtr root, const sv_case *c, const sv_vedtak_in *in, const char *uuid)
+{
+    xmlNodePtr h = el(b, root, "historikk", NULL, NULL);
+    sv_date last = SV_NODATE;
+    for (int i = 0; i < c->ndecisions; i++) {
+        const sv_decision *d = &c->decisions[i];
+        if (!strcmp(d->uuid, uuid) || d->decided_on > in->decided_on) continue;
+        xmlNodePtr n = el(b, h, "vedtak", d->reason, "Vedtakets grunn");
+        at(b, n, "id", d->uuid, "id");
+        at(b, n, "type", d->kind, "type");
+        at_date(b, n, "dato", d->decided_on);
+        if (last == SV_NODATE || d->decided_on > last) last = d->decided_on;
+    }
+    for (int i = 0; i < c->nreviews; i++) {
+        const sv_review *r = &c->reviews[i];
+        if (r->held_on == SV_NODATE || r->held_on > in->decided_on) continue;
+        xmlNodePtr n = el(b, h, "vurdering", r->outcome, "Resultat av vurdering");
+        at_date(b, n, "dato", r->held_on);
+        at(b, n, "grunn", r->reason, "Grunn");
+        at_bool(b, n, "planendret", r->plan_changed);
+        if (last == SV_NODATE || r->held_on > last) last = r->held_on;
+    }
+    if (last != SV_NODATE) at_int(b, h, "maneder-siden-vurdering", sv_date_months_between(last, in->decided_on));
+}
+
+xmlDocPtr sv_vedtak_build(const sv_case *c, const sv_vedtak_in *in, const sv_ruleset *rs, sv_err *e)
+{
+    if (!in->kind || !sv_code_valid(SV_CODES_DECISION_KIND, in->kind)) {
+        sv_err_set(e, SV_EINVAL, "kind", "Vedtakstype: «%s» er ikke gyldig (plan, endring, forlengelse, stans)",
+                   in->kind ? in->kind : "");
+        return NULL;
+    }
+    if (in->decided_on == SV_NODATE) {
+        sv_err_set(e, SV_EINVAL, "decided_on", "Vedtaksdato: må fylles ut");
+        return NULL;
+    }
+    bld b = {.doc = xmlNewDoc(BAD_CAST "1.0"), .e = e};
+    xmlNodePtr root = xmlNewDocNode(b.doc, NULL, BAD_CAST "vedtak", NULL);
+    xmlDocSetRootElement(b.doc, root);
+    b.ns = xmlNewNs(root, BAD_CAST SV_VEDTAK_NS, NULL);
+    xmlSetNs(root, b.ns);
+    char uuid[37];
+    if (in->uuid && in->uuid[0]) snprintf(uuid, sizeof uuid, "%s", in->uuid);
+    else sv_uuid(uuid);
+    at(&b, root, "versjon", "1", "versjon");
+    at(&b, root, "id", uuid, "id");
+    at(&b, root, "type", in->kind, "Vedtakstype");
+    at_date(&b, root, "dato", in->decided_on);
+    xmlNodePtr lov = el(&b, root, "lov", NULL, NULL);
+    at(&b, lov, "navn", rs->law, "lov");
+    at(&b, lov, "versjon", rs->version, "lov");
+    xmlNodePtr k = el(&b, root, "kommune", NULL, NULL);
+    at(&b, k, "nummer", c->muni.number, "Kommunenummer");
+    at(&b, k, "navn", c->muni.name, "Kommune");
+    at(&b, k, "malform", c->muni.malform[0] ? c->muni.malform : "nb", "Målform");
+    for (int i = 0; i < c->nunits; i++) at(&b, el(&b, k, "enhet", c->units[i].name, "Enhet"), "type", c->units[i].kind, "Enhet");
+    el(&b, root, "saksbehandler", in->decided_by && in->decided_by[0] ? in->decided_by : sv_login(), "Saksbehandler");
+    part(&b, root, c, in->decided_on);
+    facts(&b, root, c);
+    plan(&b, root, c);
+    reasons(&b, root, c, in, rs);
+    appeal(&b, root, c, rs);
+    xmlNodePtr u = el(&b, root, "underretning", NULL, NULL);
+    at_date(&b, u, "dato", in->notified_on);
+    if (in->notify_method && in->notify_method[0]) at(&b, u, "metode", in->notify_method, "Underretning");
+    at_bool(&b, u, "informert", in->notified_on != SV_NODATE && in->notify_method && in->notify_method[0]);
+    history(&b, root, c, in, uuid);
+    if (b.failed || sv_vedtak_validate(b.doc, e)) {
+        xmlFreeDoc(b.doc);
+        return NULL;
+    }
+    return b.doc;
+}
+
+static xmlSchemaPtr g_schema;
+
+static xmlSchemaPtr schema(sv_err *e)
+{
+    if (g_schema) return g_schema;
+    char path[4096];
+    if (sv_template_path("vedtak.xsd", path, sizeof path)) {
+        sv_err_set(e, SV_EIO, NULL, "Stien til vedtak.xsd er for lang");
+        return NULL;
+    }
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
+    xmlSchemaSetParserStructuredErrors(pc, NULL, NULL);
+    g_schema = pc ? xmlSchemaParse(pc) : NULL;
+    xmlSchemaFreeParserCtxt(pc);
+    if (!g_schema) sv_err_set(e, SV_EIO, NULL, "Skjemaet %s kan ikke leses", path);
+    return g_schema;
+}
+
+void sv_vedtak_cleanup(void)
+{
+    xmlSchemaFree(g_schema);
+    g_schema = NULL;
+}
+
+/* "/vedtak/plan/fase[2]": element names without the namespace, which xmlGetNodePath would
+ * print as "*" for a default namespace. */
+static void node_path(xmlNodePtr n, char *buf, size_t size)
+{
+    xmlNodePtr chain[64];
+    int depth = 0;
+    for (; n && n->type == XML_ELEMENT_NODE && depth < 64; n = n->parent) chain[depth++] = n;
+    sv_buf b;
+    sv_buf_init(&b);
+    while (depth-- > 0) {
+        xmlNodePtr e = chain[depth];
+        int idx = 1, many = 0;
+        for (xmlNodePtr s = e->prev; s; s = s->prev)
+            if (s->type == XML_ELEMENT_NODE && !xmlStrcmp(s->name, e->name)) idx++;
+        for (xmlNodePtr s = e->next; s && !many; s = s->next)
+            if (s->type == XML_ELEMENT_NODE && !xmlStrcmp(s->name, e->name)) many = 1;
+        sv_buf_printf(&b, "/%s", (const char *)e->name);
+        if (idx > 1 || many) sv_buf_printf(&b, "[%d]", idx);
+    }
+    snprintf(buf, size, "%s", b.s ? b.s : "/");
+    sv_buf_free(&b);
+}
+
+typedef struct {
+    int seen;
+    sv_err *e;
+} first_error;
+
+/* Keeps the first schema error: the element it concerns and libxml2's reason. */
+static void on_error(void *ctx, const xmlError *err)
+{
+    first_error *fe = ctx;
+    if (fe->seen++) return;
+    char where[300] = "dokumentet";
+    if (err->node) {
+        node_path((xmlNodePtr)err->node, where, sizeof where);
+    } else if (err->line > 0) {
+        snprintf(where, sizeof where, "linje %d", err->line);
+    }
+    char msg[300];
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "ukjent feil");
+    size_t l = strlen(msg);
+    while (l && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
+    sv_err_set(fe->e, SV_EINVAL, "xml", "Vedtaksdokumentet følger ikke skjemaet: element %s: %s", where, msg);
+}
+
+int sv_vedtak_validate(xmlDocPtr doc, sv_err *e)
+{
+    xmlSchemaPtr s = schema(e);
+    if (!s) return e->code;
+    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s);
+    first_error fe = {0, e};
+    xmlSchemaSetValidStructuredErrors(vc, (xmlStructuredErrorFunc)on_error, &fe);
+    int rc = xmlSchemaValidateDoc(vc, doc);
+    xmlSchemaFreeValidCtxt(vc);
+    if (rc == 0) return SV_OK;
+    if (!fe.seen) sv_err_set(e, SV_EINVAL, "xml", "Vedtaksdokumentet følger ikke skjemaet");
+    return SV_EINVAL;
+}
+
+xmlDocPtr sv_vedtak_parse(const char *buf, size_t len, const char *name, sv_err *e)
+{
+    if (len > (size_t)64 * 1024 * 1024) {
+        sv_err_set(e, SV_EINVAL, "xml", "%s: filen er for stor til å være et vedtak", name);
+        return NULL;
+    }
+    xmlDocPtr doc = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) {
+        const xmlError *err = xmlGetLastError();
+        char why[200];
+        snprintf(why, sizeof why, "%s", err && err->message ? err->message : "ukjent feil");
+        why[strcspn(why, "\n")] = '\0';
+        sv_err_set(e, SV_EINVAL, "xml", "%s: ikke velformet XML (linje %d: %s)", name, err ? err->line : 0, why);
+        return NULL;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root || !root->ns || xmlStrcmp(root->ns->href, BAD_CAST SV_VEDTAK_NS) || xmlStrcmp(root->name, BAD_CAST "vedtak")) {
+        sv_err_set(e, SV_EINVAL, "xml", "%s: ikke et vedtaksdokument (rotelementet skal være vedtak i %s)", name, SV_VEDTAK_NS);
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    if (sv_vedtak_validate(doc, e)) {
+        char m[SV_ERR_MAX];
+        snprintf(m, sizeof m, "%s", e->msg);
+        sv_err_set(e, SV_EINVAL, "xml", "%s: %s", name, m);
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+xmlDocPtr sv_vedtak_read_file(const char *path, sv_err *e)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sv_err_set(e, SV_EIO, "xml", "%s: kan ikke åpnes", path);
+        return NULL;
+    }
+    sv_buf b;
+    sv_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sv_buf_addn(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    xmlDocPtr doc = NULL;
+    if (bad) sv_err_set(e, SV_EIO, "xml", "%s: kunne ikke leses", path);
+    else doc = sv_vedtak_parse(b.s ? b.s : "", b.len, path, e);
+    sv_buf_free(&b);
+    return doc;
+}
+
+char *sv_vedtak_serialize(xmlDocPtr doc)
+{
+    xmlChar *mem = NULL;
+    int size = 0;
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
+    char *s = sv_xmalloc((size_t)size + 1);
+    memcpy(s, mem ? (const char *)mem : "", (size_t)size);
+    s[size] = '\0';
+    xmlFree(mem);
+    return s;
+}
+
+char *sv_vedtak_xpath(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(ctx, BAD_CAST "v", BAD_CAST SV_VEDTAK_NS);
+    ctx->node = xmlDocGetRootElement(doc);
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+    xmlChar *s = o ? xmlXPathCastToString(o) : NULL;
+    char *out = sv_xstrdup(s ? (const char *)s : "");
+    xmlFree(s);
+    xmlXPathFreeObject(o);
+    xmlXPathFreeContext(ctx);
+    return out;
+}
+
+const sv_ruleset *sv_vedtak_ruleset(xmlDocPtr doc, sv_err *e)
+{
+    char *law = sv_vedtak_xpath(doc, "string(/v:vedtak/v:lov/@navn)");
+    char *date = sv_vedtak_xpath(doc, "string(/v:vedtak/@dato)");
+    sv_date on = SV_NODATE;
+    if (sv_date_parse(date, &on)) on = SV_NODATE;
+    const sv_ruleset *rs = sv_rules_for(law, on, e);
+    free(law);
+    free(date);
+    return rs;
+}

@@ -1,0 +1,49 @@
+/* The decision document (enkeltvedtak) in the project's own vocabulary, urn:stegvis:vedtak:1
+ * (templates/vedtak.xsd): built from a whole case with libxml2, validated against the schema
+ * before anyone gets it, and parsed back for checking, letters and the archive. */
+#ifndef SV_VEDTAK_H
+#define SV_VEDTAK_H
+
+#include <libxml/tree.h>
+
+#include "case.h"
+#include "rules.h"
+
+/* What the decision itself adds to the case. */
+typedef struct sv_vedtak_in {
+    const char *uuid;          /* NULL or "": a new one */
+    const char *kind;          /* plan, endring, forlengelse, stans */
+    sv_date decided_on;
+    const char *decided_by;    /* NULL: the current login */
+    sv_date notified_on;       /* SV_NODATE: not yet notified */
+    const char *notify_method; /* digitalt, post, personlig or "" */
+    const char *reason;        /* why this decision (change, extension, stop) or "" */
+} sv_vedtak_in;
+
+/* Builds and validates the document for case c under the law's rule set rs (which supplies the
+ * legal references and the appeal texts). Earlier decisions of the case dated on or before the
+ * decision date become its history. Returns a document the caller frees with xmlFreeDoc, or
+ * NULL with e naming the element that failed. */
+xmlDocPtr sv_vedtak_build(const sv_case *c, const sv_vedtak_in *in, const sv_ruleset *rs, sv_err *e);
+
+/* Validates doc against templates/vedtak.xsd; on failure e names the element and the reason. */
+int sv_vedtak_validate(xmlDocPtr doc, sv_err *e);
+
+/* Parses a document (name is used in messages): well-formed, in this vocabulary, and valid.
+ * Returns NULL with e set otherwise. */
+xmlDocPtr sv_vedtak_parse(const char *buf, size_t len, const char *name, sv_err *e);
+xmlDocPtr sv_vedtak_read_file(const char *path, sv_err *e);
+
+/* UTF-8 text of doc, indented; caller frees with free(). */
+char *sv_vedtak_serialize(xmlDocPtr doc);
+
+/* The rule set that applies to a parsed document (by its law and date). */
+const sv_ruleset *sv_vedtak_ruleset(xmlDocPtr doc, sv_err *e);
+
+/* String value of an XPath expression over doc (prefix v: is the vocabulary); caller frees. */
+char *sv_vedtak_xpath(xmlDocPtr doc, const char *expr);
+
+/* Frees the cached schema (for leak checks at exit). */
+void sv_vedtak_cleanup(void);
+
+#endif
