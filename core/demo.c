@@ -278,9 +278,15 @@ static int make_participant(gen *g, int stage, int fault)
     sv_entity_blank(&SV_ENT_PLAN, &pl);
     pl.m.parent = p.m.id;
     pl.start_on = a.assessed_on + 14;
-    int months = fault == 4 ? 30 : 24;
-    pl.planned_end = sv_date_add_months(pl.start_on, months) - 1;
     strcpy(pl.final_goal, man ? "arbeid" : chance(&g->r, 50) ? "arbeid" : "vgs");
+    /* Length as the law allows it (integreringsloven §§ 13-14: 3-6 months with upper secondary
+     * or higher; up to 3 years under 25 or aiming at upper secondary; else 2 years; the old law
+     * 2 years). Fault 4 goes past the limit without a justified extension. */
+    int integ = sv_participant_law(&p) == SV_LAW_INTEGRERING;
+    int high = integ && (!strcmp(p.schooling, "vgs") || !strcmp(p.schooling, "hoyere"));
+    int long_ok = integ && !high && (age < 25 || !strcmp(pl.final_goal, "vgs"));
+    int months = high ? (fault == 4 ? 10 : 6) : fault == 4 ? (long_ok ? 40 : 30) : 24;
+    pl.planned_end = sv_date_add_months(pl.start_on, months) - 1;
     snprintf(pl.final_goal_text, sizeof pl.final_goal_text, "%s", !strcmp(pl.final_goal, "arbeid")
              ? "Fast ansettelse som operatør i næringsmiddelindustrien" : "Fullført helsefagarbeider (vg2) som praksiskandidat");
     strcpy(pl.norwegian_goal, "B1");
@@ -293,7 +299,8 @@ static int make_participant(gen *g, int stage, int fault)
                "jobb innen to år. Deltakeren ønsker selv dette løpet (samråd).");
     SAVE(g, SV_ENT_PLAN, &pl);
     /* Three phases covering the programme; fault 2 leaves a gap, fault 6 under-full weeks. */
-    sv_date bounds[4] = {pl.start_on, sv_date_add_months(pl.start_on, 6), sv_date_add_months(pl.start_on, 14), pl.planned_end + 1};
+    sv_date bounds[4] = {pl.start_on, sv_date_add_months(pl.start_on, high ? 2 : 6),
+                         sv_date_add_months(pl.start_on, high ? 4 : 14), pl.planned_end + 1};
     static const char *const phase_names[] = {"Norsk og samfunnskunnskap", "Språkpraksis og bransjenorsk", "Arbeidspraksis mot jobb"};
     for (int i = 0; i < 3; i++) {
         sv_phase ph;

@@ -23,7 +23,12 @@ has "$T/out" "Sammendrag: $n dokumenter"
 has "$T/out" "0 kunne ikke kontrolleres"
 for rule in IN-K1-BEGRUNNELSE IN-K6-FULLTID IN-K6-HELAR IN-K2-TOLK; do has "$T/out" "	$rule	brudd	"; done
 has "$T/out" "fase 3: 21 dager uten program"
-expect 0 test "$(grep -c "	ok	" "$T/out")" -gt "$n"
+oks=$(grep -c "	ok	" "$T/out")
+bad_docs=$(sed -n 's/^Sammendrag: [0-9]* dokumenter, \([0-9]*\) med brudd.*/\1/p' "$T/out")
+expect 0 test "$oks" -gt "$n"
+# about one case in five carries a deliberate fault; sound cases must not add to that
+expect 0 test "$bad_docs" -gt 0
+expect 0 test $((bad_docs * 100)) -le $((n * 20))
 expect 1 S check "$T/eks" --format xml
 cp "$T/out" "$T/report.xml"
 expect 0 xmllint --noout "$T/report.xml"
