@@ -1,0 +1,291 @@
+/* The screens' entry point (`stegvis start`): terminal set-up, the screen stack and main loop,
+ * signals that leave drafts behind, a demo municipality on an empty database, resuming an
+ * unsaved form, and the timing hooks (--bench-startup, STEGVIS_KEYLOG). */
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../cli/cli.h"
+#include "../core/demo.h"
+#include "../forms/forms.h"
+#include "tui.h"
+
+tui_app TUI;
+
+#define MAX_SCREENS 24
+static tui_screen *stack[MAX_SCREENS];
+static int depth;
+static WINDOW *body;
+static struct timespec process_start;
+
+/* Runs before main so start-up time includes opening the database. */
+__attribute__((constructor)) static void note_start(void)
+{
+    clock_gettime(CLOCK_MONOTONIC, &process_start);
+}
+
+static double us_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) * 1e6 + (double)(t.tv_nsec - t0->tv_nsec) / 1e3;
+}
+
+void tui_push(tui_screen *s)
+{
+    if (!s) return;
+    if (depth == MAX_SCREENS) {
+        s->destroy(s);
+        tui_msg(1, "For mange skjermbilder åpne: gå tilbake med Esc først.");
+        return;
+    }
+    stack[depth++] = s;
+}
+
+void tui_pop(void)
+{
+    if (!depth) return;
+    tui_screen *s = stack[--depth];
+    s->destroy(s);
+    if (depth && !TUI.quit && !TUI.signal && stack[depth - 1]->resume) stack[depth - 1]->resume(stack[depth - 1]);
+}
+
+tui_screen *tui_top(void)
+{
+    return depth ? stack[depth - 1] : NULL;
+}
+
+void tui_whoami(char *buf, size_t size)
+{
+    const sv_user *u = sv_store_user(TUI.st);
+    if (!u) {
+        snprintf(buf, size, "Du (%s) er ikke registrert: du kan bare se, ikke endre.", sv_login());
+        return;
+    }
+    snprintf(buf, size, "Du er %s. %s.", u->display_name[0] ? u->display_name : u->login,
+             sv_role_summary(u->role));
+}
+
+static void on_signal(int sig)
+{
+    TUI.signal = sig;
+}
+
+static void setup_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* no SA_RESTART: a blocked read returns so the loop can save and leave */
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+static void setup_colors(void)
+{
+    const char *nc = getenv("NO_COLOR");
+    TUI.color = has_colors() && !(nc && *nc);
+    if (!TUI.color) return;
+    start_color();
+    use_default_colors();
+    init_pair(TC_TITLE, COLOR_WHITE, COLOR_BLUE);
+    init_pair(TC_ERR, COLOR_RED, -1);
+    init_pair(TC_OK, COLOR_GREEN, -1);
+    init_pair(TC_WARN, COLOR_YELLOW, -1);
+    init_pair(TC_DIM, COLOR_CYAN, -1);
+    init_pair(TC_DEMO, COLOR_BLACK, COLOR_YELLOW);
+}
+
+static void draw_all(void)
+{
+    tui_screen *s = tui_top();
+    int h = LINES, w = COLS;
+    werase(stdscr);
+    wattron(stdscr, tui_attr(TC_TITLE));
+    mvwhline(stdscr, 0, 0, ' ', w);
+    const sv_user *u = sv_store_user(TUI.st);
+    char right[160];
+    snprintf(right, sizeof right, "%s · %s ", u ? u->login : sv_login(),
+             u ? sv_code_label(SV_CODES_ROLE, u->role) : "ikke registrert");
+    int x = tui_putf(stdscr, 0, 0, w, " stegvis · %s", s ? s->title : "");
+    int rw = tui_width(right);
+    if (w - rw > x + 1) tui_put(stdscr, 0, w - rw, rw, right, 0);
+    wattroff(stdscr, tui_attr(TC_TITLE));
+    if (TUI.muni_demo && w - rw > x + 8) {
+        wattron(stdscr, tui_attr(TC_DEMO));
+        tui_put(stdscr, 0, w - rw - 7, 6, " DEMO ", 0);
+        wattroff(stdscr, tui_attr(TC_DEMO));
+    }
+    /* A long message takes two rows from the body rather than being cut off. */
+    int mrows = TUI.msg[0] && tui_width(TUI.msg) > w ? 2 : 1;
+    if (TUI.msg[0]) {
+        int a = TUI.msg_kind == 1 ? tui_attr(TC_ERR) : TUI.msg_kind == 2 ? tui_attr(TC_OK) : 0;
+        wattron(stdscr, a);
+        tui_wrap(stdscr, h - 1 - mrows, 0, w, mrows, TUI.msg);
+        wattroff(stdscr, a);
+    }
+    if (s) tui_draw_keyline(stdscr, h - 1, w, s->keys);
+    wnoutrefresh(stdscr);
+    if (body) delwin(body);
+    int bh = h - 2 - mrows;
+    body = newwin(bh > 0 ? bh : 1, w, 1, 0);
+    if (s && bh > 0) s->draw(s, body, bh, w);
+    wnoutrefresh(body);
+    doupdate();
+}
+
+/* Loads the municipality shown in the title: the user's own, else the first. The demo flag is
+ * not a form field, so it is read here with one bound query. */
+static void load_municipality(void)
+{
+    const sv_user *u = sv_store_user(TUI.st);
+    sqlite3_stmt *q = sv_store_prepare(TUI.st, "SELECT id, name, demo FROM municipality "
+                                               "WHERE id = ? OR ? = 0 ORDER BY id LIMIT 1", NULL);
+    if (!q) return;
+    int64_t want = u ? u->municipality_id : 0;
+    sqlite3_bind_int64(q, 1, want);
+    sqlite3_bind_int64(q, 2, want);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        TUI.muni_id = sqlite3_column_int64(q, 0);
+        snprintf(TUI.muni_name, sizeof TUI.muni_name, "%s", sqlite3_column_text(q, 1));
+        TUI.muni_demo = sqlite3_column_int(q, 2);
+    }
+    sqlite3_reset(q);
+}
+
+static int fill_demo_if_empty(sv_cli *c)
+{
+    sv_err e;
+    sv_err_clear(&e);
+    int filled = 0;
+    if (sv_demo_if_empty(c->st, &filled, &e)) return cli_fail(&e);
+    if (filled && sv_store_reload_user(c->st, &e)) return cli_fail(&e);
+    return 0;
+}
+
+static void keylog(FILE *f, int ch, double us)
+{
+    tui_screen *s = tui_top();
+    fprintf(f, "%d\t%s\t%.0f\n", ch, s ? s->title : "-", us);
+    fflush(f);
+}
+
+static void offer_draft(void)
+{
+    char *key = sv_draft_get(TUI.st, "tui:open");
+    if (!key) return;
+    char q[300];
+    snprintf(q, sizeof q, "Du har et skjema som ikke ble lagret forrige gang (forbindelsen ble "
+                          "brutt eller programmet avsluttet). Vil du fortsette der du slapp?\n\n"
+                          "j = ja, fortsett    n = nei, forkast utkastet");
+    draw_all();
+    int a = tui_ask("Ulagret utkast", q, "jn");
+    if (a == 'j') {
+        tui_screen *f = tui_form_resume(key);
+        if (f) tui_push(f);
+        else tui_msg(1, "Utkastet kunne ikke åpnes (raden er slettet).");
+    } else if (a == 'n') {
+        sv_err e;
+        sv_draft_drop(TUI.st, key, &e);
+        sv_draft_drop(TUI.st, "tui:open", &e);
+        tui_msg(0, "Utkastet er forkastet.");
+    }
+    free(key);
+}
+
+int cmd_start(sv_cli *c, int argc, char **argv)
+{
+    int bench = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--bench-startup")) bench = 1;
+        else return cli_usage("ukjent valg «%s» for start (bare --bench-startup)", argv[i]);
+    }
+    setlocale(LC_ALL, "");
+    int rc = fill_demo_if_empty(c);
+    if (rc) return rc;
+    memset(&TUI, 0, sizeof TUI);
+    TUI.st = c->st;
+    load_municipality();
+    FILE *klog = NULL;
+    const char *kpath = getenv("STEGVIS_KEYLOG");
+    if (kpath && *kpath && !(klog = fopen(kpath, "a"))) {
+        fprintf(stderr, "stegvis: kan ikke skrive tidslogg til %s\n", kpath);
+        return 1;
+    }
+    int tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    FILE *null_out = NULL, *null_in = NULL;
+    if (!tty && !bench) {
+        fprintf(stderr, "stegvis: skjermbildene trenger en terminal (bruk kommandoene, se «stegvis help»)\n");
+        if (klog) fclose(klog);
+        return 1;
+    }
+    setup_signals();
+    set_escdelay(25);
+    if (tty) {
+        initscr();
+    } else {
+        /* Timing without a terminal (make bench): draw the same screens into /dev/null. */
+        const char *term = getenv("TERM");
+        null_out = fopen("/dev/null", "w");
+        null_in = fopen("/dev/null", "r");
+        if (!null_out || !null_in || !newterm(term && *term ? term : "xterm", null_out, null_in)) {
+            fprintf(stderr, "stegvis: kan ikke tegne uten terminal (sett TERM)\n");
+            if (null_out) fclose(null_out);
+            if (null_in) fclose(null_in);
+            return 1;
+        }
+    }
+    cbreak();
+    noecho();
+    nonl();
+    curs_set(0);
+    keypad(stdscr, TRUE);
+    setup_colors();
+    tui_push(tui_list_new());
+    draw_all();
+    if (bench) {
+        double us = us_since(&process_start);
+        while (depth) tui_pop();
+        endwin();
+        if (null_out) fclose(null_out);
+        if (null_in) fclose(null_in);
+        printf("oppstart til første skjermbilde: %.1f ms\n", us / 1000.0);
+        return 0;
+    }
+    offer_draft();
+    while (depth && !TUI.quit) {
+        draw_all();
+        int ch = tui_getkey(stdscr);
+        if (TUI.signal) break;
+        if (ch == 0) continue;
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        TUI.msg[0] = '\0';
+        tui_screen *s = tui_top();
+        if (ch == TK(KEY_RESIZE)) {
+            /* every screen draws from the current size, so a redraw is the reflow */
+        } else {
+            int act = s->raw_input ? TA_NONE : tui_key_action(s->keys, ch);
+            if (act == TA_HELP) tui_push(tui_help_new(s));
+            else if (s->key(s, act, ch)) tui_pop();
+        }
+        if (klog) {
+            if (depth && !TUI.quit) draw_all();
+            keylog(klog, ch, us_since(&t0));
+        }
+    }
+    /* Screens with unsaved input store it as a draft when destroyed. */
+    TUI.quit = 1;
+    while (depth) tui_pop();
+    endwin();
+    if (klog) fclose(klog);
+    if (TUI.signal == SIGINT) fprintf(stderr, "Avbrutt. Det du skrev er tatt vare på som utkast.\n");
+    return TUI.signal ? 128 + TUI.signal : 0;
+}

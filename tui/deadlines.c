@@ -1,0 +1,151 @@
+/* Deadlines across the participants: plans due, reviews due, NIR registrations due and
+ * programmes ending, earliest first. The order and paging come from the overview query; only
+ * the visible cases are loaded to show each of their deadlines. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/case.h"
+#include "../core/overview.h"
+#include "tui.h"
+
+enum { A_OVERDUE = TA_OWN };
+
+static const tui_key KEYS[] = {
+    TUI_KEYS_MOVE,
+    {TK_ENTER, TK(KEY_ENTER), "Enter", "åpne saken", TA_OPEN, 1},
+    {'o', 0, "o", "bare forfalte / alle", A_OVERDUE, 1},
+    TUI_KEYS_HELP,
+    TUI_KEYS_BACK,
+    {0, 0, NULL, NULL, 0, 0}};
+
+#define VIS 128
+
+typedef struct {
+    tui_screen base;
+    sv_filter f;
+    long total, cur, top, loaded_top;
+    int n, loaded_n, dirty;
+    sv_overview_row rows[VIS];
+    sv_deadlines d[VIS];
+    char adviser[VIS][33];
+} dl_screen;
+
+static void load(dl_screen *ds, int nvis)
+{
+    sv_err e;
+    sv_err_clear(&e);
+    if (ds->dirty) {
+        ds->total = sv_overview_count(TUI.st, &ds->f, &e);
+        if (ds->total < 0) ds->total = 0;
+        ds->dirty = 0;
+    }
+    if (ds->cur >= ds->total) ds->cur = ds->total ? ds->total - 1 : 0;
+    if (ds->cur < ds->top) ds->top = ds->cur;
+    if (ds->cur >= ds->top + nvis) ds->top = ds->cur - nvis + 1;
+    if (nvis > VIS) nvis = VIS;
+    int n = sv_overview_page(TUI.st, &ds->f, (int)ds->top, nvis, ds->rows, &e);
+    if (n < 0) {
+        tui_msg(1, "%s", e.msg);
+        n = 0;
+    }
+    for (int i = 0; i < n; i++) {
+        sv_case c;
+        memset(&ds->d[i], 0, sizeof ds->d[i]);
+        ds->d[i].plan_due = ds->d[i].review_due = ds->d[i].nir_due = ds->d[i].programme_end = SV_NODATE;
+        ds->adviser[i][0] = '\0';
+        if (sv_case_load(TUI.st, ds->rows[i].id, &c, &e) == SV_OK) {
+            sv_case_derive(&c, sv_today(), &ds->d[i]);
+            snprintf(ds->adviser[i], sizeof ds->adviser[i], "%s", c.p.adviser);
+            sv_case_free(&c);
+        }
+    }
+    ds->n = n;
+    ds->loaded_top = ds->top;
+    ds->loaded_n = nvis;
+}
+
+static void draw(tui_screen *s, WINDOW *w, int h, int wd)
+{
+    dl_screen *ds = (dl_screen *)s;
+    int nvis = h - 3;
+    if (nvis < 1) nvis = 1;
+    if (ds->dirty || ds->loaded_top != ds->top || ds->loaded_n != nvis || ds->cur < ds->top ||
+        ds->cur >= ds->top + nvis)
+        load(ds, nvis);
+    tui_putf(w, 0, 0, wd, "Frister, tidligste først%s. %ld saker. * = dine deltakere. Rødt = passert.",
+             ds->f.overdue ? " (bare forfalte)" : "", ds->total);
+    int namew = wd - 5 * 11 - 2;
+    if (namew < 10) namew = 10;
+    wattron(w, A_BOLD | A_UNDERLINE);
+    mvwhline(w, 2, 0, ' ', wd);
+    tui_putf(w, 2, 0, wd, "%-*s %-10s %-10s %-10s %-10s %-10s", namew, "Navn", "Neste", "Planvedtak",
+             "Vurdering", "NIR", "Slutt");
+    wattroff(w, A_BOLD | A_UNDERLINE);
+    sv_date today = sv_today();
+    const char *me = sv_login();
+    for (int i = 0; i < ds->n && i < nvis; i++) {
+        const sv_deadlines *d = &ds->d[i];
+        int sel = ds->top + i == ds->cur, y = 3 + i;
+        if (sel) wattron(w, A_REVERSE);
+        mvwhline(w, y, 0, ' ', wd);
+        char name[160];
+        snprintf(name, sizeof name, "%s%s", !strcmp(ds->adviser[i], me) ? "* " : "", ds->rows[i].name);
+        tui_put(w, y, 0, namew, name, 0);
+        sv_date cols[5] = {ds->rows[i].next, d->plan_due, d->review_due, d->nir_due, d->programme_end};
+        for (int c = 0; c < 5; c++) {
+            char t[11];
+            sv_date_nor(cols[c], t);
+            int late = cols[c] != SV_NODATE && cols[c] < today;
+            if (late) wattron(w, tui_attr(TC_ERR));
+            tui_put(w, y, namew + 1 + c * 11, 10, t[0] ? t : "-", 0);
+            if (late) wattroff(w, tui_attr(TC_ERR));
+            if (sel) wattron(w, A_REVERSE);
+        }
+        if (sel) wattroff(w, A_REVERSE);
+    }
+}
+
+static int key(tui_screen *s, int act, int ch)
+{
+    (void)ch;
+    dl_screen *ds = (dl_screen *)s;
+    int page = ds->loaded_n > 1 ? ds->loaded_n - 1 : 1;
+    switch (act) {
+    case TA_UP: if (ds->cur > 0) ds->cur--; break;
+    case TA_DOWN: if (ds->cur + 1 < ds->total) ds->cur++; break;
+    case TA_PGUP: ds->cur = ds->cur > page ? ds->cur - page : 0; break;
+    case TA_PGDN: ds->cur = ds->cur + page < ds->total ? ds->cur + page : ds->total - 1; break;
+    case TA_HOME: ds->cur = 0; break;
+    case TA_END: ds->cur = ds->total ? ds->total - 1 : 0; break;
+    case TA_OPEN:
+        if (ds->cur - ds->top < ds->n) tui_push(tui_case_new(ds->rows[ds->cur - ds->top].id));
+        break;
+    case A_OVERDUE: ds->f.overdue = !ds->f.overdue; ds->dirty = 1; ds->cur = ds->top = 0; break;
+    case TA_BACK: return 1;
+    default: break;
+    }
+    return 0;
+}
+
+static void resume(tui_screen *s)
+{
+    ((dl_screen *)s)->dirty = 1;
+}
+
+static void destroy(tui_screen *s)
+{
+    free(s);
+}
+
+tui_screen *tui_deadlines_new(void)
+{
+    dl_screen *ds = sv_xcalloc(1, sizeof *ds);
+    sv_filter_init(&ds->f);
+    ds->f.municipality_id = TUI.muni_id;
+    ds->f.sort = SV_SORT_DEADLINE;
+    ds->dirty = 1;
+    ds->loaded_top = -1;
+    ds->base = (tui_screen){"Frister", KEYS, draw, key, resume, destroy, 0};
+    return &ds->base;
+}

@@ -1,0 +1,365 @@
+/* The decision screen: the rule check of the decision the case would give now (each finding
+ * opens the field that fixes it), a preview of the document, issuing it, exporting the issued
+ * XML, and the case's decision history. Building, checking and storing are core's (vedtak.h,
+ * rules.h, decision.h); this screen only shows them and asks. */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/case.h"
+#include "../core/arkiv.h"
+#include "../core/decision.h"
+#include "../core/issue.h"
+#include "../core/vedtak.h"
+#include "../forms/forms.h"
+#include "tui.h"
+
+enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_PREVIEW };
+
+static const tui_key KEYS[] = {
+    TUI_KEYS_MOVE,
+    {TK_ENTER, TK(KEY_ENTER), "Enter", "rett", TA_OPEN, 1, "åpne feltet funnet gjelder, for å rette det"},
+    {'F', 0, "F", "fatt", A_ISSUE, 1, "fatt vedtaket (bare når regelkontrollen ikke har brudd)"},
+    {'x', 0, "x", "eksport", A_EXPORT, 1, "eksporter siste fattede vedtak som XML-fil, med arkivmelding (Noark 5) ved siden av"},
+    {'p', 0, "p", "vis", A_PREVIEW, 1, "bytt mellom regelkontroll og forhåndsvisning av dokumentet"},
+    {'k', 0, "k", "vedtakstype", A_KIND, 0},
+    {'n', 0, "n", "underretning (måte)", A_NOTIFY, 0},
+    {'r', 0, "r", "grunn til vedtaket (endring, forlengelse, stans)", A_REASON, 0},
+    TUI_KEYS_HELP,
+    TUI_KEYS_BACK,
+    {0, 0, NULL, NULL, 0, 0}};
+
+typedef struct {
+    char text[400];
+    int attr;
+    const sv_rule *rule;      /* a finding: Enter opens its field */
+} dline;
+
+typedef struct {
+    tui_screen base;
+    int64_t pid;
+    sv_case c;
+    sv_deadlines d;
+    const sv_ruleset *rs;
+    char kind[14], notify[14], reason[2001];
+    int violations, preview;
+    char *xml;                /* the document the case gives now */
+    dline *lines;
+    int n, cur, top;
+    char title[160];
+} dec_screen;
+
+static void add(dec_screen *ds, int attr, const sv_rule *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void add(dec_screen *ds, int attr, const sv_rule *rule, const char *fmt, ...)
+{
+    ds->lines = sv_xrealloc(ds->lines, sizeof *ds->lines * (size_t)(ds->n + 1));
+    dline *l = &ds->lines[ds->n++];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->text, sizeof l->text, fmt, ap);
+    va_end(ap);
+    l->attr = attr;
+    l->rule = rule;
+}
+
+static void build(dec_screen *ds)
+{
+    sv_err e;
+    sv_err_clear(&e);
+    ds->n = 0;
+    free(ds->xml);
+    ds->xml = NULL;
+    ds->violations = -1;
+    sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason};
+    const char *law = sv_law_code(sv_participant_law(&ds->c.p));
+    ds->rs = sv_rules_for(law, sv_today(), &e);
+    add(ds, A_BOLD, NULL, "%s: %s, %s", sv_code_label(SV_CODES_DECISION_KIND, ds->kind), ds->c.p.name, law);
+    add(ds, 0, NULL, "Underretning: %s%s%s", sv_code_label(SV_CODES_NOTIFY, ds->notify),
+        ds->reason[0] ? " · Grunn: " : "", ds->reason);
+    if (!ds->rs) {
+        add(ds, tui_attr(TC_ERR), NULL, "%s", e.msg);
+        return;
+    }
+    xmlDocPtr doc = sv_vedtak_build(&ds->c, &in, ds->rs, &e);
+    if (!doc) {
+        add(ds, tui_attr(TC_ERR), NULL, "Vedtaket kan ikke lages ennå: %s", e.msg);
+    } else {
+        sv_rule_result *res = sv_xcalloc((size_t)ds->rs->nrules + 1, sizeof *res);
+        ds->violations = sv_rules_eval(ds->rs, doc, res, &e);
+        if (ds->violations < 0) add(ds, tui_attr(TC_ERR), NULL, "Regelkontrollen feilet: %s", e.msg);
+        else add(ds, ds->violations ? tui_attr(TC_ERR) : tui_attr(TC_OK), NULL,
+                 "Regelkontroll (%s): %d brudd%s", ds->rs->version, ds->violations,
+                 ds->violations ? " – rett dem før vedtaket fattes" : " – vedtaket kan fattes (F)");
+        for (int i = 0; ds->violations >= 0 && i < ds->rs->nrules; i++) {
+            const sv_rule_result *r = &res[i];
+            if (r->outcome == SV_R_PASS || r->outcome == SV_R_NA) continue;
+            add(ds, r->outcome == SV_R_VIOLATION ? tui_attr(TC_ERR) : tui_attr(TC_WARN), r->rule,
+                "%s %s: %s%s%s", r->outcome == SV_R_VIOLATION ? "BRUDD" : "Merknad", r->rule->control,
+                r->rule->message, r->evidence[0] ? " – " : "", r->evidence);
+        }
+        free(res);
+        ds->xml = sv_vedtak_serialize(doc);
+        xmlFreeDoc(doc);
+    }
+    add(ds, A_BOLD, NULL, "Vedtak fattet i saken (%d):", ds->c.ndecisions);
+    for (int i = ds->c.ndecisions - 1; i >= 0; i--) {
+        const sv_decision *dd = &ds->c.decisions[i];
+        char t[11];
+        sv_date_nor(dd->decided_on, t);
+        add(ds, 0, NULL, "  %s %s av %s (planversjon %d)", t, sv_code_label(SV_CODES_DECISION_KIND, dd->kind),
+            dd->decided_by, dd->plan_rev);
+    }
+    if (!ds->c.ndecisions) add(ds, 0, NULL, "  ingen ennå");
+    /* Start on the first finding, so Enter goes straight to what needs fixing. */
+    if (ds->cur >= ds->n || !ds->lines[ds->cur].rule) {
+        ds->cur = 0;
+        for (int i = 0; i < ds->n; i++)
+            if (ds->lines[i].rule) { ds->cur = i; break; }
+    }
+}
+
+static int reload(dec_screen *ds)
+{
+    sv_err e;
+    sv_err_clear(&e);
+    sv_case_free(&ds->c);
+    if (sv_case_load(TUI.st, ds->pid, &ds->c, &e) != SV_OK) {
+        tui_msg(1, "%s", e.msg);
+        return -1;
+    }
+    sv_case_derive(&ds->c, sv_today(), &ds->d);
+    build(ds);
+    return 0;
+}
+
+static void draw(tui_screen *s, WINDOW *w, int h, int wd)
+{
+    dec_screen *ds = (dec_screen *)s;
+    if (ds->preview) {
+        wattron(w, A_BOLD);
+        tui_put(w, 0, 0, wd, "Forhåndsvisning av vedtaksdokumentet (XML, urn:stegvis:vedtak:1)", 0);
+        wattroff(w, A_BOLD);
+        const char *p = ds->xml ? ds->xml : "(vedtaket kan ikke lages ennå: se regelkontrollen)";
+        int skip = ds->top, y = 1;
+        while (*p && y < h) {
+            const char *nl = strchr(p, '\n');
+            size_t len = nl ? (size_t)(nl - p) : strlen(p);
+            char line[512];
+            snprintf(line, sizeof line, "%.*s", (int)(len < 511 ? len : 511), p);
+            if (skip > 0) skip--;
+            else tui_put(w, y++, 0, wd, line, 0);
+            p += len + (nl ? 1 : 0);
+        }
+        return;
+    }
+    /* The selected finding in full under the list: the lines above are cut to the width. */
+    const dline *sel = ds->cur < ds->n && ds->lines[ds->cur].rule ? &ds->lines[ds->cur] : NULL;
+    int foot = sel && h > 8 ? 4 : 0;
+    if (foot) {
+        mvwhline(w, h - foot, 0, ACS_HLINE, wd);
+        wattron(w, sel->attr);
+        tui_wrap(w, h - foot + 1, 0, wd, foot - 1, sel->text);
+        wattroff(w, sel->attr);
+        h -= foot;
+    }
+    if (ds->cur < ds->top) ds->top = ds->cur;
+    if (ds->cur >= ds->top + h) ds->top = ds->cur - h + 1;
+    for (int i = ds->top; i < ds->n && i - ds->top < h; i++) {
+        const dline *l = &ds->lines[i];
+        int a = i == ds->cur && l->rule ? (int)A_REVERSE : l->attr;
+        wattron(w, a);
+        tui_put(w, i - ds->top, 0, wd, l->text, i == ds->cur && l->rule);
+        wattroff(w, a);
+    }
+}
+
+/* Opens the form holding the field a finding names ("plan.justification", "phase", "kind"). */
+static void open_finding(dec_screen *ds, const sv_rule *r)
+{
+    char table[48] = "", *dot;
+    snprintf(table, sizeof table, "%s", r->field ? r->field : "");
+    const char *col = (dot = strchr(table, '.')) ? dot + 1 : NULL;
+    if (dot) *dot = '\0';
+    const sv_case *c = &ds->c;
+    const sv_entity *ent = sv_entity_by_table(table);
+    tui_screen *f = NULL;
+    if (ent == &SV_ENT_PLAN) f = c->has_plan ? tui_form_new(ent, &c->plan, ds->pid, ds->pid) : tui_form_new(ent, NULL, ds->pid, ds->pid);
+    else if (ent == &SV_ENT_ASSESSMENT) f = tui_form_new(ent, c->has_assessment ? &c->assessment : NULL, ds->pid, ds->pid);
+    else if (ent == &SV_ENT_PHASE && c->has_plan) f = tui_form_new(ent, c->nphases ? &c->phases[0].phase : NULL, c->plan.m.id, ds->pid);
+    else if (ent == &SV_ENT_PLAN_MEASURE && c->nphases)
+        f = tui_form_new(ent, c->phases[0].nmeasures ? &c->phases[0].measures[0].pm : NULL, c->phases[0].phase.m.id, ds->pid);
+    else if (ent == &SV_ENT_REVIEW) f = tui_form_new(ent, NULL, ds->pid, ds->pid);
+    if (f) {
+        if (col) tui_form_focus(f, col);
+        tui_push(f);
+    } else if (!strcmp(table, "kind")) {
+        tui_msg(0, "Velg vedtakstype med k.");
+    } else if (!strcmp(table, "reason")) {
+        tui_msg(0, "Skriv grunnen til vedtaket med r.");
+    } else if (!strcmp(table, "notified_on")) {
+        tui_msg(0, "Velg underretning med n.");
+    } else {
+        tui_msg(0, "Dette rettes i regelsettet eller kommunens oppsett (%s).", r->field ? r->field : "?");
+    }
+}
+
+static void issue(dec_screen *ds)
+{
+    sv_err e;
+    sv_err_clear(&e);
+    if (sv_store_authorize(TUI.st, SV_OP_DECIDE, ds->c.p.m.parent, &e) != SV_OK) {
+        tui_msg(1, "%s", e.msg);
+        return;
+    }
+    char q[400], t[11];
+    sv_date_nor(sv_today(), t);
+    snprintf(q, sizeof q, "Fatte «%s» for %s, datert %s?\nEt fattet vedtak kan ikke endres.\n\nj = ja, fatt vedtaket   n = nei",
+             sv_code_label(SV_CODES_DECISION_KIND, ds->kind), ds->c.p.name, t);
+    if (tui_ask("Fatt vedtak", q, "jn") != 'j') return;
+    sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason};
+    sv_issue r;
+    memset(&r, 0, sizeof r);
+    int rc = sv_issue_decision(TUI.st, ds->pid, &in, 0, &r, &e);
+    if (rc == SV_EINVAL && r.violations == 0 && r.remarks > 0) {
+        snprintf(q, sizeof q, "Regelkontrollen har %d merknad(er), men ingen brudd. Fatte vedtaket likevel?\n\n"
+                              "j = ja   n = nei, jeg retter først", r.remarks);
+        sv_issue_free(&r);
+        memset(&r, 0, sizeof r);
+        if (tui_ask("Merknader", q, "jn") != 'j') return;
+        sv_err_clear(&e);
+        rc = sv_issue_decision(TUI.st, ds->pid, &in, 1, &r, &e);
+    }
+    if (rc == SV_OK) tui_msg(2, "Vedtaket er fattet (nr. %" PRId64 "). Eksporter det med x.", r.d.id);
+    else if (r.violations > 0) tui_msg(1, "Vedtaket er ikke fattet: %d brudd. %s", r.violations, e.msg);
+    else tui_msg(1, "Vedtaket er ikke fattet: %s", e.msg);
+    sv_issue_free(&r);
+    reload(ds);
+}
+
+static int write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    int ok = f && fputs(text, f) >= 0;
+    if (f && fclose(f) != 0) ok = 0;
+    return ok;
+}
+
+/* Writes the stored document, and beside it its Noark 5 arkivmelding for the archive. */
+static void export_last(dec_screen *ds)
+{
+    const sv_decision *last = sv_case_last_decision(&ds->c);
+    if (!last) {
+        tui_msg(1, "Ingen vedtak å eksportere ennå: fatt vedtaket først (F).");
+        return;
+    }
+    char path[512];
+    snprintf(path, sizeof path, "vedtak-%" PRId64 "-%.8s.xml", ds->pid, last->uuid);
+    if (!tui_prompt("Eksporter vedtaket til fil", path, sizeof path)) return;
+    sv_err e;
+    sv_err_clear(&e);
+    char *xml = sv_decision_xml(TUI.st, last->id, &e);
+    if (!xml) {
+        tui_msg(1, "%s", e.msg);
+        return;
+    }
+    if (!write_file(path, xml)) {
+        free(xml);
+        tui_msg(1, "Kan ikke skrive til %s.", path);
+        return;
+    }
+    xmlDocPtr doc = sv_vedtak_parse(xml, strlen(xml), path, &e);
+    free(xml);
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    char *ark = doc ? sv_arkiv_build(doc, base, &e) : NULL;
+    if (doc) xmlFreeDoc(doc);
+    char apath[600];
+    size_t n = strlen(path);
+    snprintf(apath, sizeof apath, "%.*s-arkivmelding.xml", (int)(n > 4 && !strcmp(path + n - 4, ".xml") ? n - 4 : n), path);
+    if (!ark) tui_msg(1, "Vedtaket er eksportert til %s, men arkivmeldingen feilet: %s", path, e.msg);
+    else if (!write_file(apath, ark)) tui_msg(1, "Vedtaket er eksportert til %s, men %s kunne ikke skrives.", path, apath);
+    else tui_msg(2, "Vedtaket er eksportert til %s, arkivmelding i %s.", path, apath);
+    free(ark);
+}
+
+static int key(tui_screen *s, int act, int ch)
+{
+    (void)ch;
+    dec_screen *ds = (dec_screen *)s;
+    switch (act) {
+    case TA_UP: case TA_PGUP: case TA_HOME:
+        if (ds->preview) { ds->top = act == TA_UP && ds->top > 0 ? ds->top - 1 : act == TA_PGUP && ds->top > 10 ? ds->top - 10 : 0; break; }
+        for (int i = ds->cur - 1; i >= 0; i--) if (ds->lines[i].rule) { ds->cur = i; break; }
+        if (act != TA_UP) ds->cur = ds->top = 0;
+        break;
+    case TA_DOWN: case TA_PGDN: case TA_END:
+        if (ds->preview) { ds->top += act == TA_DOWN ? 1 : 10; break; }
+        for (int i = ds->cur + 1; i < ds->n; i++) if (ds->lines[i].rule) { ds->cur = i; break; }
+        break;
+    case TA_OPEN:
+        if (ds->cur < ds->n && ds->lines[ds->cur].rule) open_finding(ds, ds->lines[ds->cur].rule);
+        break;
+    case A_ISSUE: issue(ds); break;
+    case A_EXPORT: export_last(ds); break;
+    case A_PREVIEW: ds->preview = !ds->preview; ds->top = 0; break;
+    case A_KIND: {
+        const char *items[8];
+        int n = 0;
+        for (; SV_CODES_DECISION_KIND[n].code && n < 8; n++) items[n] = SV_CODES_DECISION_KIND[n].label;
+        int k = tui_pick("Vedtakstype", items, n, 0);
+        if (k >= 0) { snprintf(ds->kind, sizeof ds->kind, "%s", SV_CODES_DECISION_KIND[k].code); build(ds); }
+        break;
+    }
+    case A_NOTIFY: {
+        const char *items[8];
+        int n = 0;
+        for (; SV_CODES_NOTIFY[n].code && n < 8; n++) items[n] = SV_CODES_NOTIFY[n].label;
+        int k = tui_pick("Underretning", items, n, 0);
+        if (k >= 0) { snprintf(ds->notify, sizeof ds->notify, "%s", SV_CODES_NOTIFY[k].code); build(ds); }
+        break;
+    }
+    case A_REASON:
+        if (tui_prompt("Grunn til vedtaket", ds->reason, sizeof ds->reason)) build(ds);
+        break;
+    case TA_BACK: return 1;
+    default: break;
+    }
+    return 0;
+}
+
+static void resume(tui_screen *s)
+{
+    reload((dec_screen *)s);
+}
+
+static void destroy(tui_screen *s)
+{
+    dec_screen *ds = (dec_screen *)s;
+    sv_case_free(&ds->c);
+    free(ds->xml);
+    free(ds->lines);
+    free(ds);
+}
+
+tui_screen *tui_decision_new(int64_t pid)
+{
+    dec_screen *ds = sv_xcalloc(1, sizeof *ds);
+    ds->pid = pid;
+    ds->base = (tui_screen){ds->title, KEYS, draw, key, resume, destroy, 0};
+    snprintf(ds->notify, sizeof ds->notify, "digitalt");
+    snprintf(ds->kind, sizeof ds->kind, "plan");
+    snprintf(ds->title, sizeof ds->title, "Vedtak");
+    if (reload(ds) != 0) {
+        destroy(&ds->base);
+        return NULL;
+    }
+    if (ds->c.ndecisions) {
+        snprintf(ds->kind, sizeof ds->kind, "endring");
+        build(ds);
+    }
+    snprintf(ds->title, sizeof ds->title, "Vedtak: %s", ds->c.p.name);
+    return &ds->base;
+}

@@ -1,0 +1,278 @@
+/* Drawing primitives shared by every screen: width-aware UTF-8 output, the key line made from a
+ * key table, colour roles that fall back to bold/reverse, and the small modal dialogs. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "tui.h"
+
+int tui_attr(int role)
+{
+    if (!TUI.color) {
+        switch (role) {
+        case TC_TITLE: return A_REVERSE;
+        case TC_ERR: return A_BOLD;
+        case TC_DEMO: return A_BOLD | A_REVERSE;
+        case TC_DIM: return A_DIM;
+        default: return A_BOLD;
+        }
+    }
+    return COLOR_PAIR(role) | (role == TC_DIM ? 0 : A_BOLD);
+}
+
+/* Decodes one UTF-8 character; returns its byte length (1 for a broken byte, shown as '?'). */
+static int next_wc(const char *s, wchar_t *wc)
+{
+    mbstate_t ps;
+    memset(&ps, 0, sizeof ps);
+    size_t n = mbrtowc(wc, s, strlen(s), &ps);
+    if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+        *wc = L'?';
+        return 1;
+    }
+    return (int)n;
+}
+
+int tui_width(const char *s)
+{
+    int cols = 0;
+    while (*s) {
+        wchar_t wc;
+        s += next_wc(s, &wc);
+        int cw = wcwidth(wc);
+        cols += cw < 0 ? 1 : cw;
+    }
+    return cols;
+}
+
+int tui_put(WINDOW *w, int y, int x, int width, const char *s, int pad)
+{
+    int maxy, maxx;
+    getmaxyx(w, maxy, maxx);
+    if (y < 0 || y >= maxy || x >= maxx || width <= 0) return 0;
+    if (x + width > maxx) width = maxx - x;
+    int cols = 0;
+    wmove(w, y, x);
+    while (s && *s) {
+        wchar_t wc[2] = {0, 0};
+        int n = next_wc(s, &wc[0]);
+        int cw = wcwidth(wc[0]);
+        if (wc[0] == L'\t' || wc[0] == L'\n') { wc[0] = L' '; cw = 1; }
+        if (cw < 0) { wc[0] = L'?'; cw = 1; }
+        if (cols + cw > width) break;
+        waddnwstr(w, wc, 1);
+        cols += cw;
+        s += n;
+    }
+    if (pad)
+        for (; cols < width; cols++) waddch(w, ' ');
+    return cols;
+}
+
+int tui_putf(WINDOW *w, int y, int x, int width, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return tui_put(w, y, x, width, buf, 0);
+}
+
+int tui_wrap(WINDOW *w, int y, int x, int width, int maxrows, const char *s)
+{
+    int rows = 0;
+    while (*s && rows < maxrows) {
+        /* Take words while they fit; a newline ends the row. */
+        const char *end = s, *last_space = NULL;
+        int cols = 0;
+        while (*end && *end != '\n') {
+            wchar_t wc;
+            int n = next_wc(end, &wc);
+            int cw = wcwidth(wc);
+            if (cw < 0) cw = 1;
+            if (cols + cw > width) break;
+            if (wc == L' ') last_space = end;
+            cols += cw;
+            end += n;
+        }
+        if (*end && *end != '\n' && last_space) end = last_space;
+        char line[1024];
+        size_t len = (size_t)(end - s) < sizeof line - 1 ? (size_t)(end - s) : sizeof line - 1;
+        memcpy(line, s, len);
+        line[len] = '\0';
+        tui_put(w, y + rows, x, width, line, 0);
+        rows++;
+        s = end;
+        if (*s == ' ' || *s == '\n') s++;
+    }
+    return rows;
+}
+
+int tui_key_action(const tui_key *keys, int ch)
+{
+    for (const tui_key *k = keys; k && k->key; k++)
+        if (k->key == ch || (k->alt && k->alt == ch)) return k->action;
+    return TA_NONE;
+}
+
+static int essential(const tui_key *k)
+{
+    return k->action == TA_HELP || k->action == TA_BACK;
+}
+
+static int key_width(const tui_key *k)
+{
+    return tui_width(k->name) + tui_width(k->label) + 3;
+}
+
+/* Help and back always fit: they are drawn last but their room is kept. */
+void tui_draw_keyline(WINDOW *w, int y, int width, const tui_key *keys)
+{
+    int x = 0, keep = 0;
+    wmove(w, y, 0);
+    wclrtoeol(w);
+    for (const tui_key *k = keys; k && k->key; k++)
+        if (k->bottom && essential(k)) keep += key_width(k);
+    for (int pass = 0; pass < 2; pass++) {
+        for (const tui_key *k = keys; k && k->key; k++) {
+            if (!k->bottom || essential(k) != pass) continue;
+            if (x + key_width(k) + (pass ? 0 : keep) > width) continue;
+            wattron(w, A_BOLD);
+            x += tui_put(w, y, x, width - x, k->name, 0);
+            wattroff(w, A_BOLD);
+            x += tui_put(w, y, x, width - x, " ", 0);
+            x += tui_put(w, y, x, width - x, k->label, 0);
+            x += tui_put(w, y, x, width - x, "  ", 0);
+        }
+    }
+}
+
+int tui_getkey(WINDOW *w)
+{
+    wint_t wc;
+    keypad(w, TRUE);
+    wtimeout(w, 250);
+    int rc = wget_wch(w, &wc);
+    if (rc == ERR) return 0;
+    if (rc == KEY_CODE_YES) return TK((int)wc);
+    if (wc == '\r') return TK_ENTER;
+    return (int)wc;
+}
+
+void tui_msg(int kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(TUI.msg, sizeof TUI.msg, fmt, ap);
+    va_end(ap);
+    TUI.msg_kind = kind;
+}
+
+/* A centred box of the given size; the caller deletes it. */
+static WINDOW *box_win(int h, int w, const char *title)
+{
+    if (w > COLS - 2) w = COLS - 2;
+    if (h > LINES - 2) h = LINES - 2;
+    if (w < 10) w = 10;
+    if (h < 3) h = 3;
+    WINDOW *b = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
+    keypad(b, TRUE);
+    werase(b);
+    box(b, 0, 0);
+    wattron(b, A_BOLD);
+    tui_put(b, 0, 2, w - 4, title, 0);
+    wattroff(b, A_BOLD);
+    return b;
+}
+
+int tui_ask(const char *title, const char *text, const char *accept)
+{
+    for (;;) {
+        int w = COLS - 4 < 70 ? COLS - 4 : 70;
+        WINDOW *b = box_win(LINES - 4 < 16 ? LINES - 4 : 16, w, title);
+        int h = getmaxy(b);
+        tui_wrap(b, 1, 2, getmaxx(b) - 4, h - 2, text);
+        wrefresh(b);
+        int ch = tui_getkey(b);
+        delwin(b);
+        touchwin(stdscr);
+        if (TUI.signal) return TK_ESC;
+        if (ch == 0 || ch == TK(KEY_RESIZE)) continue;
+        if (ch == TK_ESC) return TK_ESC;
+        if (ch > 0 && ch < 128 && strchr(accept, ch)) return ch;
+    }
+}
+
+int tui_prompt(const char *label, char *out, size_t size)
+{
+    wchar_t buf[256];
+    size_t n = mbstowcs(buf, out, 255);
+    if (n == (size_t)-1) n = 0;
+    buf[n] = 0;
+    curs_set(1);
+    for (;;) {
+        WINDOW *b = box_win(5, COLS - 4 < 70 ? COLS - 4 : 70, label);
+        char mb[1024];
+        wcstombs(mb, buf, sizeof mb);
+        int width = getmaxx(b) - 4;
+        int tw = tui_width(mb);
+        const char *shown = mb;
+        while (tw > width - 1 && *shown) { /* keep the end visible */
+            wchar_t wc;
+            int k = next_wc(shown, &wc);
+            tw -= wcwidth(wc) > 0 ? wcwidth(wc) : 1;
+            shown += k;
+        }
+        tui_put(b, 2, 2, width, shown, 1);
+        wmove(b, 2, 2 + tw);
+        wrefresh(b);
+        int ch = tui_getkey(b);
+        delwin(b);
+        touchwin(stdscr);
+        if (TUI.signal || ch == TK_ESC) { curs_set(0); return 0; }
+        if (ch == TK_ENTER) break;
+        if ((ch == TK(KEY_BACKSPACE) || ch == 127 || ch == 8) && n > 0) buf[--n] = 0;
+        else if (ch == TK_CTRL('u')) { n = 0; buf[0] = 0; }
+        else if (ch >= 32 && ch != 127 && n < 255) { buf[n++] = (wchar_t)ch; buf[n] = 0; }
+    }
+    curs_set(0);
+    char mb[1024];
+    size_t len = wcstombs(mb, buf, sizeof mb);
+    if (len == (size_t)-1 || len >= size) {
+        tui_msg(1, "%s: for lang tekst", label);
+        return 0;
+    }
+    memcpy(out, mb, len + 1);
+    return 1;
+}
+
+int tui_pick(const char *title, const char *const *items, int n, int cur)
+{
+    int top = 0;
+    if (cur < 0 || cur >= n) cur = 0;
+    for (;;) {
+        int h = n + 2 < LINES - 4 ? n + 2 : LINES - 4;
+        WINDOW *b = box_win(h < 3 ? 3 : h, COLS - 4 < 70 ? COLS - 4 : 70, title);
+        int rows = getmaxy(b) - 2;
+        if (cur < top) top = cur;
+        if (cur >= top + rows) top = cur - rows + 1;
+        for (int i = 0; i < rows && top + i < n; i++) {
+            if (top + i == cur) wattron(b, A_REVERSE);
+            tui_put(b, 1 + i, 1, getmaxx(b) - 2, items[top + i], 1);
+            if (top + i == cur) wattroff(b, A_REVERSE);
+        }
+        wrefresh(b);
+        int ch = tui_getkey(b);
+        delwin(b);
+        touchwin(stdscr);
+        if (TUI.signal || ch == TK_ESC || ch == 'q') return -1;
+        if (ch == TK_ENTER) return n ? cur : -1;
+        if ((ch == TK(KEY_UP) || ch == 'k') && cur > 0) cur--;
+        if ((ch == TK(KEY_DOWN) || ch == 'j') && cur + 1 < n) cur++;
+        if (ch == TK(KEY_PPAGE)) cur = cur > rows ? cur - rows : 0;
+        if (ch == TK(KEY_NPAGE)) cur = cur + rows < n ? cur + rows : n - 1;
+    }
+}

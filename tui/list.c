@@ -1,0 +1,275 @@
+/* The participant list: name, masked identity number, step, plan status, next deadline and
+ * warning marks, with search as you type, filters and sorting. Only the visible rows are read
+ * (sv_overview_page), so it stays instant with hundreds of thousands of participants. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/case.h"
+#include "../core/fnr.h"
+#include "../core/overview.h"
+#include "../forms/forms.h"
+#include "tui.h"
+
+enum { A_SEARCH = TA_OWN, A_STATUS, A_STEP, A_OVERDUE, A_WARN, A_SORT, A_REVSORT, A_FNR, A_NEW,
+       A_MUNI, A_DEADLINES, A_CHECKLIST, A_CLEAR };
+
+static const tui_key KEYS[] = {
+    TUI_KEYS_MOVE,
+    {TK_ENTER, TK(KEY_ENTER), "Enter", "åpne", TA_OPEN, 1, "åpne saken"},
+    {'/', 0, "/", "søk", A_SEARCH, 1, "søk mens du skriver, på navn (også æøå) eller fødselsnummer; Enter ferdig, Esc tøm"},
+    {'n', 0, "n", "ny", A_NEW, 1, "registrer en ny deltaker"},
+    {'m', 0, "m", "kommunen", A_MUNI, 1, "kommunens steg 1-4: arbeidskraftbehov, tiltakskatalog, avtaler"},
+    {'d', 0, "d", "frister", A_DEADLINES, 1, "frister på tvers av deltakerne"},
+    {'c', 0, "c", "sjekkliste", A_CHECKLIST, 1, "tilsynets sjekkliste over planer og vedtak"},
+    {'s', 0, "s", "filter: planstatus (bla gjennom)", A_STATUS, 0},
+    {'t', 0, "t", "filter: steg 5, 6 eller 7", A_STEP, 0},
+    {'o', 0, "o", "filter: bare forfalte frister", A_OVERDUE, 0},
+    {'w', 0, "w", "filter: bare saker med varsel", A_WARN, 0},
+    {'x', 0, "x", "fjern søk og filtre", A_CLEAR, 0},
+    {'r', 0, "r", "sorter etter neste kolonne (navn, frist, bosatt, status)", A_SORT, 0},
+    {'R', 0, "R", "snu sorteringen", A_REVSORT, 0},
+    {'f', 0, "f", "fnr", A_FNR, 0, "vis/skjul hele fødselsnummeret på valgt rad"},
+    TUI_KEYS_HELP,
+    {'q', TK_ESC, "q/Esc", "avslutt", TA_BACK, 1},
+    {0, 0, NULL, NULL, 0, 0}};
+
+#define MAXROWS 256
+
+typedef struct {
+    tui_screen base;
+    sv_filter f;
+    long total;
+    long cur, top;
+    int nrows;
+    long loaded_top;
+    int loaded_n;
+    int dirty;               /* filter changed: count and rows must be read again */
+    int64_t unmasked;        /* participant whose full number is shown */
+    sv_overview_row rows[MAXROWS];
+} list_screen;
+
+static const char *const STATUS_NAMES[] = {"alle", "ingen plan", "utkast", "vedtatt", "endret etter vedtak"};
+static const char *const SORT_NAMES[] = {"navn", "frist", "bosatt", "status"};
+
+static void reload(list_screen *ls, int nvis)
+{
+    sv_err e;
+    sv_err_clear(&e);
+    if (ls->dirty) {
+        ls->total = sv_overview_count(TUI.st, &ls->f, &e);
+        if (ls->total < 0) {
+            tui_msg(1, "%s", e.msg);
+            ls->total = 0;
+        }
+        ls->dirty = 0;
+    }
+    if (ls->cur >= ls->total) ls->cur = ls->total ? ls->total - 1 : 0;
+    if (ls->cur < ls->top) ls->top = ls->cur;
+    if (ls->cur >= ls->top + nvis) ls->top = ls->cur - nvis + 1;
+    if (nvis > MAXROWS) nvis = MAXROWS;
+    int n = nvis > 0 ? sv_overview_page(TUI.st, &ls->f, (int)ls->top, nvis, ls->rows, &e) : 0;
+    if (n < 0) {
+        tui_msg(1, "%s", e.msg);
+        n = 0;
+    }
+    ls->nrows = n;
+    ls->loaded_top = ls->top;
+    ls->loaded_n = nvis;
+}
+
+static void row_text(const sv_overview_row *r, int64_t unmasked, char *fnr, char *next, char *warn)
+{
+    if (r->id == unmasked) snprintf(fnr, 12, "%s", r->fnr);
+    else sv_fnr_mask(r->fnr, fnr);
+    sv_date_nor(r->next, next);
+    warn[0] = '\0';
+    if (r->warn_late_plan) strcat(warn, "S");
+    else if (r->warn_overdue) strcat(warn, "F");
+    if (r->warn_changed) strcat(warn, "E");
+}
+
+static void draw(tui_screen *s, WINDOW *w, int h, int wd)
+{
+    list_screen *ls = (list_screen *)s;
+    int nvis = h - 3;
+    if (nvis < 1) nvis = 1;
+    if (ls->dirty || ls->loaded_top != ls->top || ls->loaded_n != nvis || ls->cur < ls->top ||
+        ls->cur >= ls->top + nvis)
+        reload(ls, nvis);
+    char who[300];
+    tui_whoami(who, sizeof who);
+    int x = 0;
+    if (TUI.muni_demo) {
+        wattron(w, tui_attr(TC_DEMO));
+        x += tui_put(w, 0, 0, wd, "DEMO", 0);
+        wattroff(w, tui_attr(TC_DEMO));
+        x++;
+    }
+    x += tui_putf(w, 0, x, wd - x, "%s · ", TUI.muni_name);
+    wattron(w, tui_attr(TC_DIM));
+    tui_put(w, 0, x, wd - x, who, 0);
+    wattroff(w, tui_attr(TC_DIM));
+
+    char filt[400];
+    snprintf(filt, sizeof filt, "Søk: %s%s  Plan: %s  Steg: %s%s%s", ls->f.search[0] ? ls->f.search : "-",
+             s->raw_input ? "▏" : "", STATUS_NAMES[ls->f.status + 1],
+             ls->f.step ? (ls->f.step == 5 ? "5" : ls->f.step == 6 ? "6" : "7") : "alle",
+             ls->f.overdue ? "  Bare forfalte" : "", ls->f.warnings ? "  Bare varsler" : "");
+    char count[64];
+    snprintf(count, sizeof count, "%ld av %ld", ls->total ? ls->cur + 1 : 0, ls->total);
+    int cw = tui_width(count);
+    if (s->raw_input) wattron(w, A_BOLD);
+    tui_put(w, 1, 0, wd - cw - 1, filt, 0);
+    wattroff(w, A_BOLD);
+    tui_put(w, 1, wd - cw, cw, count, 0);
+
+    int namew = wd - (11 + 4 + 19 + 10 + 4) - 5;
+    if (namew < 8) namew = 8;
+    const char *heads[] = {"Navn", "Fødselsnr", "Steg", "Plan", "Frist", "Merk"};
+    int widths[] = {namew, 11, 4, 19, 10, 4};
+    int sortcol[] = {0, -1, -1, 3, 1, -1};
+    wattron(w, A_BOLD | A_UNDERLINE);
+    mvwhline(w, 2, 0, ' ', wd);
+    x = 0;
+    for (int i = 0; i < 6; i++) {
+        char hd[32];
+        int sorted = sortcol[i] == (int)ls->f.sort;
+        snprintf(hd, sizeof hd, "%s%s", heads[i], sorted ? (ls->f.descending ? " ▼" : " ▲") : "");
+        tui_put(w, 2, x, widths[i], hd, 0);
+        x += widths[i] + 1;
+    }
+    wattroff(w, A_BOLD | A_UNDERLINE);
+    if (ls->total == 0) {
+        tui_put(w, 4, 2, wd - 4, ls->f.search[0] || ls->f.status >= 0 || ls->f.step || ls->f.overdue || ls->f.warnings
+                     ? "Ingen deltakere passer søket og filtrene (x fjerner dem)."
+                     : "Ingen deltakere ennå. Trykk n for å registrere en.", 0);
+        return;
+    }
+    for (int i = 0; i < ls->nrows && i < nvis; i++) {
+        const sv_overview_row *r = &ls->rows[i];
+        char fnr[12], next[11], warn[8];
+        row_text(r, ls->unmasked, fnr, next, warn);
+        int sel = ls->top + i == ls->cur;
+        if (sel) wattron(w, A_REVERSE);
+        mvwhline(w, 3 + i, 0, ' ', wd);
+        x = 0;
+        const char *cols[] = {r->name, fnr, NULL, sv_plan_status_label(r->status), next, warn};
+        char step[4];
+        snprintf(step, sizeof step, "%d", r->step);
+        cols[2] = step;
+        for (int c = 0; c < 6; c++) {
+            int a = c == 5 && warn[0] ? tui_attr(TC_WARN) : 0;
+            if (a) wattron(w, a);
+            tui_put(w, 3 + i, x, widths[c], cols[c], 0);
+            if (a) wattroff(w, a);
+            if (sel) wattron(w, A_REVERSE);
+            x += widths[c] + 1;
+        }
+        if (sel) wattroff(w, A_REVERSE);
+    }
+}
+
+/* Removes the last UTF-8 character of s. */
+static void pop_char(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80) n--;
+    if (n > 0) n--;
+    s[n] = '\0';
+}
+
+static int search_key(list_screen *ls, int ch)
+{
+    size_t len = strlen(ls->f.search);
+    if (ch == TK_ENTER || ch == TK(KEY_ENTER) || ch == TK(KEY_DOWN)) {
+        ls->base.raw_input = 0;
+        return 0;
+    }
+    if (ch == TK_ESC) {
+        ls->base.raw_input = 0;
+        ls->f.search[0] = '\0';
+    } else if (ch == TK(KEY_BACKSPACE) || ch == 127 || ch == 8) {
+        pop_char(ls->f.search);
+    } else if (ch >= 32) {
+        char mb[8];
+        wchar_t wc = (wchar_t)ch;
+        int n = wctomb(mb, wc);
+        if (n <= 0 || len + (size_t)n >= sizeof ls->f.search) return 0;
+        memcpy(ls->f.search + len, mb, (size_t)n);
+        ls->f.search[len + (size_t)n] = '\0';
+    } else {
+        return 0;
+    }
+    ls->dirty = 1;
+    ls->cur = ls->top = 0;
+    return 0;
+}
+
+static const sv_overview_row *current(list_screen *ls)
+{
+    long i = ls->cur - ls->top;
+    return i >= 0 && i < ls->nrows ? &ls->rows[i] : NULL;
+}
+
+static int key(tui_screen *s, int act, int ch)
+{
+    list_screen *ls = (list_screen *)s;
+    if (s->raw_input) return search_key(ls, ch);
+    int page = ls->loaded_n > 1 ? ls->loaded_n - 1 : 1;
+    const sv_overview_row *r = current(ls);
+    switch (act) {
+    case TA_UP: if (ls->cur > 0) ls->cur--; break;
+    case TA_DOWN: if (ls->cur + 1 < ls->total) ls->cur++; break;
+    case TA_PGUP: ls->cur = ls->cur > page ? ls->cur - page : 0; break;
+    case TA_PGDN: ls->cur = ls->cur + page < ls->total ? ls->cur + page : ls->total - 1; break;
+    case TA_HOME: ls->cur = 0; break;
+    case TA_END: ls->cur = ls->total ? ls->total - 1 : 0; break;
+    case TA_OPEN:
+        if (r) tui_push(tui_case_new(r->id));
+        break;
+    case TA_BACK: return 1;
+    case A_SEARCH: s->raw_input = 1; break;
+    case A_STATUS: ls->f.status = ls->f.status >= 3 ? -1 : ls->f.status + 1; ls->dirty = 1; break;
+    case A_STEP: ls->f.step = ls->f.step == 0 ? 5 : ls->f.step == 7 ? 0 : ls->f.step + 1; ls->dirty = 1; break;
+    case A_OVERDUE: ls->f.overdue = !ls->f.overdue; ls->dirty = 1; break;
+    case A_WARN: ls->f.warnings = !ls->f.warnings; ls->dirty = 1; break;
+    case A_CLEAR: sv_filter_init(&ls->f); ls->f.municipality_id = TUI.muni_id; ls->dirty = 1; break;
+    case A_SORT: ls->f.sort = (sv_sort)(((int)ls->f.sort + 1) % 4); ls->dirty = 1;
+        tui_msg(0, "Sortert etter %s.", SORT_NAMES[ls->f.sort]); break;
+    case A_REVSORT: ls->f.descending = !ls->f.descending; ls->dirty = 1; break;
+    case A_FNR:
+        if (r) ls->unmasked = ls->unmasked == r->id ? 0 : r->id;
+        break;
+    case A_NEW:
+        tui_push(tui_form_new(&SV_ENT_PARTICIPANT, NULL, TUI.muni_id, 0));
+        break;
+    case A_MUNI: tui_push(tui_muni_new(1)); break;
+    case A_DEADLINES: tui_push(tui_deadlines_new()); break;
+    case A_CHECKLIST: tui_push(tui_checklist_new()); break;
+    default: break;
+    }
+    if (ls->dirty) ls->cur = ls->top = 0;
+    return 0;
+}
+
+static void resume(tui_screen *s)
+{
+    ((list_screen *)s)->dirty = 1;
+}
+
+static void destroy(tui_screen *s)
+{
+    free(s);
+}
+
+tui_screen *tui_list_new(void)
+{
+    list_screen *ls = sv_xcalloc(1, sizeof *ls);
+    sv_filter_init(&ls->f);
+    ls->f.municipality_id = TUI.muni_id;
+    ls->dirty = 1;
+    ls->loaded_top = -1;
+    ls->base = (tui_screen){"Deltakere", KEYS, draw, key, resume, destroy, 0};
+    return &ls->base;
+}
