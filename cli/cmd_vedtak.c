@@ -1,11 +1,13 @@
 /* `decide`, `export` and `letter`: issuing a decision through the rule gate, and writing the
  * stored documents out. `check` and `checklist` are in cmd_check.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../core/arkiv.h"
 #include "../core/decision.h"
@@ -96,13 +98,16 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
 }
 
 /* Writes text to path through a temporary file and rename, so a failed export never leaves a
- * half-written document where the archive would pick it up. */
+ * half-written document where the archive would pick it up. Readable by the owner only: a
+ * decision holds the identity number and is exempt from public access. */
 static int write_file(const char *path, const char *text, sv_err *e)
 {
     char tmp[4200];
     if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
         return sv_err_set(e, SV_EIO, "out", "Filnavnet er for langt: %s", path);
-    FILE *f = fopen(tmp, "wb");
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f && fd >= 0) close(fd);
     if (!f) return sv_err_set(e, SV_EIO, "out", "Kan ikke skrive %s: %s", path, strerror(errno));
     size_t n = strlen(text);
     int bad = fwrite(text, 1, n, f) != n;
@@ -120,8 +125,9 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
-/* The last decision's stored document, re-validated before it leaves the program. */
-static xmlDocPtr last_decision(sv_cli *c, int64_t pid, int64_t *did, sv_err *e)
+/* The last decision's stored document, re-validated before it leaves the program. With text
+ * non-NULL, also the stored bytes (caller frees): an export is exactly what was issued. */
+static xmlDocPtr last_decision(sv_cli *c, int64_t pid, int64_t *did, char **text, sv_err *e)
 {
     sqlite3_stmt *s = sv_store_prepare(c->st, "SELECT d.id, p.municipality_id FROM decision d JOIN participant p "
                                               "ON p.id = d.participant_id WHERE d.participant_id = ? "
@@ -145,16 +151,17 @@ static xmlDocPtr last_decision(sv_cli *c, int64_t pid, int64_t *did, sv_err *e)
     char name[64];
     snprintf(name, sizeof name, "vedtak nr. %" PRId64, *did);
     xmlDocPtr doc = sv_vedtak_parse(xml, strlen(xml), name, e);
-    free(xml);
+    if (doc && text) *text = xml;
+    else free(xml);
     return doc;
 }
 
 static int export_one(sv_cli *c, int64_t pid, const char *out, const char *arkiv_out, sv_err *e)
 {
     int64_t did;
-    xmlDocPtr doc = last_decision(c, pid, &did, e);
+    char *text = NULL;
+    xmlDocPtr doc = last_decision(c, pid, &did, &text, e);
     if (!doc) return e->code;
-    char *text = sv_vedtak_serialize(doc);
     int rc = SV_OK;
     if (out) rc = write_file(out, text, e);
     else fputs(text, stdout);
@@ -258,7 +265,7 @@ int cmd_letter(sv_cli *c, int argc, char **argv)
     sv_err e;
     sv_err_clear(&e);
     int64_t did;
-    xmlDocPtr doc = last_decision(c, id, &did, &e);
+    xmlDocPtr doc = last_decision(c, id, &did, NULL, &e);
     char *text = doc ? sv_letter_build(doc, &e) : NULL;
     int rc = text ? SV_OK : e.code;
     if (text && out) rc = write_file(out, text, &e);

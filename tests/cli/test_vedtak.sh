@@ -106,6 +106,11 @@ expect 0 xmllint --noout --schema "$STEGVIS_TEMPLATES/vedtak.xsd" "$T/v1.xml"
 expect 0 xmllint --noout --schema "$STEGVIS_TEMPLATES/arkivmelding/arkivmelding.xsd" "$T/v1-arkivmelding.xml"
 has "$T/v1-arkivmelding.xml" "<referanseDokumentfil>v1.xml</referanseDokumentfil>"
 expect 0 S check "$T/v1.xml"
+expect 0 test "$(stat -c %a "$T/v1.xml")" = 600
+"$BIN" --db "$DB" export 1 >"$T/v1-stdout.xml"
+expect 0 cmp "$T/v1.xml" "$T/v1-stdout.xml"
+expect 2 S export 1 --arkivmelding
+expect 2 S export
 expect 0 S letter 1 --out "$T/brev.txt"
 has "$T/brev.txt" "Fristen for å klage er 3 veker"
 has "$T/brev.txt" "Åse Løvås"
