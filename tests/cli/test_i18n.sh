@@ -1,0 +1,21 @@
+# Every message has both forms: each _()/N_() string of the sources has a nynorsk entry in
+# po/nn.po with the same printf conversions, and the program speaks nynorsk when asked.
+. "$(dirname "$0")/lib.sh"
+TOP="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$TOP"
+xgettext -k_ -kN_ --from-code=UTF-8 -o "$T/all.pot" $(ls core/*.c forms/*.c cli/*.c tui/*.c 2>/dev/null | sort)
+expect 0 msgcmp --use-untranslated po/nn.po "$T/all.pot"
+msgattrib --untranslated --no-obsolete po/nn.po >"$T/untranslated"
+if grep -q '^msgid "[^"]' "$T/untranslated"; then
+    bad "untranslated in po/nn.po: $(grep -c '^msgid "[^"]' "$T/untranslated") (run: make pot, then translate)"
+else ok; fi
+msgattrib --only-fuzzy --no-obsolete po/nn.po >"$T/fuzzy"
+if grep -q '^msgid "[^"]' "$T/fuzzy"; then bad "fuzzy entries in po/nn.po"; else ok; fi
+expect 0 msgfmt -c --check-format -o /dev/null po/nn.po
+# The program itself: a bad identity number in nynorsk and in bokmål.
+"$BIN" --db "$T/a.db" init --number 4601 --name Bergen >/dev/null
+STEGVIS_LANG=nn expect 1 "$BIN" --db "$T/a.db" participant add --fnr 12345 --name X
+has "$T/err" "Fødselsnummer: må vere 11 siffer"
+STEGVIS_LANG=nb expect 1 "$BIN" --db "$T/a.db" participant add --fnr 12345 --name X
+has "$T/err" "Fødselsnummer: må være 11 siffer"
+finish
