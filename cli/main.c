@@ -26,7 +26,8 @@ const sv_cmd SV_COMMANDS[] = {
     {"fields", cmd_fields, 0, "fields [TYPE]", "vis feltene (valg) for hver type"},
     {"demo", cmd_demo, 2, "demo [--participants N] [--municipalities M] [--seed S]",
      "fyll databasen med syntetiske demodata"},
-    {"start", cmd_start, 2, "start", "åpne stegvis på standarddatabasen (lager demokommunen første gang)"},
+    {"start", cmd_start, 2, "start [--bench-startup]\n      STEGVIS_KEYLOG=FIL: tid per tast (mikrosekunder) skrives til FIL",
+     "åpne stegvis på standarddatabasen (lager demokommunen første gang)"},
     {"decide", cmd_decide, 1,
      "decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n"
      "       [--notified DATO] [--date DATO] [--reason TEKST] [--yes]",

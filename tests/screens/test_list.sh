@@ -63,4 +63,13 @@ keys Escape
 wait_for "Søk:"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "avslutning med q ga feil status"
+
+# NO_COLOR: the same screen without colours (bold and reverse only).
+start 80 24 NO_COLOR=1
+wait_for "Deltakere"
+ESC=$(printf '\033')
+T capture-pane -e -p -t t | grep -aqE "$ESC\[([0-9]*;)*(3[0-7]|4[0-7]|9[0-7])m" && fail "farger med NO_COLOR"
+T capture-pane -e -p -t t | grep -aqE "$ESC\[([0-9]*;)*7m" || fail "uten farger mangler markering av valgt rad"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
 echo "$NAME: ok"
