@@ -12,6 +12,7 @@
 #include "../core/arkiv.h"
 #include "../core/decision.h"
 #include "../core/issue.h"
+#include "../core/letter.h"
 #include "../core/vedtak.h"
 #include "../forms/forms.h"
 #include "tui.h"
@@ -23,7 +24,7 @@ static const tui_key KEYS[] = {
     {TK_ENTER, TK(KEY_ENTER), "Enter", "rett", TA_OPEN, 1, "åpne feltet funnet gjelder, for å rette det"},
     {'F', 0, "F", "fatt", A_ISSUE, 1, "fatt vedtaket (bare når regelkontrollen ikke har brudd)"},
     {'x', 0, "x", "eksport", A_EXPORT, 1, "eksporter siste fattede vedtak som XML-fil, med arkivmelding (Noark 5) ved siden av"},
-    {'p', 0, "p", "vis", A_PREVIEW, 1, "bytt mellom regelkontroll og forhåndsvisning av dokumentet"},
+    {'p', 0, "p", "vis", A_PREVIEW, 1, "bytt mellom regelkontroll og forhåndsvisning av vedtaksbrevet"},
     {'k', 0, "k", "vedtakstype", A_KIND, 0},
     {'n', 0, "n", "underretning (måte)", A_NOTIFY, 0},
     {'r', 0, "r", "grunn til vedtaket (endring, forlengelse, stans)", A_REASON, 0},
@@ -45,7 +46,7 @@ typedef struct {
     const sv_ruleset *rs;
     char kind[14], notify[14], reason[2001];
     int violations, preview;
-    char *xml;                /* the document the case gives now */
+    char *letter;             /* the letter the case gives now, for the preview */
     dline *lines;
     int n, cur, top;
     char title[160];
@@ -71,8 +72,8 @@ static void build(dec_screen *ds)
     sv_err e;
     sv_err_clear(&e);
     ds->n = 0;
-    free(ds->xml);
-    ds->xml = NULL;
+    free(ds->letter);
+    ds->letter = NULL;
     ds->violations = -1;
     sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason};
     const char *law = sv_law_code(sv_participant_law(&ds->c.p));
@@ -102,7 +103,8 @@ static void build(dec_screen *ds)
                 r->rule->message, r->evidence[0] ? " – " : "", r->evidence);
         }
         free(res);
-        ds->xml = sv_vedtak_serialize(doc);
+        ds->letter = sv_letter_build(doc, &e);
+        if (!ds->letter) add(ds, tui_attr(TC_ERR), NULL, "Brevet kan ikke lages: %s", e.msg);
         xmlFreeDoc(doc);
     }
     add(ds, A_BOLD, NULL, "Vedtak fattet i saken (%d):", ds->c.ndecisions);
@@ -141,17 +143,17 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     dec_screen *ds = (dec_screen *)s;
     if (ds->preview) {
         wattron(w, A_BOLD);
-        tui_put(w, 0, 0, wd, "Forhåndsvisning av vedtaksdokumentet (XML, urn:stegvis:vedtak:1)", 0);
+        tui_put(w, 0, 0, wd, "Forhåndsvisning av vedtaksbrevet (slik det blir når vedtaket fattes i dag)", 0);
         wattroff(w, A_BOLD);
-        const char *p = ds->xml ? ds->xml : "(vedtaket kan ikke lages ennå: se regelkontrollen)";
-        int skip = ds->top, y = 1;
+        const char *p = ds->letter ? ds->letter : "(brevet kan ikke lages ennå: se regelkontrollen)";
+        int skip = ds->top, y = 2;
         while (*p && y < h) {
             const char *nl = strchr(p, '\n');
             size_t len = nl ? (size_t)(nl - p) : strlen(p);
-            char line[512];
-            snprintf(line, sizeof line, "%.*s", (int)(len < 511 ? len : 511), p);
+            char line[1024];
+            snprintf(line, sizeof line, "%.*s", (int)(len < 1023 ? len : 1023), p);
             if (skip > 0) skip--;
-            else tui_put(w, y++, 0, wd, line, 0);
+            else y += line[0] ? tui_wrap(w, y, 0, wd, h - y, line) : 1;
             p += len + (nl ? 1 : 0);
         }
         return;
@@ -339,7 +341,7 @@ static void destroy(tui_screen *s)
 {
     dec_screen *ds = (dec_screen *)s;
     sv_case_free(&ds->c);
-    free(ds->xml);
+    free(ds->letter);
     free(ds->lines);
     free(ds);
 }

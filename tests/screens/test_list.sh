@@ -55,6 +55,17 @@ screen | grep -q "Navn" || fail "kolonnetitler mangler etter resize"
 T resize-window -t t -x 100 -y 30
 wait_for "Fødselsnr"
 
+# Deadlines across the participants, earliest first; overdue only on o.
+keys d
+wait_for "Frister, tidligste først"
+wait_for "Planvedtak"
+keys o
+wait_for "(bare forfalte)"
+keys Enter
+wait_for "Neste:"
+keys Escape Escape
+wait_for "Søk:"
+
 # Help is made from the same key table as the bottom line.
 keys ?
 wait_for "Tastene i «Deltakere»"

@@ -114,6 +114,11 @@ wait_for "Tiltak i fase er lagret."
 keys v
 wait_for "Regelkontroll"
 wait_for "0 brudd"
+keys p
+wait_for "Forhåndsvisning av vedtaksbrevet"
+wait_for "Tesfay Ærø"
+keys p
+wait_for "0 brudd"
 keys F
 wait_for "Fatt vedtak"
 keys j
