@@ -48,7 +48,9 @@ typedef struct sv_ruleset {
     char *path;
     char *law;                  /* introduksjonsloven, integreringsloven */
     char *version;              /* e.g. LOV-2020-11-06-127 */
-    sv_date from, to;           /* decisions dated in [from, to] use this set; to may be SV_NODATE */
+    sv_date from, to;           /* in force from; "to" is when new cases stopped coming under it
+                                 * (SV_NODATE: still open). Cases already under a law keep it,
+                                 * so a set is chosen by the case's law and "from" only. */
     sv_control *controls;
     int ncontrols;
     sv_rule *rules;
