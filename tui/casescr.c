@@ -29,7 +29,7 @@ static const tui_key KEYS[] = {
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
 
-static const char *const SHORT[8] = {"", "Behov", "Katalog", "Utvikle", "Avtaler", "Plan", "Følge opp", "Slutt"};
+static const char *const SHORT[8] = {"", "Behov", "Katalog", "Utvikle", "Avtaler", "Plan", "Oppfølg", "Slutt"};
 
 static void item_add(case_screen *cs, int kind, const sv_entity *ent, const void *obj, int64_t parent,
                      int indent, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
@@ -119,9 +119,8 @@ static void draw(tui_screen *scr, WINDOW *w, int h, int wd)
     wattron(w, A_BOLD);
     int x = tui_putf(w, 0, 0, wd, "%s  %s", p->name, fnr);
     wattroff(w, A_BOLD);
-    tui_putf(w, 0, x, wd - x, "  %s · Plan: %s%s%s%s", sv_law_code(sv_participant_law(p)),
-             sv_plan_status_label(cs->d.status), next[0] ? " · Neste frist " : "", next,
-             next[0] ? "" : "");
+    tui_putf(w, 0, x, wd - x, "  %s · Plan: %s", sv_law_code(sv_participant_law(p)),
+             sv_plan_status_label(cs->d.status));
     if (cs->d.next_label && cs->d.next_label[0] && next[0]) {
         wattron(w, tui_attr(TC_DIM));
         tui_putf(w, 1, 0, wd, "Neste: %s %s", cs->d.next_label, next);
