@@ -170,6 +170,17 @@ static int fill_demo_if_empty(sv_cli *c)
     return 0;
 }
 
+static int input_pending(void)
+{
+    wint_t wc;
+    wtimeout(stdscr, 0);
+    int rc = wget_wch(stdscr, &wc);
+    if (rc == ERR) return 0;
+    if (rc == KEY_CODE_YES) ungetch((int)wc);
+    else unget_wch((wchar_t)wc);
+    return 1;
+}
+
 static void keylog(FILE *f, int ch, double us)
 {
     tui_screen *s = tui_top();
@@ -260,8 +271,11 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         return 0;
     }
     offer_draft();
+    int pending = 0;
     while (depth && !TUI.quit) {
-        draw_all();
+        /* Keys typed ahead (fast typing in the search) are handled before the next redraw,
+         * so a slow query runs once for the whole burst instead of once per key. */
+        if (!pending) draw_all();
         int ch = tui_getkey(stdscr);
         if (TUI.signal) break;
         if (ch == 0) continue;
@@ -276,8 +290,9 @@ int cmd_start(sv_cli *c, int argc, char **argv)
             if (act == TA_HELP) tui_push(tui_help_new(s));
             else if (s->key(s, act, ch)) tui_pop();
         }
+        pending = depth && !TUI.quit && input_pending();
         if (klog) {
-            if (depth && !TUI.quit) draw_all();
+            if (depth && !TUI.quit && !pending) draw_all();
             keylog(klog, ch, us_since(&t0));
         }
     }

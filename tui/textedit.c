@@ -75,6 +75,38 @@ static char *to_utf8(const wtext *t, size_t *bytes)
     return out;
 }
 
+/* Long lines wrap on screen (by column, so the cursor is always visible); visual row of the
+ * cursor, counting from the first line. */
+static int cursor_row(const wtext *t, int width, int *cx)
+{
+    int vr = 0, col = 0;
+    for (int k = 0; k <= t->len; k++) {
+        if (k == t->pos) {
+            if (cx) *cx = col;
+            return vr;
+        }
+        if (t->s[k] == L'\n') {
+            vr++;
+            col = 0;
+            continue;
+        }
+        int cw = wcwidth(t->s[k]);
+        if (cw < 0) cw = 1;
+        if (col + cw > width) {
+            vr++;
+            col = 0;
+        }
+        col += cw;
+        if (col >= width && k + 1 == t->pos) {
+            /* the cursor after a full row goes to the start of the next */
+            vr++;
+            col = 0;
+        }
+    }
+    if (cx) *cx = col;
+    return vr;
+}
+
 static void draw(WINDOW *w, const char *title, const wtext *t, int *top)
 {
     int h = getmaxy(w), wd = getmaxx(w);
@@ -83,37 +115,40 @@ static void draw(WINDOW *w, const char *title, const wtext *t, int *top)
     mvwhline(w, 0, 0, ' ', wd);
     tui_putf(w, 0, 0, wd, " Skriv: %s", title);
     wattroff(w, tui_attr(TC_TITLE));
-    int rows = h - 3, cur_line = 0;
+    int rows = h - 3;
     if (TUI.msg[0]) {
         wattron(w, tui_attr(TUI.msg_kind == 1 ? TC_ERR : TC_OK));
         tui_put(w, h - 2, 0, wd, TUI.msg, 0);
         wattroff(w, tui_attr(TUI.msg_kind == 1 ? TC_ERR : TC_OK));
     }
-    for (int i = 0; i < t->pos; i++) cur_line += t->s[i] == L'\n';
-    if (cur_line < *top) *top = cur_line;
-    if (cur_line >= *top + rows) *top = cur_line - rows + 1;
-    int line = 0, i = 0, cy = 1, cx = 0;
-    while (i <= t->len) {
-        int le = line_end(t, i);
-        if (line >= *top && line < *top + rows) {
-            int y = 1 + line - *top, col = 0;
-            wmove(w, y, 0);
-            for (int k = i; k < le; k++) {
-                int cw = wcwidth(t->s[k]);
-                if (cw < 0) cw = 1;
-                if (k == t->pos) { cy = y; cx = col; }
-                if (col + cw < wd) waddnwstr(w, &t->s[k], 1);
-                col += cw;
-            }
-            if (t->pos == le) { cy = y; cx = col < wd ? col : wd - 1; }
+    int width = wd > 1 ? wd - 1 : 1, cx = 0;
+    int cur = cursor_row(t, width, &cx);
+    if (cur < *top) *top = cur;
+    if (cur >= *top + rows) *top = cur - rows + 1;
+    int vr = 0, col = 0;
+    for (int k = 0; k < t->len; k++) {
+        if (t->s[k] == L'\n') {
+            vr++;
+            col = 0;
+            continue;
         }
-        line++;
-        i = le + 1;
+        int cw = wcwidth(t->s[k]);
+        if (cw < 0) cw = 1;
+        if (col + cw > width) {
+            vr++;
+            col = 0;
+        }
+        if (vr >= *top && vr < *top + rows) mvwaddnwstr(w, 1 + vr - *top, col, &t->s[k], 1);
+        col += cw;
+        if (col >= width && k + 1 < t->len && t->s[k + 1] != L'\n') {
+            vr++;
+            col = 0;
+        }
     }
     tui_draw_keyline(w, h - 1, wd, (const tui_key[]){
-        {TK_CTRL('x'), 0, "Ctrl-X/F2", "ferdig", 1, 1}, {TK_ESC, 0, "Esc", "avbryt", 2, 1},
-        {TK_ENTER, 0, "Enter", "ny linje", 3, 1}, {0, 0, NULL, NULL, 0, 0}});
-    wmove(w, cy, cx);
+        {TK_CTRL('x'), 0, "Ctrl-X/F2", "ferdig", 1, 1, NULL}, {TK_ESC, 0, "Esc", "avbryt", 2, 1, NULL},
+        {TK_ENTER, 0, "Enter", "ny linje", 3, 1, NULL}, {0, 0, NULL, NULL, 0, 0, NULL}});
+    wmove(w, 1 + cur - *top, cx);
     wrefresh(w);
 }
 
