@@ -68,7 +68,27 @@ static void reload(list_screen *ls, int nvis)
     if (ls->cur < ls->top) ls->top = ls->cur;
     if (ls->cur >= ls->top + nvis) ls->top = ls->cur - nvis + 1;
     if (nvis > MAXROWS) nvis = MAXROWS;
-    int n = nvis > 0 ? sv_overview_page(TUI.st, &ls->f, (int)ls->top, nvis, ls->rows, &e) : 0;
+    int n;
+    if (ls->f.sort == SV_SORT_NAME && ls->top > ls->total / 2) {
+        /* Far down the list a large OFFSET is slow; read the page from the other end instead.
+         * The name key ends with the identity number, so the order has no ties to disturb. */
+        sv_filter g = ls->f;
+        g.descending = !g.descending;
+        long off = ls->total - ls->top - nvis;
+        int want = nvis;
+        if (off < 0) {
+            want += (int)off;
+            off = 0;
+        }
+        n = want > 0 ? sv_overview_page(TUI.st, &g, (int)off, want, ls->rows, &e) : 0;
+        for (int i = 0; i < n / 2; i++) {
+            sv_overview_row tmp = ls->rows[i];
+            ls->rows[i] = ls->rows[n - 1 - i];
+            ls->rows[n - 1 - i] = tmp;
+        }
+    } else {
+        n = nvis > 0 ? sv_overview_page(TUI.st, &ls->f, (int)ls->top, nvis, ls->rows, &e) : 0;
+    }
     if (n < 0) {
         tui_msg(1, "%s", e.msg);
         n = 0;

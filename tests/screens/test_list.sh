@@ -37,6 +37,14 @@ wait_for "Åse Ødegård"
 keys Escape
 wait_for "av 42"
 
+# The end of the list (read from the other end) shows the same last row as the command line.
+LAST=$(sv list --tsv --limit 0 | tail -1 | cut -f3)
+keys G
+wait_for "42 av 42"
+selected | grep -qF "$LAST" || fail "siste rad er ikke «$LAST»"
+keys g
+wait_for "1 av 42"
+
 # Filters: step 7 only, then cleared; sort by deadline shows the arrow on that column.
 keys t t t
 wait_for "Steg: 7"
