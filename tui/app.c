@@ -60,6 +60,18 @@ tui_screen *tui_top(void)
     return depth ? stack[depth - 1] : NULL;
 }
 
+void tui_busy(const char *text)
+{
+    if (isendwin()) return;
+    move(LINES - 2, 0);
+    clrtoeol();
+    attron(tui_attr(TC_WARN));
+    tui_put(stdscr, LINES - 2, 0, COLS, text, 0);
+    attroff(tui_attr(TC_WARN));
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
 void tui_whoami(char *buf, size_t size)
 {
     const sv_user *u = sv_store_user(TUI.st);

@@ -37,6 +37,7 @@ static void run(cl_screen *cs)
     if (cs->ran) sv_checklist_free(&cs->cl);
     memset(&cs->cl, 0, sizeof cs->cl);
     cs->ran = 0;
+    tui_busy("Kjører sjekklisten over alle saker med vedtak. Med mange saker tar dette litt tid ...");
     if (sv_checklist_run(TUI.st, TUI.muni_id, sv_today(), &cs->cl, &e) != SV_OK) {
         tui_msg(1, "%s", e.msg);
         return;

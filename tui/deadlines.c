@@ -36,6 +36,7 @@ static void load(dl_screen *ds, int nvis)
     sv_err e;
     sv_err_clear(&e);
     if (ds->dirty) {
+        tui_busy("Henter frister, tidligste først ...");
         ds->total = sv_overview_count(TUI.st, &ds->f, &e);
         if (ds->total < 0) ds->total = 0;
         ds->dirty = 0;

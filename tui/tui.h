@@ -79,6 +79,9 @@ tui_screen *tui_top(void);
 /* The one-line message above the key line (cleared by the next key). */
 void tui_msg(int kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Shows text on the message line at once, before a slow step (the checklist, deadlines). */
+void tui_busy(const char *text);
+
 /* Attributes for roles of text; plain bold/reverse without colour. */
 enum { TC_TITLE = 1, TC_ERR, TC_OK, TC_WARN, TC_DIM, TC_DEMO };
 int tui_attr(int role);
