@@ -95,6 +95,18 @@ void case_build_municipal(case_screen *cs)
     snprintf(t, sizeof t, "Åpne kommunens steg %d (%s)", s, s == 1 ? "arbeidskraftbehov" : s == 4 ? "avtaler" : "katalogen");
     case_add_item(cs, IT_MUNI, NULL, NULL, 0, 0, t);
     cs->cur = 2;
+    if (s != 2 && s != 3) return;
+    /* What this participant's plan takes from the catalogue. */
+    const sv_case *c = &cs->c;
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Tiltak fra katalogen i denne planen");
+    int n = 0;
+    for (int i = 0; i < c->nphases; i++)
+        for (int k = 0; k < c->phases[i].nmeasures; k++, n++) {
+            const sv_measure *m = &c->phases[i].measures[k].measure;
+            snprintf(t, sizeof t, "%.100s (%.20s) i fasen %.60s", m->name, m->status, c->phases[i].phase.name);
+            case_add_item(cs, IT_TEXT, NULL, NULL, 0, 1, t);
+        }
+    if (!n) case_add_item(cs, IT_TEXT, NULL, NULL, 0, 1, "ingen ennå");
 }
 
 static void fmt_date(sv_date d, char *t)
@@ -107,6 +119,12 @@ void case_build_step5(case_screen *cs)
 {
     const sv_case *c = &cs->c;
     char t[240], a[11], b[11];
+    for (int m = 1; m <= 4; m++)
+        if (!cs->done[m]) {
+            snprintf(t, sizeof t, "Kommunens steg %d er ikke ferdig (mangler %s): planen har mindre å velge fra.", m,
+                     cs->missing[m]);
+            case_add_item(cs, IT_WARN, NULL, NULL, 0, 0, t);
+        }
     case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Deltaker og kartlegging");
     fmt_date(c->p.settled_on, a);
     snprintf(t, sizeof t, "Deltaker: %s, bosatt %s, %s", c->p.name, a, sv_code_label(sv_entity_field(&SV_ENT_PARTICIPANT, "schooling")->codes, c->p.schooling));

@@ -111,6 +111,7 @@ static int key(tui_screen *s, int act, int ch)
 {
     (void)ch;
     dl_screen *ds = (dl_screen *)s;
+    if (ds->dirty || ds->loaded_top != ds->top) load(ds, ds->loaded_n > 0 ? ds->loaded_n : 1);
     int page = ds->loaded_n > 1 ? ds->loaded_n - 1 : 1;
     switch (act) {
     case TA_UP: if (ds->cur > 0) ds->cur--; break;

@@ -236,6 +236,8 @@ static int key(tui_screen *s, int act, int ch)
 {
     list_screen *ls = (list_screen *)s;
     if (s->raw_input) return search_key(ls, ch);
+    /* Keys typed ahead arrive before the redraw that reads the rows: read them now. */
+    if (ls->dirty || ls->loaded_top != ls->top) reload(ls, ls->loaded_n > 0 ? ls->loaded_n : 1);
     int page = ls->loaded_n > 1 ? ls->loaded_n - 1 : 1;
     const sv_overview_row *r = current(ls);
     switch (act) {
