@@ -84,4 +84,34 @@ keys Escape
 wait_for "Søk:"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
+
+# Long text in $EDITOR: what the editor saves becomes the field's text.
+cat > "$TMP/ed.sh" <<'ED'
+#!/bin/sh
+grep -q "Gammel tekst" "$1" || exit 3
+printf 'Norsk B1 og førerkort klasse B\n' > "$1"
+ED
+chmod +x "$TMP/ed.sh"
+start 80 24 EDITOR="$TMP/ed.sh"
+wait_for "Deltakere"
+keys m
+wait_for "1 Arbeidskraftbehov"
+keys n
+wait_for "Ny: Arbeidskraftbehov"
+select_row "Krav"
+keys Enter
+wait_for "Skriv: Krav"
+typ "Gammel tekst"; keys C-x
+wait_gone "Skriv: Krav"
+keys Escape
+select_row "Krav"
+keys E
+wait_for "Norsk B1 og førerkort klasse B"
+keys Escape
+wait_for "Ulagrede endringer"
+keys f
+keys Escape
+wait_for "Søk:"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
 echo "$NAME: ok"
