@@ -253,7 +253,10 @@ tui_screen *tui_case_new(int64_t pid)
     case_screen *cs = sv_xcalloc(1, sizeof *cs);
     cs->pid = pid;
     snprintf(cs->title, sizeof cs->title, "Sak");
-    cs->base = (tui_screen){cs->title, KEYS, draw, key, resume, destroy, 0};
+    cs->base = (tui_screen){cs->title, KEYS, draw, key, resume, destroy, 0,
+                            "Saken følger de sju stegene. Steg 1-4 er kommunens (arbeidskraftbehov, tiltak, avtaler), "
+                            "steg 5-7 deltakerens: kartlegging og plan med vedtak, oppfølging, sluttevaluering. "
+                            "✓ = ferdig, ● = steget saken står på. Rader med + lager noe nytt. Stegene tas i rekkefølge."};
     if (reload(cs) != 0) {
         destroy(&cs->base);
         return NULL;

@@ -350,7 +350,10 @@ tui_screen *tui_decision_new(int64_t pid)
 {
     dec_screen *ds = sv_xcalloc(1, sizeof *ds);
     ds->pid = pid;
-    ds->base = (tui_screen){ds->title, KEYS, draw, key, resume, destroy, 0};
+    ds->base = (tui_screen){ds->title, KEYS, draw, key, resume, destroy, 0,
+                            "Regelkontrollen viser hva vedtaket ville fått i dag. BRUDD må rettes før vedtaket kan fattes; "
+                            "Enter på et funn åpner feltet som retter det. Et fattet vedtak kan ikke endres: vesentlige "
+                            "endringer i planen krever nytt vedtak."};
     snprintf(ds->notify, sizeof ds->notify, "digitalt");
     snprintf(ds->kind, sizeof ds->kind, "plan");
     snprintf(ds->title, sizeof ds->title, "Vedtak");

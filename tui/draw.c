@@ -103,7 +103,7 @@ int tui_wrap(WINDOW *w, int y, int x, int width, int maxrows, const char *s)
         size_t len = (size_t)(end - s) < sizeof line - 1 ? (size_t)(end - s) : sizeof line - 1;
         memcpy(line, s, len);
         line[len] = '\0';
-        tui_put(w, y + rows, x, width, line, 0);
+        if (w) tui_put(w, y + rows, x, width, line, 0);
         rows++;
         s = end;
         if (*s == ' ' || *s == '\n') s++;
@@ -192,7 +192,8 @@ int tui_ask(const char *title, const char *text, const char *accept)
 {
     for (;;) {
         int w = COLS - 4 < 70 ? COLS - 4 : 70;
-        WINDOW *b = box_win(LINES - 4 < 16 ? LINES - 4 : 16, w, title);
+        int need = tui_wrap(NULL, 0, 0, w - 4, LINES, text) + 2;
+        WINDOW *b = box_win(need < LINES - 4 ? need : LINES - 4, w, title);
         int h = getmaxy(b);
         tui_wrap(b, 1, 2, getmaxx(b) - 4, h - 2, text);
         wrefresh(b);

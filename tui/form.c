@@ -338,7 +338,10 @@ form_screen *form_alloc(const sv_entity *ent, const void *obj, int64_t parent, i
     snprintf(fs->draft_key, sizeof fs->draft_key, "form:%s:%" PRId64 ":%" PRId64 ":%" PRId64, ent->table,
              m->id, m->parent, participant);
     snprintf(fs->heading, sizeof fs->heading, "%s %s (steg %d)", m->id ? "Endre:" : "Ny:", ent->label, ent->step);
-    fs->base = (tui_screen){ent->label, KEYS, draw, key, NULL, destroy, 0};
+    fs->base = (tui_screen){ent->label, KEYS, draw, key, NULL, destroy, 0,
+                            "* betyr at feltet må fylles ut. Enter åpner feltet; Enter igjen sjekker verdien og går til "
+                            "neste felt. Datoer skrives dd.mm.åååå. Det du skriver lagres som utkast når du går ut av "
+                            "et felt, så ingenting går tapt om forbindelsen brytes. s lagrer."};
     form_check_access(fs);
     return fs;
 }

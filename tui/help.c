@@ -31,17 +31,17 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     char who[300];
     tui_whoami(who, sizeof who);
     int y = tui_wrap(w, 0, 1, wd - 2, 2, who) + 1;
+    if (hs->of->about) y += tui_wrap(w, y, 1, wd - 2, h - y, hs->of->about) + 1;
     wattron(w, A_BOLD);
     tui_putf(w, y++, 1, wd - 2, "Tastene i «%s»:", hs->of->title);
     wattroff(w, A_BOLD);
     int n = count_rows(hs->of->keys);
     if (hs->top > n - 1) hs->top = n > 0 ? n - 1 : 0;
-    int i = hs->top;
-    for (const tui_key *k = hs->of->keys + i; k->key && y < h; k++, i++, y++) {
+    for (const tui_key *k = hs->of->keys + hs->top; k->key && y < h; k++) {
         wattron(w, A_BOLD);
         tui_put(w, y, 2, 14, k->name, 0);
         wattroff(w, A_BOLD);
-        tui_put(w, y, 17, wd - 18, k->help ? k->help : k->label, 0);
+        y += tui_wrap(w, y, 17, wd - 18, h - y, k->help ? k->help : k->label);
     }
 }
 

@@ -292,6 +292,9 @@ tui_screen *tui_list_new(void)
     ls->f.municipality_id = TUI.muni_id;
     ls->dirty = 1;
     ls->loaded_top = -1;
-    ls->base = (tui_screen){"Deltakere", KEYS, draw, key, resume, destroy, 0};
+    ls->base = (tui_screen){"Deltakere", KEYS, draw, key, resume, destroy, 0,
+                            "Alle deltakere du har tilgang til. Fødselsnummeret er skjult til du ber om det (f). "
+                            "Merk-kolonnen: S = planen er ikke vedtatt innen tre måneder etter bosetting, "
+                            "F = en frist er passert, E = planen er endret etter siste vedtak (nytt vedtak trengs)."};
     return &ls->base;
 }

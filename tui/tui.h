@@ -54,6 +54,7 @@ struct tui_screen {
     void (*resume)(tui_screen *s);   /* the screen above closed: reload what may have changed */
     void (*destroy)(tui_screen *s);
     int raw_input;                   /* 1 while typing text: keys go to the screen unmapped */
+    const char *about;               /* what the screen is for and how to read it (help), or NULL */
 };
 
 /* The application state every screen reads. */
@@ -93,7 +94,8 @@ int tui_putf(WINDOW *w, int y, int x, int width, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* Display width in columns of a UTF-8 string. */
 int tui_width(const char *utf8);
-/* Wraps utf8 into lines of at most width columns from row y; returns rows used (<= maxrows). */
+/* Wraps utf8 into lines of at most width columns from row y; returns rows used (<= maxrows).
+ * With w NULL it only counts the rows. */
 int tui_wrap(WINDOW *w, int y, int x, int width, int maxrows, const char *utf8);
 
 /* The action bound to ch in keys, or TA_NONE. */
