@@ -40,7 +40,7 @@ DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config 
 # The catalogue template: every _() and N_() string of the sources.
 POT_SRC = $(LIB_SRC) $(APP_SRC)
 pot:
-	xgettext -k_ -kN_ --from-code=UTF-8 --add-comments=TRANSLATORS -o po/stegvis.pot $(sort $(POT_SRC))
+	xgettext -k_ -kN_ -ksv_tr:2 --from-code=UTF-8 --add-comments=TRANSLATORS -o po/stegvis.pot $(sort $(POT_SRC))
 	msgmerge -q -U --backup=none po/nn.po po/stegvis.pot
 
 .PHONY: pot all run check unit unit-san screens deps bench stress fuzz install uninstall clean

@@ -12,6 +12,7 @@
 #include "../core/checklist.h"
 #include "../core/vedtak.h"
 #include "cli.h"
+#include "../core/i18n.h"
 
 typedef struct {
     int docs, failed, violations, remarks, bad_docs;
@@ -39,7 +40,7 @@ static void check_file(check_run *r, const char *path)
     if (v < 0) {
         r->failed++;
         if (r->xw) xml_doc_error(r, path, e.msg);
-        else printf("%s\tfeil\t%s\n", path, e.msg);
+        else printf(_("%s\tfeil\t%s\n"), path, e.msg);
         free(res);
         xmlFreeDoc(doc);
         return;
@@ -93,7 +94,7 @@ static void check_dir(check_run *r, const char *dir)
     if (!d) {
         r->docs++;
         r->failed++;
-        printf("%s\tfeil\tmappen kan ikke leses\n", dir);
+        printf(_("%s\tfeil\tmappen kan ikke leses\n"), dir);
         return;
     }
     char **names = NULL;
@@ -123,17 +124,17 @@ int cmd_check(sv_cli *c, int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--format") || !strncmp(argv[i], "--format=", 9)) {
             const char *v = argv[i][8] == '=' ? argv[i] + 9 : i + 1 < argc ? argv[++i] : "";
-            if (strcmp(v, "xml") && strcmp(v, "text")) return cli_usage("--format: «%s» er ikke gyldig (text eller xml)", v);
+            if (strcmp(v, "xml") && strcmp(v, "text")) return cli_usage(_("--format: «%s» er ikke gyldig (text eller xml)"), v);
             xml = !strcmp(v, "xml");
         } else if (!strcmp(argv[i], "--tsv")) {
             continue;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage("ukjent valg «%s»\nbruk: stegvis check FIL|MAPPE ... [--format xml]", argv[i]);
+            return cli_usage(_("ukjent valg «%s»\nbruk: stegvis check FIL|MAPPE ... [--format xml]"), argv[i]);
         } else {
             npaths++;
         }
     }
-    if (!npaths) return cli_usage("bruk: stegvis check FIL|MAPPE ... [--format xml]");
+    if (!npaths) return cli_usage(_("bruk: stegvis check FIL|MAPPE ... [--format xml]"));
     sv_err e;
     sv_err_clear(&e);
     sv_ruleset *const *sets;
@@ -171,7 +172,7 @@ int cmd_check(sv_cli *c, int argc, char **argv)
         fputs((const char *)xmlBufferContent(buf), stdout);
         xmlBufferFree(buf);
     } else {
-        printf("Sammendrag: %d dokumenter, %d med brudd (%d brudd i alt), %d merknader, %d kunne ikke kontrolleres.\n",
+        printf(_("Sammendrag: %d dokumenter, %d med brudd (%d brudd i alt), %d merknader, %d kunne ikke kontrolleres.\n"),
                r.docs, r.bad_docs, r.violations, r.remarks, r.failed);
     }
     sv_vedtak_cleanup();
@@ -186,7 +187,7 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
         if (!strcmp(argv[i], "--municipality") && i + 1 < argc) muni_arg = argv[++i];
         else if (!strncmp(argv[i], "--municipality=", 15)) muni_arg = argv[i] + 15;
         else if (!strcmp(argv[i], "--tsv")) continue;
-        else return cli_usage("bruk: stegvis checklist [--municipality KOMMUNENR]");
+        else return cli_usage(_("bruk: stegvis checklist [--municipality KOMMUNENR]"));
     }
     sv_err e;
     sv_err_clear(&e);
@@ -201,7 +202,7 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
     char today[11];
     sv_date_nor(sv_today(), today);
     if (!c->tsv)
-        printf("Tilsynssjekkliste %s: %d saker, %d vedtak kontrollert%s%s\n", today, cl.cases, cl.decisions,
+        printf(_("Tilsynssjekkliste %s: %d saker, %d vedtak kontrollert%s%s\n"), today, cl.cases, cl.decisions,
                muni_arg ? ", kommune " : "", muni_arg ? muni_arg : "");
     const char *law = "";
     int any = 0;
@@ -215,15 +216,15 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
             continue;
         }
         if (strcmp(law, it->law)) printf("\n%s\n", law = it->law);
-        printf("  %s %s\n     %d saker kontrollert, %d med brudd (%s)", it->control, it->question, it->checked,
+        printf(_("  %s %s\n     %d saker kontrollert, %d med brudd (%s)"), it->control, it->question, it->checked,
                it->violations, it->violations ? "NEI" : "JA");
-        if (it->remarks) printf(", %d med merknad", it->remarks);
+        if (it->remarks) printf(_(", %d med merknad"), it->remarks);
         printf("\n");
         for (int k = 0; k < it->nrules; k++) printf("       %-22s %d\n", it->rules[k].id, it->rules[k].violations);
         if (it->ncases) {
-            printf("     Saker:");
+            printf(_("     Saker:"));
             for (int k = 0; k < it->ncases && k < 40; k++) printf(" %" PRId64, it->cases[k]);
-            if (it->ncases > 40) printf(" ... (%d til; se --tsv)", it->ncases - 40);
+            if (it->ncases > 40) printf(_(" ... (%d til; se --tsv)"), it->ncases - 40);
             printf("\n");
         }
     }

@@ -15,6 +15,7 @@
 #include "../core/letter.h"
 #include "../forms/forms.h"
 #include "cli.h"
+#include "../core/i18n.h"
 
 /* Option value: "--name value" or "--name=value"; advances *i. NULL if not this option. */
 static const char *opt(int argc, char **argv, int *i, const char *name, int *missing)
@@ -35,7 +36,7 @@ static void print_results(const sv_issue *r)
     for (int i = 0; r->rs && r->results && i < r->rs->nrules; i++) {
         const sv_rule_result *x = &r->results[i];
         if (x->outcome != SV_R_VIOLATION && x->outcome != SV_R_REMARK) continue;
-        fprintf(stderr, "  %s %s (%s, %s): %s\n    Funnet: %s\n    Rett opp: %s\n", sv_outcome_label(x->outcome), x->rule->id,
+        fprintf(stderr, _("  %s %s (%s, %s): %s\n    Funnet: %s\n    Rett opp: %s\n"), sv_outcome_label(x->outcome), x->rule->id,
                 x->rule->control, x->rule->ref, x->rule->question, x->evidence, x->rule->message);
     }
 }
@@ -57,33 +58,33 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
         else if ((v = opt(argc, argv, &i, "--notified", &missing))) notified = v;
         else if ((v = opt(argc, argv, &i, "--date", &missing))) date = v;
         else if ((v = opt(argc, argv, &i, "--reason", &missing))) reason = v;
-        else if (missing) return cli_usage("%s mangler verdi\n%s", argv[i], DECIDE_USAGE);
+        else if (missing) return cli_usage(_("%s mangler verdi\n%s"), argv[i], DECIDE_USAGE);
         else if (!strcmp(argv[i], "--yes")) yes = 1;
         else if (!strcmp(argv[i], "--tsv")) continue;
         else if (!id && (id = cli_id(argv[i]))) continue;
-        else return cli_usage("uventet argument «%s»\n%s", argv[i], DECIDE_USAGE);
+        else return cli_usage(_("uventet argument «%s»\n%s"), argv[i], DECIDE_USAGE);
     }
     if (!id || !kind || !method) return cli_usage("%s", DECIDE_USAGE);
     sv_err e;
     sv_err_clear(&e);
     if (!sv_code_valid(SV_CODES_DECISION_KIND, kind))
-        return sv_err_set(&e, SV_EINVAL, "kind", "--kind: «%s» er ikke gyldig (plan, endring, forlengelse, stans)", kind), cli_fail(&e);
+        return sv_err_set(&e, SV_EINVAL, "kind", _("--kind: «%s» er ikke gyldig (plan, endring, forlengelse, stans)"), kind), cli_fail(&e);
     if (!sv_code_valid(SV_CODES_NOTIFY, method))
-        return sv_err_set(&e, SV_EINVAL, "notify_method", "--notify-method: «%s» er ikke gyldig (digitalt, post, personlig)", method),
+        return sv_err_set(&e, SV_EINVAL, "notify_method", _("--notify-method: «%s» er ikke gyldig (digitalt, post, personlig)"), method),
                cli_fail(&e);
     sv_vedtak_in in = {.kind = kind, .notify_method = method, .reason = reason, .decided_on = sv_today(),
                        .notified_on = SV_NODATE};
     if (date && (sv_date_parse(date, &in.decided_on) || in.decided_on == SV_NODATE))
-        return sv_err_set(&e, SV_EINVAL, "decided_on", "--date: «%s» er ikke en gyldig dato (dd.mm.åååå)", date), cli_fail(&e);
+        return sv_err_set(&e, SV_EINVAL, "decided_on", _("--date: «%s» er ikke en gyldig dato (dd.mm.åååå)"), date), cli_fail(&e);
     if (notified && sv_date_parse(notified, &in.notified_on))
-        return sv_err_set(&e, SV_EINVAL, "notified_on", "--notified: «%s» er ikke en gyldig dato (dd.mm.åååå)", notified),
+        return sv_err_set(&e, SV_EINVAL, "notified_on", _("--notified: «%s» er ikke en gyldig dato (dd.mm.åååå)"), notified),
                cli_fail(&e);
     sv_issue r;
     int rc = sv_issue_decision(c->st, id, &in, yes, &r, &e);
     if (rc) {
-        fprintf(stderr, "stegvis: %s\n", e.msg);
+        fprintf(stderr, _("stegvis: %s\n"), e.msg);
         print_results(&r);
-        if (!r.violations && r.remarks && !yes) fprintf(stderr, "Fatt vedtaket likevel med --yes.\n");
+        if (!r.violations && r.remarks && !yes) fprintf(stderr, _("Fatt vedtaket likevel med --yes.\n"));
         sv_issue_free(&r);
         return 1;
     }
@@ -92,7 +93,7 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
     sv_date_nor(r.d.decided_on, d);
     printf("Vedtak nr. %" PRId64 " (%s) fattet %s: %s etter %s.\n", r.d.id, r.d.uuid, d,
            sv_code_label(SV_CODES_DECISION_KIND, r.d.kind), r.d.law);
-    if (r.d.notified_on == SV_NODATE) printf("Husk å underrette deltakeren; vedtaket er ikke registrert som underrettet.\n");
+    if (r.d.notified_on == SV_NODATE) printf(_("Husk å underrette deltakeren; vedtaket er ikke registrert som underrettet.\n"));
     sv_issue_free(&r);
     return 0;
 }
@@ -104,17 +105,17 @@ static int write_file(const char *path, const char *text, sv_err *e)
 {
     char tmp[4200];
     if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
-        return sv_err_set(e, SV_EIO, "out", "Filnavnet er for langt: %s", path);
+        return sv_err_set(e, SV_EIO, "out", _("Filnavnet er for langt: %s"), path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f && fd >= 0) close(fd);
-    if (!f) return sv_err_set(e, SV_EIO, "out", "Kan ikke skrive %s: %s", path, strerror(errno));
+    if (!f) return sv_err_set(e, SV_EIO, "out", _("Kan ikke skrive %s: %s"), path, strerror(errno));
     size_t n = strlen(text);
     int bad = fwrite(text, 1, n, f) != n;
     bad |= fclose(f) != 0;
     if (bad || rename(tmp, path)) {
         remove(tmp);
-        return sv_err_set(e, SV_EIO, "out", "Kan ikke skrive %s (full disk?)", path);
+        return sv_err_set(e, SV_EIO, "out", _("Kan ikke skrive %s (full disk?)"), path);
     }
     return SV_OK;
 }
@@ -177,11 +178,11 @@ static int export_one(sv_cli *c, int64_t pid, const char *out, const char *arkiv
 
 static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
 {
-    if (mkdir(dir, 0700) && errno != EEXIST) return sv_err_set(e, SV_EIO, "out", "Kan ikke lage mappen %s: %s", dir, strerror(errno));
+    if (mkdir(dir, 0700) && errno != EEXIST) return sv_err_set(e, SV_EIO, "out", _("Kan ikke lage mappen %s: %s"), dir, strerror(errno));
     char adir[4200];
     snprintf(adir, sizeof adir, "%s/arkivmelding", dir);
     if (arkiv && mkdir(adir, 0700) && errno != EEXIST)
-        return sv_err_set(e, SV_EIO, "out", "Kan ikke lage mappen %s: %s", adir, strerror(errno));
+        return sv_err_set(e, SV_EIO, "out", _("Kan ikke lage mappen %s: %s"), adir, strerror(errno));
     const sv_user *u = sv_store_user(c->st);
     int64_t own = u && !sv_role_all_municipalities(u->role) ? u->municipality_id : 0;
     sqlite3_stmt *s = sv_store_prepare(c->st, "SELECT DISTINCT d.participant_id FROM decision d JOIN participant p "
@@ -205,7 +206,7 @@ static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
         if (rc == SV_OK) written++;
     }
     free(ids);
-    if (rc == SV_OK) printf("Eksporterte %d vedtak til %s%s.\n", written, dir, arkiv ? " (med arkivmelding)" : "");
+    if (rc == SV_OK) printf(_("Eksporterte %d vedtak til %s%s.\n"), written, dir, arkiv ? " (med arkivmelding)" : "");
     return rc;
 }
 
@@ -221,14 +222,14 @@ int cmd_export(sv_cli *c, int argc, char **argv)
         const char *v;
         if ((v = opt(argc, argv, &i, "--out", &missing))) out = v;
         else if ((v = opt(argc, argv, &i, "--all", &missing))) all = v;
-        else if (missing) return cli_usage("%s mangler verdi\n%s", argv[i], EXPORT_USAGE);
+        else if (missing) return cli_usage(_("%s mangler verdi\n%s"), argv[i], EXPORT_USAGE);
         else if (!strcmp(argv[i], "--arkivmelding")) arkiv = 1;
         else if (!strcmp(argv[i], "--tsv")) continue;
         else if (!id && (id = cli_id(argv[i]))) continue;
-        else return cli_usage("uventet argument «%s»\n%s", argv[i], EXPORT_USAGE);
+        else return cli_usage(_("uventet argument «%s»\n%s"), argv[i], EXPORT_USAGE);
     }
     if ((!id) == (!all) || (all && out)) return cli_usage("%s", EXPORT_USAGE);
-    if (arkiv && id && !out) return cli_usage("--arkivmelding trenger --out FIL (arkivmeldingen peker på vedtaksfilen)");
+    if (arkiv && id && !out) return cli_usage(_("--arkivmelding trenger --out FIL (arkivmeldingen peker på vedtaksfilen)"));
     sv_err e;
     sv_err_clear(&e);
     int rc;
@@ -241,7 +242,7 @@ int cmd_export(sv_cli *c, int argc, char **argv)
             snprintf(am, sizeof am, "%.*s-arkivmelding.xml", (int)(ext ? l - 4 : l), out);
         }
         rc = export_one(c, id, out, arkiv ? am : NULL, &e);
-        if (rc == SV_OK && arkiv) fprintf(stderr, "Arkivmelding: %s\n", am);
+        if (rc == SV_OK && arkiv) fprintf(stderr, _("Arkivmelding: %s\n"), am);
     }
     sv_arkiv_cleanup();
     sv_vedtak_cleanup();
@@ -256,12 +257,12 @@ int cmd_letter(sv_cli *c, int argc, char **argv)
         int missing = 0;
         const char *v;
         if ((v = opt(argc, argv, &i, "--out", &missing))) out = v;
-        else if (missing) return cli_usage("--out mangler filnavn");
+        else if (missing) return cli_usage(_("--out mangler filnavn"));
         else if (!strcmp(argv[i], "--tsv")) continue;
         else if (!id && (id = cli_id(argv[i]))) continue;
-        else return cli_usage("bruk: stegvis letter ID [--out FIL]");
+        else return cli_usage(_("bruk: stegvis letter ID [--out FIL]"));
     }
-    if (!id) return cli_usage("bruk: stegvis letter ID [--out FIL]");
+    if (!id) return cli_usage(_("bruk: stegvis letter ID [--out FIL]"));
     sv_err e;
     sv_err_clear(&e);
     int64_t did;

@@ -5,41 +5,29 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../core/i18n.h"
 
 #define SV_VERSION "0.1.0"
 
 const sv_cmd SV_COMMANDS[] = {
-    {"init", cmd_init, 2, "init --number KOMMUNENR --name NAVN [--malform nb|nn]",
-     "opprett databasen for en kommune; du blir administrator"},
-    {"user", cmd_user, 1, "user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN]",
-     "legg til en kollega (roller: administrator, adviser, nav, supervisor)"},
-    {"participant", cmd_participant, 1, "participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)",
-     "registrer en deltaker"},
-    {"add", cmd_add, 1, "add TYPE --FORELDER ID --FELT VERDI ... (se «stegvis fields»)",
-     "legg til kartlegging, behov, plan, fase, tiltak, oppfølging ..."},
-    {"edit", cmd_edit, 1, "edit TYPE ID [--if-version N] --FELT VERDI ...", "endre en lagret rad"},
-    {"list", cmd_list, 1,
-     "list [--municipality NR] [--search TEKST] [--status ingen|utkast|vedtatt|endret] [--step 5|6|7]\n"
-     "     [--overdue] [--warnings] [--sort navn|frist|bosatt|status] [--limit N] [--show-fnr] [--tsv]",
-     "vis deltakere med status og neste frist"},
-    {"show", cmd_show, 1, "show ID [--show-fnr]", "vis hele saken til en deltaker"},
-    {"fields", cmd_fields, 0, "fields [TYPE]", "vis feltene (valg) for hver type"},
-    {"demo", cmd_demo, 2, "demo [--participants N] [--municipalities M] [--seed S]",
-     "fyll databasen med syntetiske demodata"},
-    {"start", cmd_start, 2, "start [--bench-startup]\n      STEGVIS_KEYLOG=FIL: tid per tast (mikrosekunder) skrives til FIL",
-     "åpne stegvis på standarddatabasen (lager demokommunen første gang)"},
-    {"decide", cmd_decide, 1,
-     "decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n"
-     "       [--notified DATO] [--date DATO] [--reason TEKST] [--yes]",
-     "fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket"},
-    {"export", cmd_export, 1, "export ID [--out FIL] [--arkivmelding] | export --all MAPPE [--arkivmelding]",
-     "skriv fattede vedtak som XML (og Noark 5-arkivmelding)"},
-    {"check", cmd_check, 0, "check FIL|MAPPE ... [--format xml]",
-     "kontroller vedtaksdokumenter mot tilsynsreglene; avslutter med 1 ved brudd"},
-    {"checklist", cmd_checklist, 1, "checklist [--municipality KOMMUNENR] [--tsv]",
-     "tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd"},
-    {"letter", cmd_letter, 1, "letter ID [--out FIL]", "vedtaksbrev til deltakeren på kommunens målform"},
-    {"help", cmd_help, 0, "help [KOMMANDO]", "vis hjelp"},
+    {"init", cmd_init, 2, N_("init --number KOMMUNENR --name NAVN [--malform nb|nn]"), N_("opprett databasen for en kommune; du blir administrator")},
+    {"user", cmd_user, 1, N_("user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN]"), N_("legg til en kollega (roller: administrator, adviser, nav, supervisor)")},
+    {"participant", cmd_participant, 1, N_("participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)"), N_("registrer en deltaker")},
+    {"add", cmd_add, 1, N_("add TYPE --FORELDER ID --FELT VERDI ... (se «stegvis fields»)"), N_("legg til kartlegging, behov, plan, fase, tiltak, oppfølging ...")},
+    {"edit", cmd_edit, 1, N_("edit TYPE ID [--if-version N] --FELT VERDI ..."), N_("endre en lagret rad")},
+    {"list", cmd_list, 1, N_("list [--municipality NR] [--search TEKST] [--status ingen|utkast|vedtatt|endret] [--step 5|6|7]\n"
+     "     [--overdue] [--warnings] [--sort navn|frist|bosatt|status] [--limit N] [--show-fnr] [--tsv]"), N_("vis deltakere med status og neste frist")},
+    {"show", cmd_show, 1, N_("show ID [--show-fnr]"), N_("vis hele saken til en deltaker")},
+    {"fields", cmd_fields, 0, N_("fields [TYPE]"), N_("vis feltene (valg) for hver type")},
+    {"demo", cmd_demo, 2, N_("demo [--participants N] [--municipalities M] [--seed S]"), N_("fyll databasen med syntetiske demodata")},
+    {"start", cmd_start, 2, N_("start [--bench-startup]\n      STEGVIS_KEYLOG=FIL: tid per tast (mikrosekunder) skrives til FIL"), N_("åpne stegvis på standarddatabasen (lager demokommunen første gang)")},
+    {"decide", cmd_decide, 1, N_("decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n"
+     "       [--notified DATO] [--date DATO] [--reason TEKST] [--yes]"), N_("fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket")},
+    {"export", cmd_export, 1, N_("export ID [--out FIL] [--arkivmelding] | export --all MAPPE [--arkivmelding]"), N_("skriv fattede vedtak som XML (og Noark 5-arkivmelding)")},
+    {"check", cmd_check, 0, N_("check FIL|MAPPE ... [--format xml]"), N_("kontroller vedtaksdokumenter mot tilsynsreglene; avslutter med 1 ved brudd")},
+    {"checklist", cmd_checklist, 1, N_("checklist [--municipality KOMMUNENR] [--tsv]"), N_("tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd")},
+    {"letter", cmd_letter, 1, N_("letter ID [--out FIL]"), N_("vedtaksbrev til deltakeren på kommunens målform")},
+    {"help", cmd_help, 0, N_("help [KOMMANDO]"), N_("vis hjelp")},
     {NULL, NULL, 0, NULL, NULL}};
 
 const sv_cmd *cli_command(const char *name)
@@ -51,7 +39,7 @@ const sv_cmd *cli_command(const char *name)
 
 int cli_fail(const sv_err *e)
 {
-    fprintf(stderr, "stegvis: %s\n", e->msg[0] ? e->msg : "ukjent feil");
+    fprintf(stderr, "stegvis: %s\n", e->msg[0] ? e->msg : _("ukjent feil"));
     return e->code == SV_EINVAL && !e->field[0] && !e->msg[0] ? 2 : 1;
 }
 
@@ -68,11 +56,11 @@ int cli_usage(const char *fmt, ...)
 
 static void usage_all(FILE *f)
 {
-    fputs("Bruk: stegvis [--db FIL] [KOMMANDO [VALG ...]]\n"
-          "Uten kommando åpnes skjermbildene (som «stegvis start»).\n\nKommandoer:\n", f);
-    for (const sv_cmd *c = SV_COMMANDS; c->name; c++) fprintf(f, "  %-12s %s\n", c->name, c->summary);
-    fputs("\nDatabase: --db FIL, ellers $STEGVIS_DB, ellers ~/.local/share/stegvis/stegvis.db\n"
-          "Mer hjelp: stegvis help KOMMANDO, og man stegvis\n", f);
+    fputs(_("Bruk: stegvis [--db FIL] [KOMMANDO [VALG ...]]\n"
+          "Uten kommando åpnes skjermbildene (som «stegvis start»).\n\nKommandoer:\n"), f);
+    for (const sv_cmd *c = SV_COMMANDS; c->name; c++) fprintf(f, "  %-12s %s\n", c->name, _(c->summary));
+    fputs(_("\nDatabase: --db FIL, ellers $STEGVIS_DB, ellers ~/.local/share/stegvis/stegvis.db\n"
+          "Mer hjelp: stegvis help KOMMANDO, og man stegvis\n"), f);
 }
 
 int cmd_help(sv_cli *c, int argc, char **argv)
@@ -83,8 +71,8 @@ int cmd_help(sv_cli *c, int argc, char **argv)
         return 0;
     }
     const sv_cmd *cmd = cli_command(argv[1]);
-    if (!cmd) return cli_usage("ukjent kommando «%s» (se «stegvis help»)", argv[1]);
-    printf("Bruk: stegvis %s\n\n%s\n", cmd->usage, cmd->summary);
+    if (!cmd) return cli_usage(_("ukjent kommando «%s» (se «stegvis help»)"), argv[1]);
+    printf(_("Bruk: stegvis %s\n\n%s\n"), _(cmd->usage), _(cmd->summary));
     return 0;
 }
 
@@ -95,7 +83,7 @@ int main(int argc, char **argv)
     sv_cli cli = {0};
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "--db")) {
-            if (++i >= argc) return cli_usage("--db mangler filnavn");
+            if (++i >= argc) return cli_usage(_("--db mangler filnavn"));
             db = argv[i];
         } else if (!strncmp(argv[i], "--db=", 5)) {
             db = argv[i] + 5;
@@ -108,12 +96,12 @@ int main(int argc, char **argv)
         } else if (!strcmp(argv[i], "--tsv")) {
             cli.tsv = 1;
         } else {
-            return cli_usage("ukjent valg «%s» (se «stegvis help»)", argv[i]);
+            return cli_usage(_("ukjent valg «%s» (se «stegvis help»)"), argv[i]);
         }
     }
     const char *name = i < argc ? argv[i] : "start";
     const sv_cmd *cmd = cli_command(name);
-    if (!cmd) return cli_usage("ukjent kommando «%s» (se «stegvis help»)", name);
+    if (!cmd) return cli_usage(_("ukjent kommando «%s» (se «stegvis help»)"), name);
     char path[4096];
     sv_err e;
     sv_err_clear(&e);

@@ -13,6 +13,7 @@
 #include "../forms/forms.h"
 #include "paths.h"
 #include "vedtak.h"
+#include "i18n.h"
 
 #define AM_NS "http://www.arkivverket.no/standarder/noark5/arkivmelding"
 #define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
@@ -24,14 +25,14 @@ static xmlSchemaPtr schema(sv_err *e)
     if (g_schema) return g_schema;
     char path[4096];
     if (sv_template_path("arkivmelding/arkivmelding.xsd", path, sizeof path)) {
-        sv_err_set(e, SV_EIO, NULL, "Stien til arkivmelding.xsd er for lang");
+        sv_err_set(e, SV_EIO, NULL, _("Stien til arkivmelding.xsd er for lang"));
         return NULL;
     }
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
     xmlSchemaSetParserStructuredErrors(pc, NULL, NULL);
     g_schema = pc ? xmlSchemaParse(pc) : NULL;
     xmlSchemaFreeParserCtxt(pc);
-    if (!g_schema) sv_err_set(e, SV_EIO, NULL, "Skjemaet %s kan ikke leses", path);
+    if (!g_schema) sv_err_set(e, SV_EIO, NULL, _("Skjemaet %s kan ikke leses"), path);
     return g_schema;
 }
 
@@ -69,7 +70,7 @@ static void first_error(void *ctx, const xmlError *err)
     char msg[300];
     snprintf(msg, sizeof msg, "%s", err->message ? err->message : "ukjent feil");
     msg[strcspn(msg, "\n")] = '\0';
-    sv_err_set(e, SV_EINVAL, "arkivmelding", "Arkivmeldingen følger ikke Noark 5-skjemaet: element %s: %s", where, msg);
+    sv_err_set(e, SV_EINVAL, "arkivmelding", _("Arkivmeldingen følger ikke Noark 5-skjemaet: element %s: %s"), where, msg);
 }
 
 char *sv_arkiv_build(xmlDocPtr v, const char *file, sv_err *e)
@@ -161,7 +162,7 @@ char *sv_arkiv_build(xmlDocPtr v, const char *file, sv_err *e)
     int rc = xmlSchemaValidateDoc(vc, doc);
     xmlSchemaFreeValidCtxt(vc);
     if (rc == 0) out = sv_vedtak_serialize(doc);
-    else if (!e->code) sv_err_set(e, SV_EINVAL, "arkivmelding", "Arkivmeldingen følger ikke Noark 5-skjemaet");
+    else if (!e->code) sv_err_set(e, SV_EINVAL, "arkivmelding", _("Arkivmeldingen følger ikke Noark 5-skjemaet"));
     xmlFreeDoc(doc);
     free(id);
     free(kind);

@@ -10,6 +10,7 @@
 #include "decision.h"
 #include "rules.h"
 #include "vedtak.h"
+#include "i18n.h"
 
 /* History checks: id, control question, and the law's question text comes from the rule set. */
 static const struct { const char *id, *control; } HISTORY[] = {

@@ -7,15 +7,16 @@
 
 #include "../forms/forms.h"
 #include "decision.h"
+#include "i18n.h"
 
 int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int confirm, sv_issue *r, sv_err *e)
 {
     memset(r, 0, sizeof *r);
     if (in->notify_method && in->notify_method[0] && !sv_code_valid(SV_CODES_NOTIFY, in->notify_method))
-        return sv_err_set(e, SV_EINVAL, "notify_method", "Underretning: «%s» er ikke gyldig (digitalt, post, personlig)",
+        return sv_err_set(e, SV_EINVAL, "notify_method", _("Underretning: «%s» er ikke gyldig (digitalt, post, personlig)"),
                           in->notify_method);
     if (in->notified_on != SV_NODATE && in->notified_on < in->decided_on)
-        return sv_err_set(e, SV_EINVAL, "notified_on", "Underrettet dato: kan ikke være før vedtaksdatoen");
+        return sv_err_set(e, SV_EINVAL, "notified_on", _("Underrettet dato: kan ikke være før vedtaksdatoen"));
     sv_case c;
     if (sv_case_load(st, pid, &c, e)) return e->code;
     int rc = SV_OK;
@@ -26,7 +27,7 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
         goto done;
     }
     if (!c.has_plan) {
-        rc = sv_err_set(e, SV_EINVAL, "plan", "Deltakeren har ingen plan ennå; registrer plan, faser og tiltak før vedtaket (steg 5)");
+        rc = sv_err_set(e, SV_EINVAL, "plan", _("Deltakeren har ingen plan ennå; registrer plan, faser og tiltak før vedtaket (steg 5)"));
         goto done;
     }
     const char *law = sv_law_code(sv_participant_law(&c.p));
@@ -47,12 +48,12 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
         if (r->results[i].outcome == SV_R_VIOLATION && !first) first = &r->results[i];
     }
     if (first) {
-        rc = sv_err_set(e, SV_EINVAL, first->rule->field, "Vedtaket kan ikke fattes: %d brudd. Første: %s %s", v,
+        rc = sv_err_set(e, SV_EINVAL, first->rule->field, _("Vedtaket kan ikke fattes: %d brudd. Første: %s %s"), v,
                         first->rule->id, first->rule->message);
         goto done;
     }
     if (r->remarks && !confirm) {
-        rc = sv_err_set(e, SV_EINVAL, "", "Vedtaket har %d merknad(er); les dem og bekreft for å fatte vedtaket", r->remarks);
+        rc = sv_err_set(e, SV_EINVAL, "", _("Vedtaket har %d merknad(er); les dem og bekreft for å fatte vedtaket"), r->remarks);
         goto done;
     }
     xml = sv_vedtak_serialize(doc);
@@ -70,7 +71,7 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
     d->notified_on = in->notified_on;
     snprintf(d->notify_method, sizeof d->notify_method, "%s", in->notify_method ? in->notify_method : "");
     if (in->reason && sv_strcpy(d->reason, sizeof d->reason, in->reason)) {
-        rc = sv_err_set(e, SV_EINVAL, "reason", "Grunn for vedtaket: teksten er for lang (høyst %zu tegn)", sizeof d->reason - 1);
+        rc = sv_err_set(e, SV_EINVAL, "reason", _("Grunn for vedtaket: teksten er for lang (høyst %zu tegn)"), sizeof d->reason - 1);
         goto done;
     }
     rc = sv_decision_insert(st, d, xml, e);

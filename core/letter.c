@@ -9,6 +9,7 @@
 #include "date.h"
 #include "paths.h"
 #include "rules.h"
+#include "i18n.h"
 
 typedef struct {
     char **keys, **vals;
@@ -38,9 +39,9 @@ static int texts_load(const char *malform, texts *t, sv_err *e)
     memset(t, 0, sizeof *t);
     char rel[32], path[4096];
     snprintf(rel, sizeof rel, "letters/%s.txt", !strcmp(malform, "nn") ? "nn" : "nb");
-    if (sv_template_path(rel, path, sizeof path)) return sv_err_set(e, SV_EIO, NULL, "Stien til brevtekstene er for lang");
+    if (sv_template_path(rel, path, sizeof path)) return sv_err_set(e, SV_EIO, NULL, _("Stien til brevtekstene er for lang"));
     FILE *f = fopen(path, "r");
-    if (!f) return sv_err_set(e, SV_EIO, NULL, "Finner ikke brevtekstene %s", path);
+    if (!f) return sv_err_set(e, SV_EIO, NULL, _("Finner ikke brevtekstene %s"), path);
     char line[2048];
     while (fgets(line, sizeof line, f)) {
         char *s = trim(line), *eq = strstr(s, " = ");
@@ -279,7 +280,7 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
     release(&p);
     char *res = out.s ? out.s : sv_xstrdup("");
     if (w.missing) {
-        sv_err_set(e, SV_EIO, NULL, "Brevtekstene mangler teksten «%s» (templates/letters/)", w.missing);
+        sv_err_set(e, SV_EIO, NULL, _("Brevtekstene mangler teksten «%s» (templates/letters/)"), w.missing);
         free(res);
         res = NULL;
     }

@@ -12,6 +12,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "paths.h"
+#include "i18n.h"
 
 const char *const SV_APPEAL_PARTS[6] = {"klagerett", "klagefrist", "hvor", "hvordan", "klageinstans", "innsyn"};
 
@@ -66,7 +67,7 @@ static xmlXPathCompExprPtr compile(const char *expr, const char *path, const cha
     xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)quiet);
     xmlXPathCompExprPtr c = xmlXPathCompile(BAD_CAST expr);
     xmlSetStructuredErrorFunc(NULL, NULL);
-    if (!c) sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel %s har et ugyldig XPath-uttrykk: %s", path, rule, expr);
+    if (!c) sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regel %s har et ugyldig XPath-uttrykk: %s"), path, rule, expr);
     return c;
 }
 
@@ -82,7 +83,7 @@ static int load_rule(sv_ruleset *rs, xmlNodePtr n, sv_err *e)
     const char *id = r->id ? r->id : "(uten id)";
     if (!r->id || !r->control || !sev || (strcmp(sev, "brudd") && strcmp(sev, "merknad"))) {
         free(sev);
-        return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel %s mangler id, kontroll eller alvor (brudd|merknad)",
+        return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regel %s mangler id, kontroll eller alvor (brudd|merknad)"),
                           rs->path, id);
     }
     r->severity = !strcmp(sev, "brudd") ? SV_SEV_VIOLATION : SV_SEV_REMARK;
@@ -104,15 +105,15 @@ static int load_rule(sv_ruleset *rs, xmlNodePtr n, sv_err *e)
         }
     }
     if (!r->ref || !r->message || !r->ntests)
-        return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel %s mangler hjemmel, melding eller test", rs->path, id);
+        return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regel %s mangler hjemmel, melding eller test"), rs->path, id);
     for (int i = 0; i < rs->ncontrols; i++)
         if (!strcmp(rs->controls[i].id, r->control)) r->question = rs->controls[i].question;
     if (!r->question)
-        return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel %s viser til kontrollspørsmål %s som ikke finnes",
+        return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regel %s viser til kontrollspørsmål %s som ikke finnes"),
                           rs->path, id, r->control);
     for (int i = 0; i < rs->nrules - 1; i++)
         if (!strcmp(rs->rules[i].id, r->id))
-            return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regel-id %s finnes to ganger", rs->path, id);
+            return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regel-id %s finnes to ganger"), rs->path, id);
     return SV_OK;
 }
 
@@ -131,20 +132,20 @@ int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
 {
     *out = NULL;
     xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) return sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s kan ikke leses (finnes ikke eller er ikke gyldig XML)", path);
+    if (!doc) return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s kan ikke leses (finnes ikke eller er ikke gyldig XML)"), path);
     sv_ruleset *rs = sv_xcalloc(1, sizeof *rs);
     rs->path = sv_xstrdup(path);
     xmlNodePtr root = xmlDocGetRootElement(doc);
     int rc = SV_OK;
     if (!root || !is(root, "regelsett")) {
-        rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: rotelementet skal være regelsett i %s", path, SV_RULES_NS);
+        rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: rotelementet skal være regelsett i %s"), path, SV_RULES_NS);
         goto done;
     }
     rs->law = attr(root, "lov");
     rs->version = attr(root, "versjon");
     if (!rs->law || !rs->version || parse_date_attr(root, "fra", &rs->from) || rs->from == SV_NODATE ||
         parse_date_attr(root, "til", &rs->to)) {
-        rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: regelsett trenger lov, versjon og fra (åååå-mm-dd)", path);
+        rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regelsett trenger lov, versjon og fra (åååå-mm-dd)"), path);
         goto done;
     }
     /* Control questions first, so rules anywhere in the file can refer to them. */
@@ -155,7 +156,7 @@ int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
         c->id = attr(n, "id");
         c->question = text(n);
         if (!c->id) {
-            rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: kontroll uten id", path);
+            rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: kontroll uten id"), path);
             goto done;
         }
     }
@@ -166,14 +167,14 @@ int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
             rs->refs[rs->nrefs].ref = attr(n, "paragraf");
             rs->refs[rs->nrefs].text = text(n);
             if (!rs->refs[rs->nrefs++].ref)
-                rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: vedtakshjemmel uten paragraf", path);
+                rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: vedtakshjemmel uten paragraf"), path);
         } else if (is(n, "klage") && load_appeal(rs, n))
-            rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: klage trenger uker (klagefristen)", path);
+            rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: klage trenger uker (klagefristen)"), path);
     }
     for (int i = 0; i < 6 && rc == SV_OK; i++)
         if (!rs->appeal[i])
-            rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s: klage mangler %s", path, SV_APPEAL_PARTS[i]);
-    if (rc == SV_OK && !rs->nrules) rc = sv_err_set(e, SV_EINVAL, "rules", "Regelfilen %s har ingen regler", path);
+            rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: klage mangler %s"), path, SV_APPEAL_PARTS[i]);
+    if (rc == SV_OK && !rs->nrules) rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s har ingen regler"), path);
 done:
     xmlFreeDoc(doc);
     if (rc) sv_ruleset_free(rs);
@@ -232,9 +233,9 @@ int sv_rules_all(sv_ruleset *const **sets, int *n, sv_err *e)
     if (g_nsets < 0) {
         char dir[4096];
         if (sv_template_path("rules", dir, sizeof dir))
-            return sv_err_set(e, SV_EIO, "rules", "Stien til regelfilene er for lang");
+            return sv_err_set(e, SV_EIO, "rules", _("Stien til regelfilene er for lang"));
         DIR *d = opendir(dir);
-        if (!d) return sv_err_set(e, SV_EIO, "rules", "Finner ikke regelfilene i %s", dir);
+        if (!d) return sv_err_set(e, SV_EIO, "rules", _("Finner ikke regelfilene i %s"), dir);
         char **names = NULL;
         int nn = 0;
         struct dirent *de;
@@ -262,7 +263,7 @@ int sv_rules_all(sv_ruleset *const **sets, int *n, sv_err *e)
         }
         if (!g_nsets) {
             sv_rules_cleanup();
-            return sv_err_set(e, SV_EIO, "rules", "Ingen regelfiler i %s", dir);
+            return sv_err_set(e, SV_EIO, "rules", _("Ingen regelfiler i %s"), dir);
         }
     }
     *sets = g_sets;
@@ -289,7 +290,7 @@ const sv_ruleset *sv_rules_for(const char *law, sv_date on, sv_err *e)
         if (on != SV_NODATE && sets[i]->from > on) continue;
         if (!best || sets[i]->from > best->from) best = sets[i];
     }
-    if (!best) sv_err_set(e, SV_ENOTFOUND, "rules", "Ingen regelsett for %s gjelder på vedtaksdatoen", law);
+    if (!best) sv_err_set(e, SV_ENOTFOUND, "rules", _("Ingen regelsett for %s gjelder på vedtaksdatoen"), law);
     return best;
 }
 
@@ -308,7 +309,7 @@ static int eval_bool(xmlXPathCompExprPtr c, xmlXPathContextPtr ctx, const char *
 {
     xmlXPathObjectPtr o = xmlXPathCompiledEval(c, ctx);
     if (!o) {
-        sv_err_set(e, SV_EINVAL, "rules", "Regel %s: uttrykket kunne ikke evalueres: %s", id, expr);
+        sv_err_set(e, SV_EINVAL, "rules", _("Regel %s: uttrykket kunne ikke evalueres: %s"), id, expr);
         return -1;
     }
     int v = xmlXPathCastToBoolean(o);
@@ -333,7 +334,7 @@ static void evidence(const sv_rule_test *t, xmlXPathContextPtr ctx, char *out, s
 int sv_rules_eval(const sv_ruleset *rs, xmlDocPtr doc, sv_rule_result *res, sv_err *e)
 {
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    if (!ctx) return sv_err_set(e, SV_EIO, NULL, "Tom for minne"), -1;
+    if (!ctx) return sv_err_set(e, SV_EIO, NULL, _("Tom for minne")), -1;
     xmlXPathRegisterNs(ctx, BAD_CAST "v", BAD_CAST SV_VEDTAK_NS);
     ctx->node = xmlDocGetRootElement(doc);
     int violations = 0;

@@ -13,6 +13,7 @@
 
 #include "../forms/forms.h"
 #include "fnr.h"
+#include "i18n.h"
 #include "paths.h"
 
 typedef struct {
@@ -28,13 +29,13 @@ static int text_ok(bld *b, const char *s, const char *what)
 {
     if (b->failed) return 0;
     if (!xmlCheckUTF8(BAD_CAST s)) {
-        sv_err_set(b->e, SV_EINVAL, what, "%s: teksten er ikke gyldig UTF-8", what);
+        sv_err_set(b->e, SV_EINVAL, what, _("%s: teksten er ikke gyldig UTF-8"), what);
         b->failed = 1;
         return 0;
     }
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
-            sv_err_set(b->e, SV_EINVAL, what, "%s: teksten inneholder et kontrolltegn (kode %u); fjern det og prøv igjen",
+            sv_err_set(b->e, SV_EINVAL, what, _("%s: teksten inneholder et kontrolltegn (kode %u); fjern det og prøv igjen"),
                        what, *p);
             b->failed = 1;
             return 0;
@@ -188,28 +189,30 @@ static void plan(bld *b, xmlNodePtr root, const sv_case *c)
     opt(b, p, "forlengelse", pl->extension_reason, "Begrunnelse for forlengelse");
 }
 
-/* The facts paragraph of the reasons, composed from the case so it always matches it. */
+/* The facts paragraph of the reasons, composed from the case so it always matches it, in the
+ * municipality's målform since the document goes to the participant. */
 static void facts_text(const sv_case *c, sv_buf *out)
 {
+    sv_lang l = sv_lang_from_code(c->muni.malform);
     char d[11];
     if (c->p.settled_on != SV_NODATE) {
         sv_date_nor(c->p.settled_on, d);
-        sv_buf_printf(out, "%s ble bosatt i %s %s. ", c->p.name, c->muni.name, d);
+        sv_buf_printf(out, sv_tr(l, "%s ble bosatt i %s %s. "), c->p.name, c->muni.name, d);
     }
     if (c->has_assessment && c->assessment.assessed_on != SV_NODATE) {
         sv_date_nor(c->assessment.assessed_on, d);
-        sv_buf_printf(out, "Kompetansen ble kartlagt %s: norsknivå %s. ", d,
-                      c->assessment.language_level[0] ? c->assessment.language_level : "ikke oppgitt");
+        sv_buf_printf(out, sv_tr(l, "Kompetansen ble kartlagt %s: norsknivå %s. "), d,
+                      c->assessment.language_level[0] ? c->assessment.language_level : sv_tr(l, "ikke oppgitt"));
     }
     if (c->nneeds) {
-        sv_buf_add(out, "Opplæringsbehov: ");
+        sv_buf_add(out, sv_tr(l, "Opplæringsbehov: "));
         for (int i = 0; i < c->nneeds; i++) sv_buf_printf(out, "%s%s", i ? "; " : "", c->needs[i].description);
         sv_buf_add(out, ". ");
     }
     if (c->has_plan && c->plan.consulted_on != SV_NODATE) {
         sv_date_nor(c->plan.consulted_on, d);
-        sv_buf_printf(out, "Planen ble utarbeidet i samråd med deltakeren %s", d);
-        if (c->plan.interpreter_used && c->p.interpreter_lang[0]) sv_buf_printf(out, " med tolk på %s", c->p.interpreter_lang);
+        sv_buf_printf(out, sv_tr(l, "Planen ble utarbeidet i samråd med deltakeren %s"), d);
+        if (c->plan.interpreter_used && c->p.interpreter_lang[0]) sv_buf_printf(out, sv_tr(l, " med tolk på %s"), c->p.interpreter_lang);
         sv_buf_add(out, ".");
     }
 }
@@ -279,12 +282,12 @@ static void history(bld *b, xmlNodePtr root, const sv_case *c, const sv_vedtak_i
 xmlDocPtr sv_vedtak_build(const sv_case *c, const sv_vedtak_in *in, const sv_ruleset *rs, sv_err *e)
 {
     if (!in->kind || !sv_code_valid(SV_CODES_DECISION_KIND, in->kind)) {
-        sv_err_set(e, SV_EINVAL, "kind", "Vedtakstype: «%s» er ikke gyldig (plan, endring, forlengelse, stans)",
+        sv_err_set(e, SV_EINVAL, "kind", _("Vedtakstype: «%s» er ikke gyldig (plan, endring, forlengelse, stans)"),
                    in->kind ? in->kind : "");
         return NULL;
     }
     if (in->decided_on == SV_NODATE) {
-        sv_err_set(e, SV_EINVAL, "decided_on", "Vedtaksdato: må fylles ut");
+        sv_err_set(e, SV_EINVAL, "decided_on", _("Vedtaksdato: må fylles ut"));
         return NULL;
     }
     bld b = {.doc = xmlNewDoc(BAD_CAST "1.0"), .e = e};
@@ -332,14 +335,14 @@ static xmlSchemaPtr schema(sv_err *e)
     if (g_schema) return g_schema;
     char path[4096];
     if (sv_template_path("vedtak.xsd", path, sizeof path)) {
-        sv_err_set(e, SV_EIO, NULL, "Stien til vedtak.xsd er for lang");
+        sv_err_set(e, SV_EIO, NULL, _("Stien til vedtak.xsd er for lang"));
         return NULL;
     }
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
     xmlSchemaSetParserStructuredErrors(pc, NULL, NULL);
     g_schema = pc ? xmlSchemaParse(pc) : NULL;
     xmlSchemaFreeParserCtxt(pc);
-    if (!g_schema) sv_err_set(e, SV_EIO, NULL, "Skjemaet %s kan ikke leses", path);
+    if (!g_schema) sv_err_set(e, SV_EIO, NULL, _("Skjemaet %s kan ikke leses"), path);
     return g_schema;
 }
 
@@ -392,7 +395,7 @@ static void on_error(void *ctx, const xmlError *err)
     snprintf(msg, sizeof msg, "%s", err->message ? err->message : "ukjent feil");
     size_t l = strlen(msg);
     while (l && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = '\0';
-    sv_err_set(fe->e, SV_EINVAL, "xml", "Vedtaksdokumentet følger ikke skjemaet: element %s: %s", where, msg);
+    sv_err_set(fe->e, SV_EINVAL, "xml", _("Vedtaksdokumentet følger ikke skjemaet: element %s: %s"), where, msg);
 }
 
 int sv_vedtak_validate(xmlDocPtr doc, sv_err *e)
@@ -405,14 +408,14 @@ int sv_vedtak_validate(xmlDocPtr doc, sv_err *e)
     int rc = xmlSchemaValidateDoc(vc, doc);
     xmlSchemaFreeValidCtxt(vc);
     if (rc == 0) return SV_OK;
-    if (!fe.seen) sv_err_set(e, SV_EINVAL, "xml", "Vedtaksdokumentet følger ikke skjemaet");
+    if (!fe.seen) sv_err_set(e, SV_EINVAL, "xml", _("Vedtaksdokumentet følger ikke skjemaet"));
     return SV_EINVAL;
 }
 
 xmlDocPtr sv_vedtak_parse(const char *buf, size_t len, const char *name, sv_err *e)
 {
     if (len > (size_t)64 * 1024 * 1024) {
-        sv_err_set(e, SV_EINVAL, "xml", "%s: filen er for stor til å være et vedtak", name);
+        sv_err_set(e, SV_EINVAL, "xml", _("%s: filen er for stor til å være et vedtak"), name);
         return NULL;
     }
     xmlDocPtr doc = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -421,12 +424,12 @@ xmlDocPtr sv_vedtak_parse(const char *buf, size_t len, const char *name, sv_err 
         char why[200];
         snprintf(why, sizeof why, "%s", err && err->message ? err->message : "ukjent feil");
         why[strcspn(why, "\n")] = '\0';
-        sv_err_set(e, SV_EINVAL, "xml", "%s: ikke velformet XML (linje %d: %s)", name, err ? err->line : 0, why);
+        sv_err_set(e, SV_EINVAL, "xml", _("%s: ikke velformet XML (linje %d: %s)"), name, err ? err->line : 0, why);
         return NULL;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root || !root->ns || xmlStrcmp(root->ns->href, BAD_CAST SV_VEDTAK_NS) || xmlStrcmp(root->name, BAD_CAST "vedtak")) {
-        sv_err_set(e, SV_EINVAL, "xml", "%s: ikke et vedtaksdokument (rotelementet skal være vedtak i %s)", name, SV_VEDTAK_NS);
+        sv_err_set(e, SV_EINVAL, "xml", _("%s: ikke et vedtaksdokument (rotelementet skal være vedtak i %s)"), name, SV_VEDTAK_NS);
         xmlFreeDoc(doc);
         return NULL;
     }
@@ -444,7 +447,7 @@ xmlDocPtr sv_vedtak_read_file(const char *path, sv_err *e)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        sv_err_set(e, SV_EIO, "xml", "%s: kan ikke åpnes", path);
+        sv_err_set(e, SV_EIO, "xml", _("%s: kan ikke åpnes"), path);
         return NULL;
     }
     sv_buf b;
@@ -455,7 +458,7 @@ xmlDocPtr sv_vedtak_read_file(const char *path, sv_err *e)
     int bad = ferror(f);
     fclose(f);
     xmlDocPtr doc = NULL;
-    if (bad) sv_err_set(e, SV_EIO, "xml", "%s: kunne ikke leses", path);
+    if (bad) sv_err_set(e, SV_EIO, "xml", _("%s: kunne ikke leses"), path);
     else doc = sv_vedtak_parse(b.s ? b.s : "", b.len, path, e);
     sv_buf_free(&b);
     return doc;
