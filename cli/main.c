@@ -39,6 +39,10 @@ const sv_cmd SV_COMMANDS[] = {
     {"checklist", cmd_checklist, 1, "checklist [--municipality KOMMUNENR] [--tsv]",
      "tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd"},
     {"letter", cmd_letter, 1, "letter ID [--out FIL]", "vedtaksbrev til deltakeren på kommunens målform"},
+    {"audit", cmd_audit, 1, "audit [DELTAKER-ID] [--limit N] [--tsv]",
+     "vis historikken til en sak (hvem endret hva), eller de siste hendelsene"},
+    {"backup", cmd_backup, 1, "backup FIL", "ta en kontrollert sikkerhetskopi mens andre arbeider (0600)"},
+    {"restore", cmd_restore, 1, "restore FIL [--yes]", "gjenopprett databasen fra en sikkerhetskopi"},
     {"help", cmd_help, 0, "help [KOMMANDO]", "vis hjelp"},
     {NULL, NULL, 0, NULL, NULL}};
 
