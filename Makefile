@@ -28,6 +28,9 @@ APP_SRC := $(CLI_SRC) $(TUI_SRC)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=$(B)/san/tests/%)
+# Stress programs (tests/stress/*.c), each its own main, linked like the unit tests.
+STRESS_SRC := $(wildcard tests/stress/*.c)
+STRESS_BIN := $(STRESS_SRC:tests/stress/%.c=$(B)/stress/%)
 HDRS := $(wildcard core/*.h forms/*.h cli/*.h tui/*.h)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
@@ -75,6 +78,11 @@ $(B)/san/tests/%: tests/unit/%.c tests/unit/testlib.h $(SLIB_OBJ)
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) -O1 $(SAN) $(CHECK_CFLAGS) -o $@ $< $(SLIB_OBJ) $(CHECK_LIBS) $(PKG_LIBS)
 
+$(B)/stress/%: tests/stress/%.c tests/stress/stresslib.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  STRESS  $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
 deps:
 	@sh tests/deps.sh $(DEBS)
 
@@ -90,11 +98,12 @@ unit-san: $(UNIT_SAN)
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $$t || exit 1; done
 
 check: deps
-	@$(MAKE) --no-print-directory stegvis $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san
+	@$(MAKE) --no-print-directory stegvis $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san $(STRESS_BIN)
 	@$(MAKE) --no-print-directory unit unit-san
 	@for t in tests/cli/test_*.sh; do sh $$t ./stegvis || exit 1; done
 	@for t in tests/cli/test_*.sh; do sh $$t ./$(B)/stegvis-san || exit 1; done
 	@for t in tests/screens/test_*.sh; do [ -f "$$t" ] || continue; sh $$t ./stegvis || exit 1; done
+	@sh tests/stress/run.sh --quick
 	@echo "make check: all tests passed"
 
 bench: deps
@@ -102,7 +111,7 @@ bench: deps
 	@if [ -x bench/run.sh ]; then sh bench/run.sh; else echo "no benchmarks yet"; fi
 
 stress: deps
-	@$(MAKE) --no-print-directory stegvis
+	@$(MAKE) --no-print-directory stegvis $(STRESS_BIN)
 	@if [ -x tests/stress/run.sh ]; then sh tests/stress/run.sh; else echo "no stress tests yet"; fi
 
 fuzz: deps
