@@ -38,7 +38,7 @@ APP_OBJ := $(APP_SRC:%.c=$(B)/%.o)
 SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
 SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
-DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext
+DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3
 
 # The catalogue template: every _() and N_() string of the sources.
 POT_SRC = $(LIB_SRC) $(APP_SRC)
@@ -46,7 +46,7 @@ pot:
 	xgettext -k_ -kN_ --from-code=UTF-8 --add-comments=TRANSLATORS -o po/stegvis.pot $(sort $(POT_SRC))
 	msgmerge -q -U --backup=none po/nn.po po/stegvis.pot
 
-.PHONY: pot all run check unit unit-san screens deps bench stress fuzz install uninstall clean
+.PHONY: pot all run check unit unit-san screens deps bench stress fuzz valgrind install uninstall clean
 
 all: stegvis
 
@@ -113,6 +113,15 @@ bench: deps
 stress: deps
 	@$(MAKE) --no-print-directory stegvis $(STRESS_BIN)
 	@if [ -x tests/stress/run.sh ]; then sh tests/stress/run.sh; else echo "no stress tests yet"; fi
+
+# The core unit tests under valgrind: no invalid access, no leak (Check's fork mode off so
+# valgrind sees the tests themselves).
+valgrind: deps $(UNIT_BIN)
+	@sh tests/deps.sh valgrind
+	@for t in $(UNIT_BIN); do echo "  VALGRIND $$t"; CK_FORK=no STEGVIS_TEMPLATES=$(CURDIR)/templates \
+	    valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 $$t >/dev/null || exit 1; done
+	@echo "valgrind: core unit tests clean, no leaks"
 
 fuzz: deps
 	@if [ -x tests/fuzz/run.sh ]; then sh tests/fuzz/run.sh; else echo "no fuzz harnesses yet"; fi

@@ -45,6 +45,9 @@ grep -q "no lost update" "$T/live.out" || fail=1
 echo "backup: $n consistent copies taken while 4 processes were writing"
 [ "$n" -ge 3 ] || { echo "stress: too few backups succeeded" >&2; fail=1; }
 
+if [ $QUICK -eq 0 ]; then
+    make --no-print-directory valgrind || fail=1
+fi
 if [ $QUICK -eq 0 ] && [ -x tests/stress/keys.sh ]; then
     sh tests/stress/keys.sh ./stegvis || fail=1
 fi
