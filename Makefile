@@ -31,6 +31,9 @@ UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=$(B)/san/tests/%)
 # Stress programs (tests/stress/*.c), each its own main, linked like the unit tests.
 STRESS_SRC := $(wildcard tests/stress/*.c)
 STRESS_BIN := $(STRESS_SRC:tests/stress/%.c=$(B)/stress/%)
+# The fuzz harnesses replayed over their seeds and past findings by a plain driver (no clang).
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(B)/san/fuzz/%)
 HDRS := $(wildcard core/*.h forms/*.h cli/*.h tui/*.h)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
@@ -83,6 +86,11 @@ $(B)/stress/%: tests/stress/%.c tests/stress/stresslib.h $(LIB_OBJ)
 	@echo "  STRESS  $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
+$(B)/san/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(SLIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  REPLAY  $@"
+	@$(CC) $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< tests/fuzz/driver.c $(SLIB_OBJ) $(PKG_LIBS)
+
 deps:
 	@sh tests/deps.sh $(DEBS)
 
@@ -98,11 +106,12 @@ unit-san: $(UNIT_SAN)
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $$t || exit 1; done
 
 check: deps
-	@$(MAKE) --no-print-directory stegvis $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san $(STRESS_BIN)
+	@$(MAKE) --no-print-directory stegvis $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san $(STRESS_BIN) $(FUZZ_REPLAY)
 	@$(MAKE) --no-print-directory unit unit-san
 	@for t in tests/cli/test_*.sh; do sh $$t ./stegvis || exit 1; done
 	@for t in tests/cli/test_*.sh; do sh $$t ./$(B)/stegvis-san || exit 1; done
 	@for t in tests/screens/test_*.sh; do [ -f "$$t" ] || continue; sh $$t ./stegvis || exit 1; done
+	@for f in $(FUZZ_REPLAY); do n=$${f##*/}; $$f tests/fuzz/corpus/$$n/* $$(ls -d tests/fuzz/regress/$$n/* 2>/dev/null) || exit 1; done
 	@sh tests/stress/run.sh --quick
 	@echo "make check: all tests passed"
 
@@ -124,6 +133,7 @@ valgrind: deps $(UNIT_BIN)
 	@echo "valgrind: core unit tests clean, no leaks"
 
 fuzz: deps
+	@sh tests/deps.sh clang libclang-rt-14-dev
 	@if [ -x tests/fuzz/run.sh ]; then sh tests/fuzz/run.sh; else echo "no fuzz harnesses yet"; fi
 
 install: stegvis
