@@ -28,6 +28,12 @@ APP_SRC := $(CLI_SRC) $(TUI_SRC)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=$(B)/san/tests/%)
+# Stress programs (tests/stress/*.c), each its own main, linked like the unit tests.
+STRESS_SRC := $(wildcard tests/stress/*.c)
+STRESS_BIN := $(STRESS_SRC:tests/stress/%.c=$(B)/stress/%)
+# The fuzz harnesses replayed over their seeds and past findings by a plain driver (no clang).
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(B)/san/fuzz/%)
 HDRS := $(wildcard core/*.h forms/*.h cli/*.h tui/*.h)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
@@ -35,7 +41,7 @@ APP_OBJ := $(APP_SRC:%.c=$(B)/%.o)
 SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
 SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
-DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext
+DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3
 
 # The catalogue template: every _() and N_() string of the sources.
 POT_SRC = $(LIB_SRC) $(APP_SRC)
@@ -43,7 +49,7 @@ pot:
 	xgettext -k_ -kN_ -ksv_tr:2 --from-code=UTF-8 --add-comments=TRANSLATORS -o po/stegvis.pot $(sort $(POT_SRC))
 	msgmerge -q -U --backup=none po/nn.po po/stegvis.pot
 
-.PHONY: pot all run check unit unit-san screens deps bench stress fuzz install uninstall clean
+.PHONY: pot all run check unit unit-san screens deps bench stress fuzz valgrind install uninstall clean
 
 all: stegvis
 
@@ -75,6 +81,16 @@ $(B)/san/tests/%: tests/unit/%.c tests/unit/testlib.h $(SLIB_OBJ)
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) -O1 $(SAN) $(CHECK_CFLAGS) -o $@ $< $(SLIB_OBJ) $(CHECK_LIBS) $(PKG_LIBS)
 
+$(B)/stress/%: tests/stress/%.c tests/stress/stresslib.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  STRESS  $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
+$(B)/san/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(SLIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  REPLAY  $@"
+	@$(CC) $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< tests/fuzz/driver.c $(SLIB_OBJ) $(PKG_LIBS)
+
 deps:
 	@sh tests/deps.sh $(DEBS)
 
@@ -90,11 +106,13 @@ unit-san: $(UNIT_SAN)
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $$t || exit 1; done
 
 check: deps
-	@$(MAKE) --no-print-directory stegvis $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san
+	@$(MAKE) --no-print-directory stegvis $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san $(STRESS_BIN) $(FUZZ_REPLAY)
 	@$(MAKE) --no-print-directory unit unit-san
 	@for t in tests/cli/test_*.sh; do sh $$t ./stegvis || exit 1; done
 	@for t in tests/cli/test_*.sh; do sh $$t ./$(B)/stegvis-san || exit 1; done
 	@for t in tests/screens/test_*.sh; do [ -f "$$t" ] || continue; sh $$t ./stegvis || exit 1; done
+	@for f in $(FUZZ_REPLAY); do n=$${f##*/}; $$f tests/fuzz/corpus/$$n/* $$(ls -d tests/fuzz/regress/$$n/* 2>/dev/null) || exit 1; done
+	@sh tests/stress/run.sh --quick
 	@echo "make check: all tests passed"
 
 bench: deps
@@ -102,10 +120,20 @@ bench: deps
 	@if [ -x bench/run.sh ]; then sh bench/run.sh; else echo "no benchmarks yet"; fi
 
 stress: deps
-	@$(MAKE) --no-print-directory stegvis
+	@$(MAKE) --no-print-directory stegvis $(STRESS_BIN)
 	@if [ -x tests/stress/run.sh ]; then sh tests/stress/run.sh; else echo "no stress tests yet"; fi
 
+# The core unit tests under valgrind: no invalid access, no leak (Check's fork mode off so
+# valgrind sees the tests themselves).
+valgrind: deps $(UNIT_BIN)
+	@sh tests/deps.sh valgrind
+	@for t in $(UNIT_BIN); do echo "  VALGRIND $$t"; CK_FORK=no STEGVIS_TEMPLATES=$(CURDIR)/templates \
+	    valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 $$t >/dev/null || exit 1; done
+	@echo "valgrind: core unit tests clean, no leaks"
+
 fuzz: deps
+	@sh tests/deps.sh clang libclang-rt-14-dev
 	@if [ -x tests/fuzz/run.sh ]; then sh tests/fuzz/run.sh; else echo "no fuzz harnesses yet"; fi
 
 install: stegvis

@@ -59,5 +59,8 @@ int cmd_check(sv_cli *c, int argc, char **argv);
 int cmd_checklist(sv_cli *c, int argc, char **argv);
 int cmd_letter(sv_cli *c, int argc, char **argv);
 int cmd_start(sv_cli *c, int argc, char **argv);
+int cmd_backup(sv_cli *c, int argc, char **argv);
+int cmd_restore(sv_cli *c, int argc, char **argv);
+int cmd_audit(sv_cli *c, int argc, char **argv);
 
 #endif

@@ -27,6 +27,9 @@ const sv_cmd SV_COMMANDS[] = {
     {"check", cmd_check, 0, N_("check FIL|MAPPE ... [--format xml]"), N_("kontroller vedtaksdokumenter mot tilsynsreglene; avslutter med 1 ved brudd")},
     {"checklist", cmd_checklist, 1, N_("checklist [--municipality KOMMUNENR] [--tsv]"), N_("tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd")},
     {"letter", cmd_letter, 1, N_("letter ID [--out FIL]"), N_("vedtaksbrev til deltakeren på kommunens målform")},
+    {"audit", cmd_audit, 1, N_("audit [DELTAKER-ID] [--limit N] [--tsv]"), N_("vis historikken til en sak (hvem endret hva), eller de siste hendelsene")},
+    {"backup", cmd_backup, 1, N_("backup FIL"), N_("ta en kontrollert sikkerhetskopi mens andre arbeider (0600)")},
+    {"restore", cmd_restore, 1, N_("restore FIL [--yes]"), N_("gjenopprett databasen fra en sikkerhetskopi")},
     {"help", cmd_help, 0, N_("help [KOMMANDO]"), N_("vis hjelp")},
     {NULL, NULL, 0, NULL, NULL}};
 

@@ -13,6 +13,7 @@
 
 #include "paths.h"
 #include "i18n.h"
+#include "xmlsafe.h"
 
 const char *const SV_APPEAL_PARTS[6] = {"klagerett", "klagefrist", "hvor", "hvordan", "klageinstans", "innsyn"};
 
@@ -131,8 +132,9 @@ static int load_appeal(sv_ruleset *rs, xmlNodePtr n)
 int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
 {
     *out = NULL;
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s kan ikke leses (finnes ikke eller er ikke gyldig XML)"), path);
+    char why[SV_ERR_MAX];
+    xmlDocPtr doc = sv_xml_read_file_safe(path, why, sizeof why);
+    if (!doc) return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen kan ikke brukes: %s"), why);
     sv_ruleset *rs = sv_xcalloc(1, sizeof *rs);
     rs->path = sv_xstrdup(path);
     xmlNodePtr root = xmlDocGetRootElement(doc);

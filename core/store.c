@@ -75,6 +75,10 @@ int sv_store_dberr(sv_store *st, int rc, sv_err *e)
 {
     int prim = rc & 0xff;
     const char *detail = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+    /* A full disk often surfaces as an I/O error (growing the -shm or -wal file), not as
+     * SQLITE_FULL; the system error tells them apart. */
+    int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
+    if ((prim == SQLITE_IOERR || prim == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT)) prim = SQLITE_FULL;
     switch (prim) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -15,6 +16,7 @@
 #include "fnr.h"
 #include "i18n.h"
 #include "paths.h"
+#include "xmlsafe.h"
 
 typedef struct {
     xmlDocPtr doc;
@@ -418,13 +420,10 @@ xmlDocPtr sv_vedtak_parse(const char *buf, size_t len, const char *name, sv_err 
         sv_err_set(e, SV_EINVAL, "xml", _("%s: filen er for stor til å være et vedtak"), name);
         return NULL;
     }
-    xmlDocPtr doc = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    char why[SV_ERR_MAX];
+    xmlDocPtr doc = sv_xml_parse_safe(buf, len, name, why, sizeof why);
     if (!doc) {
-        const xmlError *err = xmlGetLastError();
-        char why[200];
-        snprintf(why, sizeof why, "%s", err && err->message ? err->message : "ukjent feil");
-        why[strcspn(why, "\n")] = '\0';
-        sv_err_set(e, SV_EINVAL, "xml", _("%s: ikke velformet XML (linje %d: %s)"), name, err ? err->line : 0, why);
+        sv_err_set(e, SV_EINVAL, "xml", "%s", why);
         return NULL;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -445,6 +444,16 @@ xmlDocPtr sv_vedtak_parse(const char *buf, size_t len, const char *name, sv_err 
 
 xmlDocPtr sv_vedtak_read_file(const char *path, sv_err *e)
 {
+    /* Size and file type are checked before reading, so /dev/zero or a huge file is refused. */
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        sv_err_set(e, SV_EIO, "xml", _("%s: kan ikke åpnes"), path);
+        return NULL;
+    }
+    if (!S_ISREG(sb.st_mode) || (size_t)sb.st_size > SV_XML_MAX_BYTES) {
+        sv_err_set(e, SV_EINVAL, "xml", _("%s: ikke en vanlig fil, eller for stor til å være et vedtak"), path);
+        return NULL;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
         sv_err_set(e, SV_EIO, "xml", _("%s: kan ikke åpnes"), path);
@@ -454,7 +463,7 @@ xmlDocPtr sv_vedtak_read_file(const char *path, sv_err *e)
     sv_buf_init(&b);
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sv_buf_addn(&b, chunk, n);
+    while (b.len <= SV_XML_MAX_BYTES && (n = fread(chunk, 1, sizeof chunk, f)) > 0) sv_buf_addn(&b, chunk, n);
     int bad = ferror(f);
     fclose(f);
     xmlDocPtr doc = NULL;

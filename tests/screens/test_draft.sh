@@ -62,4 +62,26 @@ sleep 0.3
 screen | grep -q "Ulagret utkast" && fail "forkastet utkast tilbys igjen"
 keys q
 wait_exit >/dev/null
+
+# A crash (SIGKILL: no chance to clean up) keeps every field already left.
+start 80 24
+wait_for "Deltakere"
+keys n
+wait_for "Ny: Deltaker"
+keys Enter; typ 01018510193; keys Enter
+typ "Krasj Øyen"; keys Enter
+wait_for "Hentes fra fødselsnummeret"
+kill -KILL "$(cat "$TMP/pid")"
+[ "$(wait_exit)" = 137 ] || fail "SIGKILL ga ikke status 137"
+start 80 24
+wait_for "Ulagret utkast"
+keys j
+wait_for "Krasj Øyen"
+wait_for "01018510193"
+keys Escape
+wait_for "Ulagrede endringer"
+keys f
+wait_for "Søk:"
+keys q
+wait_exit >/dev/null
 echo "$NAME: ok"

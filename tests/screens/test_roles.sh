@@ -49,6 +49,28 @@ keys q
 [ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
 sv show "$PID" | grep -q "dari" || fail "deltakeren ble endret av tilsynet"
 
+# NAV staff: may add a follow-up, may not change the participant.
+sv user add nils nav --name "Nils NAV" >/dev/null || fail "user add nav"
+start 100 30 STEGVIS_USER=nils
+wait_for "Du er Nils NAV. NAV-veileder"
+keys /; typ "ådne"; keys Enter
+wait_for "1 av 1"
+keys Enter
+wait_for "Mangler: kartlegging"
+select_row "Deltaker: Ådne Ås"
+keys Enter
+wait_for "(kun lesing)"
+keys Escape
+keys 6
+wait_for "Steg 5 er ikke ferdig"
+select_row "+ Ny oppfølging"
+keys Enter
+wait_for "fullfør steg 5 først"
+keys q
+wait_for "Søk:"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
+
 # A conflict: kari edits the languages while a colleague saves a newer version.
 start 100 30
 wait_for "Du er kari"

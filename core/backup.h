@@ -1,0 +1,33 @@
+/* Backups and restores through SQLite's online backup API: a consistent copy taken while
+ * colleagues keep working (WAL readers never block writers), written 0600 whatever the umask,
+ * checked before it is put in place. Restore copies a checked backup back into the live file
+ * under the write lock, so a colleague's open program simply waits and then sees the restored data. */
+#ifndef SV_BACKUP_H
+#define SV_BACKUP_H
+
+#include "store.h"
+
+typedef struct sv_backup_info {
+    int pages;
+    long long bytes;
+    int schema;
+    char backup_at[20];   /* when the copy was taken (as recorded in its own audit log) */
+} sv_backup_info;
+
+/* Writes a copy of the open database to dest (which must not exist). Administrators only; the
+ * backup is recorded in the audit log. A file name holding eleven digits in a row is refused,
+ * since identity numbers must never appear in file names. */
+int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e);
+
+/* Checks that path is a whole stegvis database this version can read: integrity_check ok and a
+ * schema no newer than ours. Opens it read-only; changes nothing. */
+int sv_backup_verify(const char *path, sv_backup_info *info, sv_err *e);
+
+/* Replaces the contents of the open database with the checked backup src. Administrators only;
+ * the restore is recorded in the restored database's audit log. */
+int sv_restore(sv_store *st, const char *src, sv_backup_info *info, sv_err *e);
+
+/* 1 if s holds eleven or more digits in a row (possibly an identity number). */
+int sv_has_idnumber_run(const char *s);
+
+#endif
