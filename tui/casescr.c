@@ -13,7 +13,7 @@
 #include "../forms/forms.h"
 #include "casescr.h"
 
-enum { A_PREV = TA_OWN, A_NEXT, A_DELETE, A_DECISION, A_INFO, A_FNR, A_STEP1 };
+enum { A_PREV = TA_OWN, A_NEXT, A_DELETE, A_DECISION, A_INFO, A_FNR, A_STEP1, A_HISTORY };
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
@@ -22,6 +22,7 @@ static const tui_key KEYS[] = {
     {'1', 0, "1-7", "gå til steg 1-7", A_STEP1, 0},
     {TK_ENTER, TK(KEY_ENTER), "Enter", "åpne", TA_OPEN, 1, "åpne raden, eller lag ny på en «+»-rad"},
     {'v', 0, "v", "vedtak", A_DECISION, 1},
+    {'H', 0, "H", "historikk", A_HISTORY, 0, "sakens historikk: hvem gjorde hva og når"},
     {'D', TK(KEY_DC), "D/Del", "slett raden", A_DELETE, 0},
     {'i', 0, "i", "stegtekst", A_INFO, 1, "vis stegets formål, refleksjonspunkter og tips (på smal skjerm)"},
     {'f', 0, "f", "vis/skjul fødselsnummer", A_FNR, 0},
@@ -228,6 +229,7 @@ static int key(tui_screen *scr, int act, int ch)
     case A_DELETE: delete_item(cs); break;
     case A_DECISION: tui_push(tui_decision_new(cs->pid)); break;
     case A_INFO: cs->info = !cs->info; break;
+    case A_HISTORY: tui_push(tui_history_new(cs->pid, cs->c.p.name)); break;
     case A_FNR: cs->show_fnr = !cs->show_fnr; break;
     case TA_BACK: return 1;
     default: break;

@@ -17,7 +17,7 @@
 #include "../forms/forms.h"
 #include "tui.h"
 
-enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_PREVIEW };
+enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_PREVIEW, A_HISTORY };
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
@@ -25,6 +25,7 @@ static const tui_key KEYS[] = {
     {'F', 0, "F", "fatt", A_ISSUE, 1, "fatt vedtaket (bare når regelkontrollen ikke har brudd)"},
     {'x', 0, "x", "eksport", A_EXPORT, 1, "eksporter siste fattede vedtak som XML-fil, med arkivmelding (Noark 5) ved siden av"},
     {'p', 0, "p", "vis", A_PREVIEW, 1, "bytt mellom regelkontroll og forhåndsvisning av vedtaksbrevet"},
+    {'H', 0, "H", "historikk", A_HISTORY, 1, "sakens historikk: hvem gjorde hva og når"},
     {'k', 0, "k", "vedtakstype", A_KIND, 0},
     {'n', 0, "n", "underretning (måte)", A_NOTIFY, 0},
     {'r', 0, "r", "grunn til vedtaket (endring, forlengelse, stans)", A_REASON, 0},
@@ -306,6 +307,7 @@ static int key(tui_screen *s, int act, int ch)
         break;
     case A_ISSUE: issue(ds); break;
     case A_EXPORT: export_last(ds); break;
+    case A_HISTORY: tui_push(tui_history_new(ds->pid, ds->c.p.name)); break;
     case A_PREVIEW: ds->preview = !ds->preview; ds->top = 0; break;
     case A_KIND: {
         const char *items[8];

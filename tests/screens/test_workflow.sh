@@ -204,6 +204,14 @@ wait_gone "Enter/Tab ferdig"
 keys s
 wait_for "Sluttevaluering er lagret."
 wait_for "✓7 Slutt"
+# The history says who did what, newest first.
+keys H
+wait_for "Historikk: Tesfay Ærø"
+wait_for "kari la til Sluttevaluering"
+wait_for "kari endret Plan"
+screen | grep -q "23039210088" && fail "historikken viser fødselsnummeret"
+keys Escape
+wait_for "✓7 Slutt"
 keys Escape
 wait_for "Søk:"
 keys q
