@@ -14,6 +14,7 @@
 #include "paths.h"
 #include "vedtak.h"
 #include "i18n.h"
+#include "xmlsafe.h"
 
 #define AM_NS "http://www.arkivverket.no/standarder/noark5/arkivmelding"
 #define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
@@ -22,18 +23,7 @@ static xmlSchemaPtr g_schema;
 
 static xmlSchemaPtr schema(sv_err *e)
 {
-    if (g_schema) return g_schema;
-    char path[4096];
-    if (sv_template_path("arkivmelding/arkivmelding.xsd", path, sizeof path)) {
-        sv_err_set(e, SV_EIO, NULL, _("Stien til arkivmelding.xsd er for lang"));
-        return NULL;
-    }
-    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
-    xmlSchemaSetParserStructuredErrors(pc, NULL, NULL);
-    g_schema = pc ? xmlSchemaParse(pc) : NULL;
-    xmlSchemaFreeParserCtxt(pc);
-    if (!g_schema) sv_err_set(e, SV_EIO, NULL, _("Skjemaet %s kan ikke leses"), path);
-    return g_schema;
+    return sv_xml_schema("arkivmelding/arkivmelding.xsd", &g_schema, e);
 }
 
 void sv_arkiv_cleanup(void)

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -334,18 +333,7 @@ static xmlSchemaPtr g_schema;
 
 static xmlSchemaPtr schema(sv_err *e)
 {
-    if (g_schema) return g_schema;
-    char path[4096];
-    if (sv_template_path("vedtak.xsd", path, sizeof path)) {
-        sv_err_set(e, SV_EIO, NULL, _("Stien til vedtak.xsd er for lang"));
-        return NULL;
-    }
-    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
-    xmlSchemaSetParserStructuredErrors(pc, NULL, NULL);
-    g_schema = pc ? xmlSchemaParse(pc) : NULL;
-    xmlSchemaFreeParserCtxt(pc);
-    if (!g_schema) sv_err_set(e, SV_EIO, NULL, _("Skjemaet %s kan ikke leses"), path);
-    return g_schema;
+    return sv_xml_schema("vedtak.xsd", &g_schema, e);
 }
 
 void sv_vedtak_cleanup(void)
@@ -445,31 +433,15 @@ xmlDocPtr sv_vedtak_parse(const char *buf, size_t len, const char *name, sv_err 
 xmlDocPtr sv_vedtak_read_file(const char *path, sv_err *e)
 {
     /* Size and file type are checked before reading, so /dev/zero or a huge file is refused. */
-    struct stat sb;
-    if (stat(path, &sb) != 0) {
-        sv_err_set(e, SV_EIO, "xml", _("%s: kan ikke åpnes"), path);
+    char why[SV_ERR_MAX];
+    size_t len;
+    char *buf = sv_xml_slurp(path, &len, why, sizeof why);
+    if (!buf) {
+        sv_err_set(e, SV_EIO, "xml", "%s", why);
         return NULL;
     }
-    if (!S_ISREG(sb.st_mode) || (size_t)sb.st_size > SV_XML_MAX_BYTES) {
-        sv_err_set(e, SV_EINVAL, "xml", _("%s: ikke en vanlig fil, eller for stor til å være et vedtak"), path);
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        sv_err_set(e, SV_EIO, "xml", _("%s: kan ikke åpnes"), path);
-        return NULL;
-    }
-    sv_buf b;
-    sv_buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while (b.len <= SV_XML_MAX_BYTES && (n = fread(chunk, 1, sizeof chunk, f)) > 0) sv_buf_addn(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    xmlDocPtr doc = NULL;
-    if (bad) sv_err_set(e, SV_EIO, "xml", _("%s: kunne ikke leses"), path);
-    else doc = sv_vedtak_parse(b.s ? b.s : "", b.len, path, e);
-    sv_buf_free(&b);
+    xmlDocPtr doc = sv_vedtak_parse(buf, len, path, e);
+    free(buf);
     return doc;
 }
 

@@ -4,11 +4,13 @@
 
 #include <libxml/parser.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "util.h"
 #include "i18n.h"
+#include "paths.h"
 
 static int too_deep(xmlNodePtr n, int depth)
 {
@@ -47,7 +49,7 @@ xmlDocPtr sv_xml_parse_safe(const char *buf, size_t len, const char *name, char 
     return doc;
 }
 
-xmlDocPtr sv_xml_read_file_safe(const char *path, char *why, size_t size)
+char *sv_xml_slurp(const char *path, size_t *len, char *why, size_t size)
 {
     FILE *f = fopen(path, "rb");
     struct stat sb;
@@ -68,9 +70,37 @@ xmlDocPtr sv_xml_read_file_safe(const char *path, char *why, size_t size)
     while (b.len <= SV_XML_MAX_BYTES && (n = fread(chunk, 1, sizeof chunk, f)) > 0) sv_buf_addn(&b, chunk, n);
     int bad = ferror(f);
     fclose(f);
-    xmlDocPtr doc = NULL;
-    if (bad) snprintf(why, size, _("%s: kunne ikke leses"), path);
-    else doc = sv_xml_parse_safe(b.s ? b.s : "", b.len, path, why, size);
-    sv_buf_free(&b);
+    if (bad) {
+        snprintf(why, size, _("%s: kunne ikke leses"), path);
+        sv_buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return b.s;
+}
+
+xmlDocPtr sv_xml_read_file_safe(const char *path, char *why, size_t size)
+{
+    size_t len;
+    char *buf = sv_xml_slurp(path, &len, why, size);
+    if (!buf) return NULL;
+    xmlDocPtr doc = sv_xml_parse_safe(buf, len, path, why, size);
+    free(buf);
     return doc;
+}
+
+xmlSchemaPtr sv_xml_schema(const char *rel, xmlSchemaPtr *cache, sv_err *e)
+{
+    if (*cache) return *cache;
+    char path[4096];
+    if (sv_template_path(rel, path, sizeof path)) {
+        sv_err_set(e, SV_EIO, NULL, _("Stien til %s er for lang"), rel);
+        return NULL;
+    }
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
+    xmlSchemaSetParserStructuredErrors(pc, NULL, NULL);
+    *cache = pc ? xmlSchemaParse(pc) : NULL;
+    xmlSchemaFreeParserCtxt(pc);
+    if (!*cache) sv_err_set(e, SV_EIO, NULL, _("Skjemaet %s kan ikke leses"), path);
+    return *cache;
 }

@@ -6,7 +6,10 @@
 #define SV_XMLSAFE_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
 #include <stddef.h>
+
+#include "util.h"
 
 #define SV_XML_MAX_BYTES ((size_t)64 * 1024 * 1024)
 #define SV_XML_MAX_DEPTH 64
@@ -16,5 +19,9 @@
 xmlDocPtr sv_xml_parse_safe(const char *buf, size_t len, const char *name, char *whybuf, size_t whysize);
 /* Reads and parses a file the same way; refuses anything but a regular file within the limit. */
 xmlDocPtr sv_xml_read_file_safe(const char *path, char *whybuf, size_t whysize);
+/* The bytes of a regular file within the size limit (caller frees), NULL with a reason. */
+char *sv_xml_slurp(const char *path, size_t *len, char *whybuf, size_t whysize);
+/* The schema at templates/rel, parsed once into *cache (free it with xmlSchemaFree at exit). */
+xmlSchemaPtr sv_xml_schema(const char *rel, xmlSchemaPtr *cache, sv_err *e);
 
 #endif
