@@ -193,10 +193,17 @@ static int input_pending(void)
     return 1;
 }
 
-static void keylog(FILE *f, int ch, double us)
+/* One line per key: key, screen, microseconds from the key to the refreshed screen. Typed
+ * characters are logged as "tegn" and screens by kind only ("Sak", not the name): the log
+ * must not hold identity numbers or names. */
+static void keylog(FILE *f, int ch, int raw, double us)
 {
     tui_screen *s = tui_top();
-    fprintf(f, "%d\t%s\t%.0f\n", ch, s ? s->title : "-", us);
+    const char *title = s ? s->title : "-";
+    int len = (int)strcspn(title, ":");
+    if (raw || (ch >= '0' && ch <= '9') || ch >= 127) fprintf(f, "tegn\t%.*s\t%.0f\n", len, title, us);
+    else if (ch >= 32) fprintf(f, "%c\t%.*s\t%.0f\n", ch, len, title, us);
+    else fprintf(f, "%d\t%.*s\t%.0f\n", ch, len, title, us);
     fflush(f);
 }
 
@@ -295,6 +302,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         clock_gettime(CLOCK_MONOTONIC, &t0);
         TUI.msg[0] = '\0';
         tui_screen *s = tui_top();
+        int raw = s->raw_input;
         if (ch == TK(KEY_RESIZE)) {
             /* every screen draws from the current size, so a redraw is the reflow */
         } else {
@@ -305,7 +313,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         pending = depth && !TUI.quit && input_pending();
         if (klog) {
             if (depth && !TUI.quit && !pending) draw_all();
-            keylog(klog, ch, us_since(&t0));
+            keylog(klog, ch, raw, us_since(&t0));
         }
     }
     /* Screens with unsaved input store it as a draft when destroyed. */
