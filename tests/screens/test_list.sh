@@ -83,6 +83,19 @@ wait_for "Søk:"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "avslutning med q ga feil status"
 
+# Timing hooks: start-up time without a terminal, and a per-key log that holds no typed text.
+sv start --bench-startup | grep -qE "^oppstart til første skjermbilde: [0-9]+\.[0-9] ms$" || fail "--bench-startup"
+start 80 24 STEGVIS_KEYLOG="$TMP/keys.log"
+wait_for "Deltakere"
+keys j /
+typ 150590
+wait_for "Åse Ødegård"
+keys Enter q
+wait_exit >/dev/null
+[ "$(wc -l < "$TMP/keys.log")" -ge 8 ] || fail "tidsloggen mangler taster"
+grep -q "150590\|Åse" "$TMP/keys.log" && fail "tidsloggen inneholder det som ble skrevet"
+awk -F'\t' 'NF != 3 || $3 !~ /^[0-9]+$/ { bad = 1 } END { exit bad }' "$TMP/keys.log" || fail "tidsloggen har feil format"
+
 # NO_COLOR: the same screen without colours (bold and reverse only).
 start 80 24 NO_COLOR=1
 wait_for "Deltakere"
