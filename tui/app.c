@@ -259,7 +259,13 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     setup_signals();
     set_escdelay(25);
     if (tty) {
-        initscr();
+        if (!newterm(NULL, stdout, stdin)) {
+            const char *term = getenv("TERM");
+            fprintf(stderr, "stegvis: terminaltypen «%s» er ukjent; sett TERM (f.eks. xterm-256color)\n",
+                    term ? term : "");
+            if (klog) fclose(klog);
+            return 1;
+        }
     } else {
         /* Timing without a terminal (make bench): draw the same screens into /dev/null. */
         const char *term = getenv("TERM");
@@ -267,6 +273,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         null_in = fopen("/dev/null", "r");
         if (!null_out || !null_in || !newterm(term && *term ? term : "xterm", null_out, null_in)) {
             fprintf(stderr, "stegvis: kan ikke tegne uten terminal (sett TERM)\n");
+            if (klog) fclose(klog);
             if (null_out) fclose(null_out);
             if (null_in) fclose(null_in);
             return 1;
