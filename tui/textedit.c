@@ -214,7 +214,13 @@ char *tui_external_edit(const char *title, const char *text, size_t max)
         tui_msg(0, "$EDITOR er ikke satt: bruker den innebygde editoren.");
         return tui_textedit(title, text, max);
     }
-    char path[] = "/tmp/stegvis-XXXXXX";
+    /* mkstemp's template: the directory, then six X for it to replace */
+    const char *dir = getenv("TMPDIR");
+    char path[512];
+    int pn = snprintf(path, sizeof path - 7, "%s/stegvis-", dir && *dir ? dir : "/tmp");
+    if (pn < 0 || (size_t)pn >= sizeof path - 7) return tui_textedit(title, text, max);
+    memset(path + pn, 'X', 6);
+    path[pn + 6] = '\0';
     int fd = mkstemp(path);
     if (fd < 0) return tui_textedit(title, text, max);
     size_t len = strlen(text);
