@@ -172,13 +172,14 @@ static void load_municipality(void)
     sqlite3_reset(q);
 }
 
-static int fill_demo_if_empty(sv_cli *c)
+/* Returns 0 and sets *filled when the empty database got the demo municipality. */
+static int fill_demo_if_empty(sv_cli *c, int *filled)
 {
     sv_err e;
     sv_err_clear(&e);
-    int filled = 0;
-    if (sv_demo_if_empty(c->st, &filled, &e)) return cli_fail(&e);
-    if (filled && sv_store_reload_user(c->st, &e)) return cli_fail(&e);
+    *filled = 0;
+    if (sv_demo_if_empty(c->st, filled, &e)) return cli_fail(&e);
+    if (*filled && sv_store_reload_user(c->st, &e)) return cli_fail(&e);
     return 0;
 }
 
@@ -238,9 +239,12 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         else return cli_usage("ukjent valg «%s» for start (bare --bench-startup)", argv[i]);
     }
     setlocale(LC_ALL, "");
-    int rc = fill_demo_if_empty(c);
+    int filled;
+    int rc = fill_demo_if_empty(c, &filled);
     if (rc) return rc;
     memset(&TUI, 0, sizeof TUI);
+    if (filled)
+        tui_msg(2, "Ny database: demokommunen (DEMO) med oppdiktede deltakere er lagt inn. Trykk ? for hjelp.");
     TUI.st = c->st;
     load_municipality();
     FILE *klog = NULL;
