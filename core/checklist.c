@@ -26,8 +26,8 @@ static sv_check_item *item(sv_checklist *cl, const sv_ruleset *rs, const char *c
     memset(it, 0, sizeof *it);
     snprintf(it->law, sizeof it->law, "%s", rs->law);
     snprintf(it->control, sizeof it->control, "%s", control);
-    for (int i = 0; i < rs->ncontrols; i++)
-        if (!strcmp(rs->controls[i].id, control)) snprintf(it->question, sizeof it->question, "%s", rs->controls[i].question);
+    const char *q = sv_ruleset_question(rs, control, sv_i18n_ui() == SV_NN);
+    if (q) snprintf(it->question, sizeof it->question, "%s", q);
     return it;
 }
 

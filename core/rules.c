@@ -118,15 +118,52 @@ static int load_rule(sv_ruleset *rs, xmlNodePtr n, sv_err *e)
     return SV_OK;
 }
 
+/* 1 when the element (or an ancestor) says xml:lang="nn". */
+static int nynorsk(xmlNodePtr n)
+{
+    xmlChar *l = xmlNodeGetLang(n);
+    int nn = l && !xmlStrncmp(l, BAD_CAST "nn", 2);
+    xmlFree(l);
+    return nn;
+}
+
 static int load_appeal(sv_ruleset *rs, xmlNodePtr n)
 {
+    char **parts = nynorsk(n) ? rs->appeal_nn : rs->appeal;
     char *w = attr(n, "uker");
-    rs->appeal_weeks = w ? atoi(w) : 0;
+    if (parts == rs->appeal) rs->appeal_weeks = w ? atoi(w) : 0;
     free(w);
     for (xmlNodePtr k = n->children; k; k = k->next)
         for (int i = 0; i < 6; i++)
-            if (is(k, SV_APPEAL_PARTS[i]) && !rs->appeal[i]) rs->appeal[i] = text(k);
-    return rs->appeal_weeks > 0 ? 0 : -1;
+            if (is(k, SV_APPEAL_PARTS[i]) && !parts[i]) parts[i] = text(k);
+    return parts == rs->appeal_nn || rs->appeal_weeks > 0 ? 0 : -1;
+}
+
+static int add_ref(sv_legal_ref **refs, int *n, xmlNodePtr node)
+{
+    *refs = sv_xrealloc(*refs, sizeof **refs * (size_t)(*n + 1));
+    (*refs)[*n].ref = attr(node, "paragraf");
+    (*refs)[*n].text = text(node);
+    return (*refs)[(*n)++].ref ? 0 : -1;
+}
+
+int sv_ruleset_refs(const sv_ruleset *rs, int nn, const sv_legal_ref **refs)
+{
+    *refs = nn && rs->nrefs_nn ? rs->refs_nn : rs->refs;
+    return nn && rs->nrefs_nn ? rs->nrefs_nn : rs->nrefs;
+}
+
+const char *sv_ruleset_appeal(const sv_ruleset *rs, int nn, int part)
+{
+    return nn && rs->appeal_nn[part] ? rs->appeal_nn[part] : rs->appeal[part];
+}
+
+const char *sv_ruleset_question(const sv_ruleset *rs, const char *id, int nn)
+{
+    for (int i = 0; i < rs->ncontrols; i++)
+        if (!strcmp(rs->controls[i].id, id))
+            return nn && rs->controls[i].question_nn ? rs->controls[i].question_nn : rs->controls[i].question;
+    return NULL;
 }
 
 int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
@@ -152,23 +189,26 @@ int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
     }
     /* Control questions first, so rules anywhere in the file can refer to them. */
     for (xmlNodePtr n = root->children; n; n = n->next) {
-        if (!is(n, "kontroll")) continue;
+        if (!is(n, "kontroll") || nynorsk(n)) continue;
         rs->controls = sv_xrealloc(rs->controls, sizeof *rs->controls * (size_t)(rs->ncontrols + 1));
         sv_control *c = &rs->controls[rs->ncontrols++];
         c->id = attr(n, "id");
         c->question = text(n);
+        c->question_nn = NULL;
         if (!c->id) {
             rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: kontroll uten id"), path);
             goto done;
         }
     }
     for (xmlNodePtr n = root->children; n && rc == SV_OK; n = n->next) {
-        if (is(n, "regel")) rc = load_rule(rs, n, e);
+        if (is(n, "kontroll") && nynorsk(n)) {
+            char *id = attr(n, "id");
+            for (int i = 0; id && i < rs->ncontrols; i++)
+                if (!strcmp(rs->controls[i].id, id) && !rs->controls[i].question_nn) rs->controls[i].question_nn = text(n);
+            free(id);
+        } else if (is(n, "regel")) rc = load_rule(rs, n, e);
         else if (is(n, "vedtakshjemmel")) {
-            rs->refs = sv_xrealloc(rs->refs, sizeof *rs->refs * (size_t)(rs->nrefs + 1));
-            rs->refs[rs->nrefs].ref = attr(n, "paragraf");
-            rs->refs[rs->nrefs].text = text(n);
-            if (!rs->refs[rs->nrefs++].ref)
+            if (nynorsk(n) ? add_ref(&rs->refs_nn, &rs->nrefs_nn, n) : add_ref(&rs->refs, &rs->nrefs, n))
                 rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: vedtakshjemmel uten paragraf"), path);
         } else if (is(n, "klage") && load_appeal(rs, n))
             rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: klage trenger uker (klagefristen)"), path);
@@ -207,12 +247,21 @@ void sv_ruleset_free(sv_ruleset *rs)
     for (int i = 0; i < rs->ncontrols; i++) {
         free(rs->controls[i].id);
         free(rs->controls[i].question);
+        free(rs->controls[i].question_nn);
     }
     for (int i = 0; i < rs->nrefs; i++) {
         free(rs->refs[i].ref);
         free(rs->refs[i].text);
     }
-    for (int i = 0; i < 6; i++) free(rs->appeal[i]);
+    for (int i = 0; i < rs->nrefs_nn; i++) {
+        free(rs->refs_nn[i].ref);
+        free(rs->refs_nn[i].text);
+    }
+    free(rs->refs_nn);
+    for (int i = 0; i < 6; i++) {
+        free(rs->appeal[i]);
+        free(rs->appeal_nn[i]);
+    }
     free(rs->controls);
     free(rs->refs);
     free(rs->rules);

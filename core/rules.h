@@ -38,6 +38,7 @@ typedef struct sv_rule {
 
 typedef struct sv_control {
     char *id, *question;
+    char *question_nn;          /* nynorsk form (xml:lang="nn"), or NULL */
 } sv_control;
 
 typedef struct sv_legal_ref {
@@ -61,9 +62,20 @@ typedef struct sv_ruleset {
      * innsyn; "{kommune}" in a text stands for the municipality's name */
     char *appeal[6];
     int appeal_weeks;
+    /* The same legal texts in nynorsk (elements with xml:lang="nn"), for municipalities that
+     * write nynorsk: the participant gets the decision in the municipality's målform. */
+    sv_legal_ref *refs_nn;
+    int nrefs_nn;
+    char *appeal_nn[6];
 } sv_ruleset;
 
 extern const char *const SV_APPEAL_PARTS[6];
+
+/* The legal texts in a language (nynorsk when the rule set has them, else bokmål). */
+int sv_ruleset_refs(const sv_ruleset *rs, int nynorsk, const sv_legal_ref **refs);
+const char *sv_ruleset_appeal(const sv_ruleset *rs, int nynorsk, int part);
+/* A control question's text in a language, NULL if the id is unknown. */
+const char *sv_ruleset_question(const sv_ruleset *rs, const char *id, int nynorsk);
 
 /* Loads and compiles one rule set file. A broken file gives a message naming the file, the
  * rule and what is wrong. Free with sv_ruleset_free. */

@@ -232,7 +232,9 @@ static void replace_muni(const char *tmpl, const char *muni, sv_buf *out)
 static void reasons(bld *b, xmlNodePtr root, const sv_case *c, const sv_vedtak_in *in, const sv_ruleset *rs)
 {
     xmlNodePtr r = el(b, root, "begrunnelse", NULL, NULL);
-    for (int i = 0; i < rs->nrefs; i++) at(b, el(b, r, "regel", rs->refs[i].text, "regel"), "hjemmel", rs->refs[i].ref, "hjemmel");
+    const sv_legal_ref *refs;
+    int nrefs = sv_ruleset_refs(rs, sv_lang_from_code(c->muni.malform) == SV_NN, &refs);
+    for (int i = 0; i < nrefs; i++) at(b, el(b, r, "regel", refs[i].text, "regel"), "hjemmel", refs[i].ref, "hjemmel");
     sv_buf f;
     sv_buf_init(&f);
     facts_text(c, &f);
@@ -248,7 +250,7 @@ static void appeal(bld *b, xmlNodePtr root, const sv_case *c, const sv_ruleset *
     for (int i = 0; i < 6; i++) {
         sv_buf t;
         sv_buf_init(&t);
-        replace_muni(rs->appeal[i], c->muni.name, &t);
+        replace_muni(sv_ruleset_appeal(rs, sv_lang_from_code(c->muni.malform) == SV_NN, i), c->muni.name, &t);
         xmlNodePtr n = el(b, k, SV_APPEAL_PARTS[i], t.s ? t.s : "", SV_APPEAL_PARTS[i]);
         if (i == 1) at_int(b, n, "uker", rs->appeal_weeks);
         sv_buf_free(&t);

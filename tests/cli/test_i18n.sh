@@ -18,4 +18,20 @@ STEGVIS_LANG=nn expect 1 "$BIN" --db "$T/a.db" participant add --fnr 12345 --nam
 has "$T/err" "Fødselsnummer: må vere 11 siffer"
 STEGVIS_LANG=nb expect 1 "$BIN" --db "$T/a.db" participant add --fnr 12345 --name X
 has "$T/err" "Fødselsnummer: må være 11 siffer"
+# A municipality that writes nynorsk sends the decision, its legal texts and the letter in
+# nynorsk; a bokmål one in bokmål. Both pass the rule check.
+expect 0 "$BIN" --db "$T/m.db" demo --participants 60 --municipalities 4 --seed 3
+NN=$(sqlite3 "$T/m.db" "SELECT p.id FROM decision d JOIN participant p ON p.id = d.participant_id
+    JOIN municipality m ON m.id = p.municipality_id WHERE m.malform = 'nn' ORDER BY p.id LIMIT 1")
+NB=$(sqlite3 "$T/m.db" "SELECT p.id FROM decision d JOIN participant p ON p.id = d.participant_id
+    JOIN municipality m ON m.id = p.municipality_id WHERE m.malform = 'nb' ORDER BY p.id LIMIT 1")
+expect 0 "$BIN" --db "$T/m.db" export "$NN" --out "$T/nn.xml"
+has "$T/nn.xml" "forvaltningslova § 28"
+has "$T/nn.xml" "hjemmel=\"[a-z]*lova "
+expect 0 "$BIN" --db "$T/m.db" export "$NB" --out "$T/nb.xml"
+has "$T/nb.xml" "forvaltningsloven § 28"
+"$BIN" --db "$T/m.db" letter "$NN" >"$T/letter.nn"
+has "$T/letter.nn" "Statsforvaltaren"
+"$BIN" check "$T/nn.xml" "$T/nb.xml" >"$T/check" 2>&1
+if grep -q "regelsett\|ikke velformet\|følger ikke skjemaet" "$T/check"; then bad "nynorsk decision not checkable: $(head -c 300 "$T/check")"; else ok; fi
 finish
