@@ -31,13 +31,15 @@ const char *sv_templates_dir(void)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
-        /* binary at the top of the tree, or in build/ below it */
+        /* binary at the top of the tree, or in build/ below it; or installed as
+         * PREFIX/bin/stegvis beside PREFIX/share/stegvis, whatever PREFIX was */
         for (int up = 0; up < 3; up++) {
             char *slash = strrchr(exe, '/');
             if (!slash) break;
             *slash = '\0';
-            char cand[PATH_MAX + 16];
+            char cand[PATH_MAX + 32];
             snprintf(cand, sizeof cand, "%s/templates", exe);
+            if (!is_dir(cand) && up == 0) snprintf(cand, sizeof cand, "%s/../share/stegvis", exe);
             if (is_dir(cand) && strlen(cand) < sizeof dir) {
                 memcpy(dir, cand, strlen(cand) + 1);
                 return dir;
