@@ -41,7 +41,7 @@ void tui_push(tui_screen *s)
     if (!s) return;
     if (depth == MAX_SCREENS) {
         s->destroy(s);
-        tui_msg(1, "For mange skjermbilder åpne: gå tilbake med Esc først.");
+        tui_msg(1, "%s", _("For mange skjermbilder åpne: gå tilbake med Esc først."));
         return;
     }
     stack[depth++] = s;
@@ -76,10 +76,10 @@ void tui_whoami(char *buf, size_t size)
 {
     const sv_user *u = sv_store_user(TUI.st);
     if (!u) {
-        snprintf(buf, size, "Du (%s) er ikke registrert: du kan bare se, ikke endre.", sv_login());
+        snprintf(buf, size, _("Du (%s) er ikke registrert: du kan bare se, ikke endre."), sv_login());
         return;
     }
-    snprintf(buf, size, "Du er %s. %s.", u->display_name[0] ? u->display_name : u->login,
+    snprintf(buf, size, _("Du er %s. %s."), u->display_name[0] ? u->display_name : u->login,
              sv_role_summary(u->role));
 }
 
@@ -125,7 +125,7 @@ static void draw_all(void)
     const sv_user *u = sv_store_user(TUI.st);
     char right[160];
     snprintf(right, sizeof right, "%s · %s ", u ? u->login : sv_login(),
-             u ? sv_code_label(SV_CODES_ROLE, u->role) : "ikke registrert");
+             u ? sv_code_label(SV_CODES_ROLE, u->role) : _("ikke registrert"));
     int x = tui_putf(stdscr, 0, 0, w, " stegvis · %s", s ? s->title : "");
     int rw = tui_width(right);
     if (w - rw > x + 1) tui_put(stdscr, 0, w - rw, rw, right, 0);
@@ -213,20 +213,20 @@ static void offer_draft(void)
     char *key = sv_draft_get(TUI.st, "tui:open");
     if (!key) return;
     char q[300];
-    snprintf(q, sizeof q, "Du har et skjema som ikke ble lagret forrige gang (forbindelsen ble "
-                          "brutt eller programmet avsluttet). Vil du fortsette der du slapp?\n\n"
-                          "j = ja, fortsett    n = nei, forkast utkastet");
+    snprintf(q, sizeof q, "%s", _("Du har et skjema som ikke ble lagret forrige gang (forbindelsen ble "
+                                  "brutt eller programmet avsluttet). Vil du fortsette der du slapp?\n\n"
+                                  "j = ja, fortsett    n = nei, forkast utkastet"));
     draw_all();
-    int a = tui_ask("Ulagret utkast", q, "jn");
+    int a = tui_ask(_("Ulagret utkast"), q, "jn");
     if (a == 'j') {
         tui_screen *f = tui_form_resume(key);
         if (f) tui_push(f);
-        else tui_msg(1, "Utkastet kunne ikke åpnes (raden er slettet).");
+        else tui_msg(1, "%s", _("Utkastet kunne ikke åpnes (raden er slettet)."));
     } else if (a == 'n') {
         sv_err e;
         sv_draft_drop(TUI.st, key, &e);
         sv_draft_drop(TUI.st, "tui:open", &e);
-        tui_msg(0, "Utkastet er forkastet.");
+        tui_msg(0, "%s", _("Utkastet er forkastet."));
     }
     free(key);
 }
@@ -236,7 +236,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     int bench = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--bench-startup")) bench = 1;
-        else return cli_usage("ukjent valg «%s» for start (bare --bench-startup)", argv[i]);
+        else return cli_usage(_("ukjent valg «%s» for start (bare --bench-startup)"), argv[i]);
     }
     setlocale(LC_ALL, "");
     int filled;
@@ -244,19 +244,19 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     if (rc) return rc;
     memset(&TUI, 0, sizeof TUI);
     if (filled)
-        tui_msg(2, "Ny database: demokommunen (DEMO) med oppdiktede deltakere er lagt inn. Trykk ? for hjelp.");
+        tui_msg(2, "%s", _("Ny database: demokommunen (DEMO) med oppdiktede deltakere er lagt inn. Trykk ? for hjelp."));
     TUI.st = c->st;
     load_municipality();
     FILE *klog = NULL;
     const char *kpath = getenv("STEGVIS_KEYLOG");
     if (kpath && *kpath && !(klog = fopen(kpath, "a"))) {
-        fprintf(stderr, "stegvis: kan ikke skrive tidslogg til %s\n", kpath);
+        fprintf(stderr, _("stegvis: kan ikke skrive tidslogg til %s\n"), kpath);
         return 1;
     }
     int tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
     FILE *null_out = NULL, *null_in = NULL;
     if (!tty && !bench) {
-        fprintf(stderr, "stegvis: skjermbildene trenger en terminal (bruk kommandoene, se «stegvis help»)\n");
+        fputs(_("stegvis: skjermbildene trenger en terminal (bruk kommandoene, se «stegvis help»)\n"), stderr);
         if (klog) fclose(klog);
         return 1;
     }
@@ -265,7 +265,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     if (tty) {
         if (!newterm(NULL, stdout, stdin)) {
             const char *term = getenv("TERM");
-            fprintf(stderr, "stegvis: terminaltypen «%s» er ukjent; sett TERM (f.eks. xterm-256color)\n",
+            fprintf(stderr, _("stegvis: terminaltypen «%s» er ukjent; sett TERM (f.eks. xterm-256color)\n"),
                     term ? term : "");
             if (klog) fclose(klog);
             return 1;
@@ -276,7 +276,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         null_out = fopen("/dev/null", "w");
         null_in = fopen("/dev/null", "r");
         if (!null_out || !null_in || !newterm(term && *term ? term : "xterm", null_out, null_in)) {
-            fprintf(stderr, "stegvis: kan ikke tegne uten terminal (sett TERM)\n");
+            fputs(_("stegvis: kan ikke tegne uten terminal (sett TERM)\n"), stderr);
             if (klog) fclose(klog);
             if (null_out) fclose(null_out);
             if (null_in) fclose(null_in);
@@ -297,6 +297,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         endwin();
         if (null_out) fclose(null_out);
         if (null_in) fclose(null_in);
+        /* one fixed line in every language: make bench and the screen tests read it */
         printf("oppstart til første skjermbilde: %.1f ms\n", us / 1000.0);
         return 0;
     }
@@ -332,6 +333,6 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     while (depth) tui_pop();
     endwin();
     if (klog) fclose(klog);
-    if (TUI.signal == SIGINT) fprintf(stderr, "Avbrutt. Det du skrev er tatt vare på som utkast.\n");
+    if (TUI.signal == SIGINT) fputs(_("Avbrutt. Det du skrev er tatt vare på som utkast.\n"), stderr);
     return TUI.signal ? 128 + TUI.signal : 0;
 }

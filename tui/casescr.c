@@ -17,20 +17,21 @@ enum { A_PREV = TA_OWN, A_NEXT, A_DELETE, A_DECISION, A_INFO, A_FNR, A_STEP1, A_
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
-    {TK(KEY_LEFT), 'h', "←/h", "forrige steg", A_PREV, 0},
-    {TK(KEY_RIGHT), 'l', "←→", "steg", A_NEXT, 1, "neste steg (← eller h: forrige)"},
-    {'1', 0, "1-7", "gå til steg 1-7", A_STEP1, 0},
-    {TK_ENTER, TK(KEY_ENTER), "Enter", "åpne", TA_OPEN, 1, "åpne raden, eller lag ny på en «+»-rad"},
-    {'v', 0, "v", "vedtak", A_DECISION, 1},
-    {'H', 0, "H", "historikk", A_HISTORY, 0, "sakens historikk: hvem gjorde hva og når"},
-    {'D', TK(KEY_DC), "D/Del", "slett raden", A_DELETE, 0},
-    {'i', 0, "i", "stegtekst", A_INFO, 1, "vis stegets formål, refleksjonspunkter og tips (på smal skjerm)"},
-    {'f', 0, "f", "vis/skjul fødselsnummer", A_FNR, 0},
+    {TK(KEY_LEFT), 'h', "←/h", N_("forrige steg"), A_PREV, 0},
+    {TK(KEY_RIGHT), 'l', "←→", N_("steg"), A_NEXT, 1, N_("neste steg (← eller h: forrige)")},
+    {'1', 0, "1-7", N_("gå til steg 1-7"), A_STEP1, 0},
+    {TK_ENTER, TK(KEY_ENTER), "Enter", N_("åpne"), TA_OPEN, 1, N_("åpne raden, eller lag ny på en «+»-rad")},
+    {'v', 0, "v", N_("vedtak"), A_DECISION, 1},
+    {'H', 0, "H", N_("historikk"), A_HISTORY, 0, N_("sakens historikk: hvem gjorde hva og når")},
+    {'D', TK(KEY_DC), "D/Del", N_("slett raden"), A_DELETE, 0},
+    {'i', 0, "i", N_("stegtekst"), A_INFO, 1, N_("vis stegets formål, refleksjonspunkter og tips (på smal skjerm)")},
+    {'f', 0, "f", N_("vis/skjul fødselsnummer"), A_FNR, 0},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
 
-static const char *const SHORT[8] = {"", "Behov", "Katalog", "Utvikle", "Avtaler", "Plan", "Oppfølg", "Slutt"};
+static const char *const SHORT[8] = {"", N_("Behov"), N_("Katalog"), N_("Utvikle"), N_("Avtaler"), N_("Plan"),
+                                     N_("Oppfølg"), N_("Slutt")};
 
 static void item_add(case_screen *cs, int kind, const sv_entity *ent, const void *obj, int64_t parent,
                      int indent, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
@@ -64,9 +65,9 @@ static void build_items(case_screen *cs)
         return;
     }
     if (s > 5 && !cs->c.ndecisions)
-        item_add(cs, IT_WARN, NULL, NULL, 0, 0, "Steg 5 er ikke ferdig (%s). Du kan se her, men fullfør steg 5 først.",
+        item_add(cs, IT_WARN, NULL, NULL, 0, 0, _("Steg 5 er ikke ferdig (%s). Du kan se her, men fullfør steg 5 først."),
                  cs->missing[5]);
-    if (cs->missing[s][0]) item_add(cs, IT_WARN, NULL, NULL, 0, 0, "Mangler: %s", cs->missing[s]);
+    if (cs->missing[s][0]) item_add(cs, IT_WARN, NULL, NULL, 0, 0, _("Mangler: %s"), cs->missing[s]);
     if (s == 5) case_build_step5(cs);
     else if (s == 6) case_build_step6(cs);
     else case_build_step7(cs);
@@ -101,7 +102,7 @@ static void draw_bar(case_screen *cs, WINDOW *w, int y, int wd)
     for (int s = 1; s <= 7; s++) {
         char t[64];
         const char *mark = cs->done[s] ? "✓" : s == cs->d.step ? "●" : "○";
-        snprintf(t, sizeof t, "%s%d %s", mark, s, SHORT[s]);
+        snprintf(t, sizeof t, "%s%d %s", mark, s, _(SHORT[s]));
         int a = s == cs->step ? (int)(A_REVERSE | A_BOLD) : cs->done[s] ? tui_attr(TC_OK) : s == cs->d.step ? (int)A_BOLD : 0;
         wattron(w, a);
         tui_put(w, y, (s - 1) * seg, seg - 1, t, 1);
@@ -120,11 +121,11 @@ static void draw(tui_screen *scr, WINDOW *w, int h, int wd)
     wattron(w, A_BOLD);
     int x = tui_putf(w, 0, 0, wd, "%s  %s", p->name, fnr);
     wattroff(w, A_BOLD);
-    tui_putf(w, 0, x, wd - x, "  %s · Plan: %s", sv_law_code(sv_participant_law(p)),
+    tui_putf(w, 0, x, wd - x, _("  %s · Plan: %s"), sv_law_code(sv_participant_law(p)),
              sv_plan_status_label(cs->d.status));
     if (cs->d.next_label && cs->d.next_label[0] && next[0]) {
         wattron(w, tui_attr(TC_DIM));
-        tui_putf(w, 1, 0, wd, "Neste: %s %s", cs->d.next_label, next);
+        tui_putf(w, 1, 0, wd, _("Neste: %s %s"), cs->d.next_label, next);
         wattroff(w, tui_attr(TC_DIM));
     }
     draw_bar(cs, w, 2, wd);
@@ -156,7 +157,7 @@ static void draw(tui_screen *scr, WINDOW *w, int h, int wd)
 static int step_blocked(case_screen *cs)
 {
     if (cs->step > 5 && !cs->c.ndecisions) {
-        tui_msg(1, "Steg %d venter: fullfør steg 5 først (%s).", cs->step, cs->missing[5]);
+        tui_msg(1, _("Steg %d venter: fullfør steg 5 først (%s)."), cs->step, cs->missing[5]);
         return 1;
     }
     return 0;
@@ -189,17 +190,17 @@ static void delete_item(case_screen *cs)
     if (cs->cur >= cs->nitems || cs->items[cs->cur].kind != IT_ROW) return;
     case_item *it = &cs->items[cs->cur];
     if (it->ent == &SV_ENT_PARTICIPANT) {
-        tui_msg(1, "En deltaker slettes ikke herfra.");
+        tui_msg(1, "%s", _("En deltaker slettes ikke herfra."));
         return;
     }
     char q[400];
-    snprintf(q, sizeof q, "Slette «%s»?\n\nj = ja, slett   n = nei", it->text);
-    if (tui_ask("Slett", q, "jn") != 'j') return;
+    snprintf(q, sizeof q, _("Slette «%s»?\n\nj = ja, slett   n = nei"), it->text);
+    if (tui_ask(_("Slett"), q, "jn") != 'j') return;
     const sv_meta *m = it->obj;
     sv_err e;
     sv_err_clear(&e);
     if (sv_row_delete(TUI.st, it->ent, m->id, m->version, &e) != SV_OK) tui_msg(1, "%s", e.msg);
-    else tui_msg(2, "%s er slettet.", it->ent->label);
+    else tui_msg(2, _("%s er slettet."), _(it->ent->label));
     reload(cs);
 }
 
@@ -254,17 +255,17 @@ tui_screen *tui_case_new(int64_t pid)
 {
     case_screen *cs = sv_xcalloc(1, sizeof *cs);
     cs->pid = pid;
-    snprintf(cs->title, sizeof cs->title, "Sak");
+    snprintf(cs->title, sizeof cs->title, "%s", _("Sak"));
     cs->base = (tui_screen){cs->title, KEYS, draw, key, resume, destroy, 0,
-                            "Saken følger de sju stegene. Steg 1-4 er kommunens (arbeidskraftbehov, tiltak, avtaler), "
-                            "steg 5-7 deltakerens: kartlegging og plan med vedtak, oppfølging, sluttevaluering. "
-                            "✓ = ferdig, ● = steget saken står på. Rader med + lager noe nytt. Stegene tas i rekkefølge."};
+                            N_("Saken følger de sju stegene. Steg 1-4 er kommunens (arbeidskraftbehov, tiltak, avtaler), "
+                               "steg 5-7 deltakerens: kartlegging og plan med vedtak, oppfølging, sluttevaluering. "
+                               "✓ = ferdig, ● = steget saken står på. Rader med + lager noe nytt. Stegene tas i rekkefølge.")};
     if (reload(cs) != 0) {
         destroy(&cs->base);
         return NULL;
     }
     cs->step = cs->d.step;
     build_items(cs);
-    snprintf(cs->title, sizeof cs->title, "Sak: %s", cs->c.p.name);
+    snprintf(cs->title, sizeof cs->title, _("Sak: %s"), cs->c.p.name);
     return &cs->base;
 }

@@ -49,64 +49,66 @@ void case_progress(case_screen *cs)
     memset(cs->missing, 0, sizeof cs->missing);
     for (int s = 1; s <= 4; s++) {
         cs->done[s] = cs->muni_counts[s] > 0;
-        static const char *const what[] = {"", "arbeidskraftbehov", "tiltak i katalogen",
-                                            "nye eller justerte tiltak", "samarbeidsavtaler"};
-        if (!cs->done[s]) add_missing(cs->missing[s], sizeof cs->missing[s], what[s]);
+        static const char *const what[] = {"", N_("arbeidskraftbehov"), N_("tiltak i katalogen"),
+                                            N_("nye eller justerte tiltak"), N_("samarbeidsavtaler")};
+        if (!cs->done[s]) add_missing(cs->missing[s], sizeof cs->missing[s], _(what[s]));
     }
     char *m5 = cs->missing[5];
     size_t z = sizeof cs->missing[5];
-    if (!c->has_assessment) add_missing(m5, z, "kartlegging");
-    if (!c->nneeds) add_missing(m5, z, "opplæringsbehov");
-    if (!c->has_plan) add_missing(m5, z, "plan");
-    else if (!c->nphases) add_missing(m5, z, "tidsfaser");
+    if (!c->has_assessment) add_missing(m5, z, _("kartlegging"));
+    if (!c->nneeds) add_missing(m5, z, _("opplæringsbehov"));
+    if (!c->has_plan) add_missing(m5, z, _("plan"));
+    else if (!c->nphases) add_missing(m5, z, _("tidsfaser"));
     else {
         int empty = 0;
         for (int i = 0; i < c->nphases; i++) empty += c->phases[i].nmeasures == 0;
-        if (empty) add_missing(m5, z, "tiltak i alle faser");
+        if (empty) add_missing(m5, z, _("tiltak i alle faser"));
     }
-    if (!c->ndecisions) add_missing(m5, z, "vedtak");
-    else if (cs->d.status == SV_PS_CHANGED) add_missing(m5, z, "nytt vedtak etter endring av planen");
+    if (!c->ndecisions) add_missing(m5, z, _("vedtak"));
+    else if (cs->d.status == SV_PS_CHANGED) add_missing(m5, z, _("nytt vedtak etter endring av planen"));
     cs->done[5] = c->ndecisions > 0 && cs->d.status != SV_PS_CHANGED;
-    if (!c->nfollowups) add_missing(cs->missing[6], sizeof cs->missing[6], "oppfølging");
-    if (!c->nreviews) add_missing(cs->missing[6], sizeof cs->missing[6], "vurdering av planen");
+    if (!c->nfollowups) add_missing(cs->missing[6], sizeof cs->missing[6], _("oppfølging"));
+    if (!c->nreviews) add_missing(cs->missing[6], sizeof cs->missing[6], _("vurdering av planen"));
     if (cs->d.review_due != SV_NODATE && cs->d.review_due < sv_today()) {
         char t[11], msg[64];
         sv_date_nor(cs->d.review_due, t);
-        snprintf(msg, sizeof msg, "vurdering forfalt %s", t);
+        snprintf(msg, sizeof msg, _("vurdering forfalt %s"), t);
         add_missing(cs->missing[6], sizeof cs->missing[6], msg);
     }
     cs->done[6] = c->has_evaluation || (c->nfollowups && c->nreviews);
-    if (!c->has_evaluation) add_missing(cs->missing[7], sizeof cs->missing[7], "sluttevaluering");
+    if (!c->has_evaluation) add_missing(cs->missing[7], sizeof cs->missing[7], _("sluttevaluering"));
     else if (c->evaluation.handover_on == SV_NODATE)
-        add_missing(cs->missing[7], sizeof cs->missing[7], "overføring til NAV");
+        add_missing(cs->missing[7], sizeof cs->missing[7], _("overføring til NAV"));
     cs->done[7] = c->has_evaluation && c->evaluation.handover_on != SV_NODATE;
 }
 
 void case_build_municipal(case_screen *cs)
 {
-    static const char *const what[] = {"", "Arbeidskraftbehov registrert", "Tiltak i katalogen",
-                                       "Nye eller justerte tiltak", "Samarbeidsavtaler"};
+    static const char *const what[] = {"", N_("Arbeidskraftbehov registrert"), N_("Tiltak i katalogen"),
+                                       N_("Nye eller justerte tiltak"), N_("Samarbeidsavtaler")};
     char t[240];
     int s = cs->step;
-    snprintf(t, sizeof t, "Kommunens steg %d gjelder alle deltakere. Planen henter tiltak herfra.", s);
+    snprintf(t, sizeof t, _("Kommunens steg %d gjelder alle deltakere. Planen henter tiltak herfra."), s);
     case_add_item(cs, IT_TEXT, NULL, NULL, 0, 0, t);
-    snprintf(t, sizeof t, "%s: %d", what[s], cs->muni_counts[s]);
+    snprintf(t, sizeof t, "%s: %d", _(what[s]), cs->muni_counts[s]);
     case_add_item(cs, cs->muni_counts[s] ? IT_TEXT : IT_WARN, NULL, NULL, 0, 0, t);
-    snprintf(t, sizeof t, "Åpne kommunens steg %d (%s)", s, s == 1 ? "arbeidskraftbehov" : s == 4 ? "avtaler" : "katalogen");
+    snprintf(t, sizeof t, _("Åpne kommunens steg %d (%s)"), s,
+             s == 1 ? _("arbeidskraftbehov") : s == 4 ? _("avtaler") : _("katalogen"));
     case_add_item(cs, IT_MUNI, NULL, NULL, 0, 0, t);
     cs->cur = 2;
     if (s != 2 && s != 3) return;
     /* What this participant's plan takes from the catalogue. */
     const sv_case *c = &cs->c;
-    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Tiltak fra katalogen i denne planen");
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Tiltak fra katalogen i denne planen"));
     int n = 0;
     for (int i = 0; i < c->nphases; i++)
         for (int k = 0; k < c->phases[i].nmeasures; k++, n++) {
             const sv_measure *m = &c->phases[i].measures[k].measure;
-            snprintf(t, sizeof t, "%.100s (%.20s) i fasen %.60s", m->name, m->status, c->phases[i].phase.name);
+            snprintf(t, sizeof t, _("%.100s (%.20s) i fasen %.60s"), m->name,
+                     sv_code_label(sv_entity_field(&SV_ENT_MEASURE, "status")->codes, m->status), c->phases[i].phase.name);
             case_add_item(cs, IT_TEXT, NULL, NULL, 0, 1, t);
         }
-    if (!n) case_add_item(cs, IT_TEXT, NULL, NULL, 0, 1, "ingen ennå");
+    if (!n) case_add_item(cs, IT_TEXT, NULL, NULL, 0, 1, _("ingen ennå"));
 }
 
 static void fmt_date(sv_date d, char *t)
@@ -121,60 +123,60 @@ void case_build_step5(case_screen *cs)
     char t[240], a[11], b[11];
     for (int m = 1; m <= 4; m++)
         if (!cs->done[m]) {
-            snprintf(t, sizeof t, "Kommunens steg %d er ikke ferdig (mangler %s): planen har mindre å velge fra.", m,
+            snprintf(t, sizeof t, _("Kommunens steg %d er ikke ferdig (mangler %s): planen har mindre å velge fra."), m,
                      cs->missing[m]);
             case_add_item(cs, IT_WARN, NULL, NULL, 0, 0, t);
         }
-    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Deltaker og kartlegging");
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Deltaker og kartlegging"));
     fmt_date(c->p.settled_on, a);
-    snprintf(t, sizeof t, "Deltaker: %s, bosatt %s, %s", c->p.name, a, sv_code_label(sv_entity_field(&SV_ENT_PARTICIPANT, "schooling")->codes, c->p.schooling));
+    snprintf(t, sizeof t, _("Deltaker: %s, bosatt %s, %s"), c->p.name, a, sv_code_label(sv_entity_field(&SV_ENT_PARTICIPANT, "schooling")->codes, c->p.schooling));
     case_add_item(cs, IT_ROW, &SV_ENT_PARTICIPANT, &c->p, c->p.m.parent, 1, t);
     if (c->has_assessment) {
         fmt_date(c->assessment.assessed_on, a);
-        snprintf(t, sizeof t, "Kartlegging %s, norsknivå %s", a, c->assessment.language_level);
+        snprintf(t, sizeof t, _("Kartlegging %s, norsknivå %s"), a, c->assessment.language_level);
         case_add_item(cs, IT_ROW, &SV_ENT_ASSESSMENT, &c->assessment, cs->pid, 1, t);
     } else {
-        case_add_item(cs, IT_ADD, &SV_ENT_ASSESSMENT, NULL, cs->pid, 1, "+ Registrer kartlegging");
+        case_add_item(cs, IT_ADD, &SV_ENT_ASSESSMENT, NULL, cs->pid, 1, _("+ Registrer kartlegging"));
     }
-    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Opplæringsbehov");
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Opplæringsbehov"));
     for (int i = 0; i < c->nneeds; i++) {
         snprintf(t, sizeof t, "%s: %s", c->needs[i].area, c->needs[i].description);
         case_add_item(cs, IT_ROW, &SV_ENT_NEED, &c->needs[i], cs->pid, 1, t);
     }
-    case_add_item(cs, IT_ADD, &SV_ENT_NEED, NULL, cs->pid, 1, "+ Nytt opplæringsbehov");
-    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Plan, tidsfaser og tiltak");
+    case_add_item(cs, IT_ADD, &SV_ENT_NEED, NULL, cs->pid, 1, _("+ Nytt opplæringsbehov"));
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Plan, tidsfaser og tiltak"));
     if (!c->has_plan) {
-        case_add_item(cs, IT_ADD, &SV_ENT_PLAN, NULL, cs->pid, 1, "+ Lag plan");
+        case_add_item(cs, IT_ADD, &SV_ENT_PLAN, NULL, cs->pid, 1, _("+ Lag plan"));
     } else {
         fmt_date(c->plan.start_on, a);
         fmt_date(c->plan.planned_end, b);
-        snprintf(t, sizeof t, "Plan %s–%s, sluttmål %s, norskmål %s", a, b, c->plan.final_goal, c->plan.norwegian_goal);
+        snprintf(t, sizeof t, _("Plan %s–%s, sluttmål %s, norskmål %s"), a, b, c->plan.final_goal, c->plan.norwegian_goal);
         case_add_item(cs, IT_ROW, &SV_ENT_PLAN, &c->plan, cs->pid, 1, t);
         for (int i = 0; i < c->nphases; i++) {
             const sv_case_phase *ph = &c->phases[i];
             int h = sv_phase_hours(ph);
             fmt_date(ph->phase.start_on, a);
             fmt_date(ph->phase.end_on, b);
-            snprintf(t, sizeof t, "Fase: %s %s–%s (%d,%d t/uke)", ph->phase.name, a, b, h / 10, h % 10);
+            snprintf(t, sizeof t, _("Fase: %s %s–%s (%d,%d t/uke)"), ph->phase.name, a, b, h / 10, h % 10);
             case_add_item(cs, IT_ROW, &SV_ENT_PHASE, &ph->phase, c->plan.m.id, 2, t);
             for (int k = 0; k < ph->nmeasures; k++) {
                 const sv_case_measure *cm = &ph->measures[k];
-                snprintf(t, sizeof t, "%.100s, %d,%d t/uke · behov: %.100s", cm->measure.name, cm->pm.hours / 10,
-                         cm->pm.hours % 10, cm->need.description[0] ? cm->need.description : "ikke knyttet");
+                snprintf(t, sizeof t, _("%.100s, %d,%d t/uke · behov: %.100s"), cm->measure.name, cm->pm.hours / 10,
+                         cm->pm.hours % 10, cm->need.description[0] ? cm->need.description : _("ikke knyttet"));
                 case_add_item(cs, IT_ROW, &SV_ENT_PLAN_MEASURE, &cm->pm, ph->phase.m.id, 3, t);
             }
-            case_add_item(cs, IT_ADD, &SV_ENT_PLAN_MEASURE, NULL, ph->phase.m.id, 3, "+ Tiltak i fasen");
+            case_add_item(cs, IT_ADD, &SV_ENT_PLAN_MEASURE, NULL, ph->phase.m.id, 3, _("+ Tiltak i fasen"));
         }
-        case_add_item(cs, IT_ADD, &SV_ENT_PHASE, NULL, c->plan.m.id, 2, "+ Ny tidsfase");
+        case_add_item(cs, IT_ADD, &SV_ENT_PHASE, NULL, c->plan.m.id, 2, _("+ Ny tidsfase"));
     }
-    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Vedtak");
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Vedtak"));
     const sv_decision *last = sv_case_last_decision(c);
     if (last) {
         fmt_date(last->decided_on, a);
-        snprintf(t, sizeof t, "%d vedtak, siste %s (%s). Plan: %s. Enter: vedtaksbildet", c->ndecisions, a,
-                 last->kind, sv_plan_status_label(cs->d.status));
+        snprintf(t, sizeof t, _("%d vedtak, siste %s (%s). Plan: %s. Enter: vedtaksbildet"), c->ndecisions, a,
+                 sv_code_label(SV_CODES_DECISION_KIND, last->kind), sv_plan_status_label(cs->d.status));
     } else {
-        snprintf(t, sizeof t, "Ingen vedtak ennå. Enter: forhåndsvis, kontroller og fatt vedtak");
+        snprintf(t, sizeof t, "%s", _("Ingen vedtak ennå. Enter: forhåndsvis, kontroller og fatt vedtak"));
     }
     case_add_item(cs, IT_DECISION, NULL, NULL, 0, 1, t);
 }
@@ -183,46 +185,46 @@ void case_build_step6(case_screen *cs)
 {
     const sv_case *c = &cs->c;
     char t[240], a[11];
-    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Oppfølging");
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Oppfølging"));
     for (int i = 0; i < c->nfollowups; i++) {
         const sv_followup *f = &c->followups[i];
         fmt_date(f->held_on, a);
-        snprintf(t, sizeof t, "%s med %s: %.150s", a, f->with_whom, f->notes);
+        snprintf(t, sizeof t, _("%s med %s: %.150s"), a, f->with_whom, f->notes);
         case_add_item(cs, IT_ROW, &SV_ENT_FOLLOWUP, f, cs->pid, 1, t);
     }
-    case_add_item(cs, IT_ADD, &SV_ENT_FOLLOWUP, NULL, cs->pid, 1, "+ Ny oppfølging");
-    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Vurderinger av planen");
+    case_add_item(cs, IT_ADD, &SV_ENT_FOLLOWUP, NULL, cs->pid, 1, _("+ Ny oppfølging"));
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Vurderinger av planen"));
     for (int i = 0; i < c->nreviews; i++) {
         const sv_review *r = &c->reviews[i];
         fmt_date(r->held_on, a);
-        snprintf(t, sizeof t, "%s %s%s: %.150s", a, r->reason, r->plan_changed ? " (planen endres)" : "", r->outcome);
+        snprintf(t, sizeof t, "%s %s%s: %.150s", a, r->reason, r->plan_changed ? _(" (planen endres)") : "", r->outcome);
         case_add_item(cs, IT_ROW, &SV_ENT_REVIEW, r, cs->pid, 1, t);
     }
-    case_add_item(cs, IT_ADD, &SV_ENT_REVIEW, NULL, cs->pid, 1, "+ Ny vurdering");
-    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Permisjon og fravær");
+    case_add_item(cs, IT_ADD, &SV_ENT_REVIEW, NULL, cs->pid, 1, _("+ Ny vurdering"));
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Permisjon og fravær"));
     for (int i = 0; i < c->nabsences; i++) {
         const sv_absence *ab = &c->absences[i];
         char b[11];
         fmt_date(ab->from_on, a);
         fmt_date(ab->to_on, b);
-        snprintf(t, sizeof t, "%s %s–%s (%s)%s", ab->kind, a, b, ab->reason, ab->approved ? ", godkjent" : "");
+        snprintf(t, sizeof t, "%s %s–%s (%s)%s", ab->kind, a, b, ab->reason, ab->approved ? _(", godkjent") : "");
         case_add_item(cs, IT_ROW, &SV_ENT_ABSENCE, ab, cs->pid, 1, t);
     }
-    case_add_item(cs, IT_ADD, &SV_ENT_ABSENCE, NULL, cs->pid, 1, "+ Ny permisjon eller nytt fravær");
+    case_add_item(cs, IT_ADD, &SV_ENT_ABSENCE, NULL, cs->pid, 1, _("+ Ny permisjon eller nytt fravær"));
     if (cs->d.status == SV_PS_CHANGED)
-        case_add_item(cs, IT_DECISION, NULL, NULL, 0, 0, "Planen er endret etter vedtaket: fatt nytt vedtak (Enter)");
+        case_add_item(cs, IT_DECISION, NULL, NULL, 0, 0, _("Planen er endret etter vedtaket: fatt nytt vedtak (Enter)"));
 }
 
 void case_build_step7(case_screen *cs)
 {
     const sv_case *c = &cs->c;
     char t[240], a[11];
-    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, "Sluttevaluering og overføring");
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Sluttevaluering og overføring"));
     if (c->has_evaluation) {
         fmt_date(c->evaluation.evaluated_on, a);
-        snprintf(t, sizeof t, "Sluttevaluert %s: %s (%s)", a, c->evaluation.outcome, c->evaluation.end_reason);
+        snprintf(t, sizeof t, _("Sluttevaluert %s: %s (%s)"), a, c->evaluation.outcome, c->evaluation.end_reason);
         case_add_item(cs, IT_ROW, &SV_ENT_EVALUATION, &c->evaluation, cs->pid, 1, t);
     } else {
-        case_add_item(cs, IT_ADD, &SV_ENT_EVALUATION, NULL, cs->pid, 1, "+ Registrer sluttevaluering");
+        case_add_item(cs, IT_ADD, &SV_ENT_EVALUATION, NULL, cs->pid, 1, _("+ Registrer sluttevaluering"));
     }
 }

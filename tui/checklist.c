@@ -2,7 +2,6 @@
  * across (core/checklist.h runs the rules over every case's last decision and its history).
  * Enter drills down to the cases with a violation, and on to a case and its decision screen,
  * where the evidence is. Read-only. */
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +14,8 @@ enum { A_RERUN = TA_OWN };
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
-    {TK_ENTER, TK(KEY_ENTER), "Enter", "vis sakene", TA_OPEN, 1, "vis sakene med brudd, og videre til saken og vedtaket (bevis)"},
-    {'r', 0, "r", "kjør på nytt", A_RERUN, 1, "kjør sjekklisten på nytt over alle saker"},
+    {TK_ENTER, TK(KEY_ENTER), "Enter", N_("vis sakene"), TA_OPEN, 1, N_("vis sakene med brudd, og videre til saken og vedtaket (bevis)")},
+    {'r', 0, "r", N_("kjør på nytt"), A_RERUN, 1, N_("kjør sjekklisten på nytt over alle saker")},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
@@ -37,7 +36,7 @@ static void run(cl_screen *cs)
     if (cs->ran) sv_checklist_free(&cs->cl);
     memset(&cs->cl, 0, sizeof cs->cl);
     cs->ran = 0;
-    tui_busy("Kjører sjekklisten over alle saker med vedtak. Med mange saker tar dette litt tid ...");
+    tui_busy(_("Kjører sjekklisten over alle saker med vedtak. Med mange saker tar dette litt tid ..."));
     if (sv_checklist_run(TUI.st, TUI.muni_id, sv_today(), &cs->cl, &e) != SV_OK) {
         tui_msg(1, "%s", e.msg);
         return;
@@ -57,7 +56,7 @@ static void drill_names(cl_screen *cs)
         if (sv_row_load(TUI.st, &SV_ENT_PARTICIPANT, it->cases[i], &p, &e) == SV_OK)
             snprintf(cs->names[i], sizeof cs->names[i], "%s", p.name);
         else
-            snprintf(cs->names[i], sizeof cs->names[i], "deltaker nr. %" PRId64, it->cases[i]);
+            snprintf(cs->names[i], sizeof cs->names[i], _("deltaker nr. %lld"), (long long)it->cases[i]);
     }
 }
 
@@ -67,11 +66,11 @@ static void draw_drill(cl_screen *cs, WINDOW *w, int h, int wd)
     wattron(w, A_BOLD);
     tui_wrap(w, 0, 0, wd, 2, it->question);
     wattroff(w, A_BOLD);
-    tui_putf(w, 2, 0, wd, "%s %s: %d brudd i %d saker. Regler med brudd:", it->law, it->control, it->violations, it->checked);
+    tui_putf(w, 2, 0, wd, _("%s %s: %d brudd i %d saker. Regler med brudd:"), it->law, it->control, it->violations, it->checked);
     int x = 0;
     for (int r = 0; r < it->nrules; r++)
         if (it->rules[r].violations) x += tui_putf(w, 3, x, wd - x, "%s (%d)  ", it->rules[r].id, it->rules[r].violations);
-    if (!it->ncases) tui_put(w, 5, 2, wd - 2, "Ingen saker med brudd.", 0);
+    if (!it->ncases) tui_put(w, 5, 2, wd - 2, _("Ingen saker med brudd."), 0);
     int rows = h - 5;
     if (cs->dcur < cs->dtop) cs->dtop = cs->dcur;
     if (cs->dcur >= cs->dtop + rows) cs->dtop = cs->dcur - rows + 1;
@@ -87,19 +86,19 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
 {
     cl_screen *cs = (cl_screen *)s;
     if (!cs->ran) {
-        tui_put(w, 1, 1, wd - 2, "Sjekklisten kunne ikke kjøres (se meldingen nederst). r prøver igjen.", 0);
+        tui_put(w, 1, 1, wd - 2, _("Sjekklisten kunne ikke kjøres (se meldingen nederst). r prøver igjen."), 0);
         return;
     }
     if (cs->drill >= 0) {
         draw_drill(cs, w, h, wd);
         return;
     }
-    tui_putf(w, 0, 0, wd, "%d saker undersøkt, %d vedtak kontrollert. Nei = brudd.", cs->cl.cases, cs->cl.decisions);
+    tui_putf(w, 0, 0, wd, _("%d saker undersøkt, %d vedtak kontrollert. Nei = brudd."), cs->cl.cases, cs->cl.decisions);
     int qw = wd - 10 - 3 * 9;
     if (qw < 10) qw = 10;
     wattron(w, A_BOLD | A_UNDERLINE);
     mvwhline(w, 2, 0, ' ', wd);
-    tui_putf(w, 2, 0, wd, "%-10s%-*s %8s %8s %8s", "", qw, "Kontrollspørsmål", "Saker", "Nei", "Merkn.");
+    tui_putf(w, 2, 0, wd, "%-10s%-*s %8s %8s %8s", "", qw, _("Kontrollspørsmål"), _("Saker"), _("Nei"), _("Merkn."));
     wattroff(w, A_BOLD | A_UNDERLINE);
     int rows = h - 3;
     if (cs->cur < cs->top) cs->top = cs->cur;
@@ -165,7 +164,9 @@ tui_screen *tui_checklist_new(void)
 {
     cl_screen *cs = sv_xcalloc(1, sizeof *cs);
     cs->drill = -1;
-    cs->base = (tui_screen){"Tilsynets sjekkliste", KEYS, draw, key, NULL, destroy, 0};
+    cs->base = (tui_screen){_("Tilsynets sjekkliste"), KEYS, draw, key, NULL, destroy, 0,
+                            N_("Kontrollspørsmålene fra tilsynet, kjørt over siste vedtak i hver sak. Nei-kolonnen teller "
+                               "saker med brudd; Enter viser sakene, og videre saken og vedtaket med bevisene.")};
     run(cs);
     if (!cs->ran) {
         destroy(&cs->base);

@@ -13,8 +13,8 @@ enum { A_OVERDUE = TA_OWN };
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
-    {TK_ENTER, TK(KEY_ENTER), "Enter", "åpne saken", TA_OPEN, 1},
-    {'o', 0, "o", "bare forfalte / alle", A_OVERDUE, 1},
+    {TK_ENTER, TK(KEY_ENTER), "Enter", N_("åpne saken"), TA_OPEN, 1},
+    {'o', 0, "o", N_("bare forfalte / alle"), A_OVERDUE, 1},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
@@ -36,7 +36,7 @@ static void load(dl_screen *ds, int nvis)
     sv_err e;
     sv_err_clear(&e);
     if (ds->dirty) {
-        tui_busy("Henter frister, tidligste først ...");
+        tui_busy(_("Henter frister, tidligste først ..."));
         ds->total = sv_overview_count(TUI.st, &ds->f, &e);
         if (ds->total < 0) ds->total = 0;
         ds->dirty = 0;
@@ -74,14 +74,14 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     if (ds->dirty || ds->loaded_top != ds->top || ds->loaded_n != nvis || ds->cur < ds->top ||
         ds->cur >= ds->top + nvis)
         load(ds, nvis);
-    tui_putf(w, 0, 0, wd, "Frister, tidligste først%s. %ld saker. * = dine deltakere. Rødt = passert.",
-             ds->f.overdue ? " (bare forfalte)" : "", ds->total);
+    tui_putf(w, 0, 0, wd, _("Frister, tidligste først%s. %ld saker. * = dine deltakere. Rødt = passert."),
+             ds->f.overdue ? _(" (bare forfalte)") : "", ds->total);
     int namew = wd - 5 * 11 - 2;
     if (namew < 10) namew = 10;
     wattron(w, A_BOLD | A_UNDERLINE);
     mvwhline(w, 2, 0, ' ', wd);
-    tui_putf(w, 2, 0, wd, "%-*s %-10s %-10s %-10s %-10s %-10s", namew, "Navn", "Neste", "Planvedtak",
-             "Vurdering", "NIR", "Slutt");
+    tui_putf(w, 2, 0, wd, "%-*s %-10s %-10s %-10s %-10s %-10s", namew, _("Navn"), _("Neste"), _("Planvedtak"),
+             _("Vurdering"), "NIR", _("Slutt"));
     wattroff(w, A_BOLD | A_UNDERLINE);
     sv_date today = sv_today();
     const char *me = sv_login();
@@ -148,6 +148,8 @@ tui_screen *tui_deadlines_new(void)
     ds->f.sort = SV_SORT_DEADLINE;
     ds->dirty = 1;
     ds->loaded_top = -1;
-    ds->base = (tui_screen){"Frister", KEYS, draw, key, resume, destroy, 0};
+    ds->base = (tui_screen){_("Frister"), KEYS, draw, key, resume, destroy, 0,
+                            N_("Fristene til alle deltakerne, den tidligste først: når planen skal vedtas, når den skal "
+                               "vurderes, registrering i NIR og når programmet slutter. Datoer som er passert, står i rødt.")};
     return &ds->base;
 }

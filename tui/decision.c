@@ -21,14 +21,14 @@ enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_PREVIEW, A_HIST
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
-    {TK_ENTER, TK(KEY_ENTER), "Enter", "rett", TA_OPEN, 1, "åpne feltet funnet gjelder, for å rette det"},
-    {'F', 0, "F", "fatt", A_ISSUE, 1, "fatt vedtaket (bare når regelkontrollen ikke har brudd)"},
-    {'x', 0, "x", "eksport", A_EXPORT, 1, "eksporter siste fattede vedtak som XML-fil, med arkivmelding (Noark 5) ved siden av"},
-    {'p', 0, "p", "vis", A_PREVIEW, 1, "bytt mellom regelkontroll og forhåndsvisning av vedtaksbrevet"},
-    {'H', 0, "H", "historikk", A_HISTORY, 1, "sakens historikk: hvem gjorde hva og når"},
-    {'k', 0, "k", "vedtakstype", A_KIND, 0},
-    {'n', 0, "n", "underretning (måte)", A_NOTIFY, 0},
-    {'r', 0, "r", "grunn til vedtaket (endring, forlengelse, stans)", A_REASON, 0},
+    {TK_ENTER, TK(KEY_ENTER), "Enter", N_("rett"), TA_OPEN, 1, N_("åpne feltet funnet gjelder, for å rette det")},
+    {'F', 0, "F", N_("fatt"), A_ISSUE, 1, N_("fatt vedtaket (bare når regelkontrollen ikke har brudd)")},
+    {'x', 0, "x", N_("eksport"), A_EXPORT, 1, N_("eksporter siste fattede vedtak som XML-fil, med arkivmelding (Noark 5) ved siden av")},
+    {'p', 0, "p", N_("vis"), A_PREVIEW, 1, N_("bytt mellom regelkontroll og forhåndsvisning av vedtaksbrevet")},
+    {'H', 0, "H", N_("historikk"), A_HISTORY, 1, N_("sakens historikk: hvem gjorde hva og når")},
+    {'k', 0, "k", N_("vedtakstype"), A_KIND, 0},
+    {'n', 0, "n", N_("underretning (måte)"), A_NOTIFY, 0},
+    {'r', 0, "r", N_("grunn til vedtaket (endring, forlengelse, stans)"), A_REASON, 0},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
@@ -80,43 +80,43 @@ static void build(dec_screen *ds)
     const char *law = sv_law_code(sv_participant_law(&ds->c.p));
     ds->rs = sv_rules_for(law, sv_today(), &e);
     add(ds, A_BOLD, NULL, "%s: %s, %s", sv_code_label(SV_CODES_DECISION_KIND, ds->kind), ds->c.p.name, law);
-    add(ds, 0, NULL, "Underretning: %s%s%s", sv_code_label(SV_CODES_NOTIFY, ds->notify),
-        ds->reason[0] ? " · Grunn: " : "", ds->reason);
+    add(ds, 0, NULL, _("Underretning: %s%s%s"), sv_code_label(SV_CODES_NOTIFY, ds->notify),
+        ds->reason[0] ? _(" · Grunn: ") : "", ds->reason);
     if (!ds->rs) {
         add(ds, tui_attr(TC_ERR), NULL, "%s", e.msg);
         return;
     }
     xmlDocPtr doc = sv_vedtak_build(&ds->c, &in, ds->rs, &e);
     if (!doc) {
-        add(ds, tui_attr(TC_ERR), NULL, "Vedtaket kan ikke lages ennå: %s", e.msg);
+        add(ds, tui_attr(TC_ERR), NULL, _("Vedtaket kan ikke lages ennå: %s"), e.msg);
     } else {
         sv_rule_result *res = sv_xcalloc((size_t)ds->rs->nrules + 1, sizeof *res);
         ds->violations = sv_rules_eval(ds->rs, doc, res, &e);
-        if (ds->violations < 0) add(ds, tui_attr(TC_ERR), NULL, "Regelkontrollen feilet: %s", e.msg);
+        if (ds->violations < 0) add(ds, tui_attr(TC_ERR), NULL, _("Regelkontrollen feilet: %s"), e.msg);
         else add(ds, ds->violations ? tui_attr(TC_ERR) : tui_attr(TC_OK), NULL,
-                 "Regelkontroll (%s): %d brudd%s", ds->rs->version, ds->violations,
-                 ds->violations ? " – rett dem før vedtaket fattes" : " – vedtaket kan fattes (F)");
+                 _("Regelkontroll (%s): %d brudd%s"), ds->rs->version, ds->violations,
+                 ds->violations ? _(" – rett dem før vedtaket fattes") : _(" – vedtaket kan fattes (F)"));
         for (int i = 0; ds->violations >= 0 && i < ds->rs->nrules; i++) {
             const sv_rule_result *r = &res[i];
             if (r->outcome == SV_R_PASS || r->outcome == SV_R_NA) continue;
             add(ds, r->outcome == SV_R_VIOLATION ? tui_attr(TC_ERR) : tui_attr(TC_WARN), r->rule,
-                "%s %s: %s%s%s", r->outcome == SV_R_VIOLATION ? "BRUDD" : "Merknad", r->rule->control,
+                "%s %s: %s%s%s", r->outcome == SV_R_VIOLATION ? _("BRUDD") : _("Merknad"), r->rule->control,
                 r->rule->message, r->evidence[0] ? " – " : "", r->evidence);
         }
         free(res);
         ds->letter = sv_letter_build(doc, &e);
-        if (!ds->letter) add(ds, tui_attr(TC_ERR), NULL, "Brevet kan ikke lages: %s", e.msg);
+        if (!ds->letter) add(ds, tui_attr(TC_ERR), NULL, _("Brevet kan ikke lages: %s"), e.msg);
         xmlFreeDoc(doc);
     }
-    add(ds, A_BOLD, NULL, "Vedtak fattet i saken (%d):", ds->c.ndecisions);
+    add(ds, A_BOLD, NULL, _("Vedtak fattet i saken (%d):"), ds->c.ndecisions);
     for (int i = ds->c.ndecisions - 1; i >= 0; i--) {
         const sv_decision *dd = &ds->c.decisions[i];
         char t[11];
         sv_date_nor(dd->decided_on, t);
-        add(ds, 0, NULL, "  %s %s av %s (planversjon %d)", t, sv_code_label(SV_CODES_DECISION_KIND, dd->kind),
+        add(ds, 0, NULL, _("  %s %s av %s (planversjon %d)"), t, sv_code_label(SV_CODES_DECISION_KIND, dd->kind),
             dd->decided_by, dd->plan_rev);
     }
-    if (!ds->c.ndecisions) add(ds, 0, NULL, "  ingen ennå");
+    if (!ds->c.ndecisions) add(ds, 0, NULL, "  %s", _("ingen ennå"));
     /* Start on the first finding, so Enter goes straight to what needs fixing. */
     if (ds->cur >= ds->n || !ds->lines[ds->cur].rule) {
         ds->cur = 0;
@@ -144,9 +144,9 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     dec_screen *ds = (dec_screen *)s;
     if (ds->preview) {
         wattron(w, A_BOLD);
-        tui_put(w, 0, 0, wd, "Forhåndsvisning av vedtaksbrevet (slik det blir når vedtaket fattes i dag)", 0);
+        tui_put(w, 0, 0, wd, _("Forhåndsvisning av vedtaksbrevet (slik det blir når vedtaket fattes i dag)"), 0);
         wattroff(w, A_BOLD);
-        const char *p = ds->letter ? ds->letter : "(brevet kan ikke lages ennå: se regelkontrollen)";
+        const char *p = ds->letter ? ds->letter : _("(brevet kan ikke lages ennå: se regelkontrollen)");
         int skip = ds->top, y = 2;
         while (*p && y < h) {
             const char *nl = strchr(p, '\n');
@@ -200,13 +200,13 @@ static void open_finding(dec_screen *ds, const sv_rule *r)
         if (col) tui_form_focus(f, col);
         tui_push(f);
     } else if (!strcmp(table, "kind")) {
-        tui_msg(0, "Velg vedtakstype med k.");
+        tui_msg(0, "%s", _("Velg vedtakstype med k."));
     } else if (!strcmp(table, "reason")) {
-        tui_msg(0, "Skriv grunnen til vedtaket med r.");
+        tui_msg(0, "%s", _("Skriv grunnen til vedtaket med r."));
     } else if (!strcmp(table, "notified_on")) {
-        tui_msg(0, "Velg underretning med n.");
+        tui_msg(0, "%s", _("Velg underretning med n."));
     } else {
-        tui_msg(0, "Dette rettes i regelsettet eller kommunens oppsett (%s).", r->field ? r->field : "?");
+        tui_msg(0, _("Dette rettes i regelsettet eller kommunens oppsett (%s)."), r->field ? r->field : "?");
     }
 }
 
@@ -220,25 +220,25 @@ static void issue(dec_screen *ds)
     }
     char q[400], t[11];
     sv_date_nor(sv_today(), t);
-    snprintf(q, sizeof q, "Fatte «%s» for %s, datert %s?\nEt fattet vedtak kan ikke endres.\n\nj = ja, fatt vedtaket   n = nei",
+    snprintf(q, sizeof q, _("Fatte «%s» for %s, datert %s?\nEt fattet vedtak kan ikke endres.\n\nj = ja, fatt vedtaket   n = nei"),
              sv_code_label(SV_CODES_DECISION_KIND, ds->kind), ds->c.p.name, t);
-    if (tui_ask("Fatt vedtak", q, "jn") != 'j') return;
+    if (tui_ask(_("Fatt vedtak"), q, "jn") != 'j') return;
     sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason};
     sv_issue r;
     memset(&r, 0, sizeof r);
     int rc = sv_issue_decision(TUI.st, ds->pid, &in, 0, &r, &e);
     if (rc == SV_EINVAL && r.violations == 0 && r.remarks > 0) {
-        snprintf(q, sizeof q, "Regelkontrollen har %d merknad(er), men ingen brudd. Fatte vedtaket likevel?\n\n"
-                              "j = ja   n = nei, jeg retter først", r.remarks);
+        snprintf(q, sizeof q, _("Regelkontrollen har %d merknad(er), men ingen brudd. Fatte vedtaket likevel?\n\n"
+                                "j = ja   n = nei, jeg retter først"), r.remarks);
         sv_issue_free(&r);
         memset(&r, 0, sizeof r);
-        if (tui_ask("Merknader", q, "jn") != 'j') return;
+        if (tui_ask(_("Merknader"), q, "jn") != 'j') return;
         sv_err_clear(&e);
         rc = sv_issue_decision(TUI.st, ds->pid, &in, 1, &r, &e);
     }
-    if (rc == SV_OK) tui_msg(2, "Vedtaket er fattet (nr. %" PRId64 "). Eksporter det med x.", r.d.id);
-    else if (r.violations > 0) tui_msg(1, "Vedtaket er ikke fattet: %d brudd. %s", r.violations, e.msg);
-    else tui_msg(1, "Vedtaket er ikke fattet: %s", e.msg);
+    if (rc == SV_OK) tui_msg(2, _("Vedtaket er fattet (nr. %lld). Eksporter det med x."), (long long)r.d.id);
+    else if (r.violations > 0) tui_msg(1, _("Vedtaket er ikke fattet: %d brudd. %s"), r.violations, e.msg);
+    else tui_msg(1, _("Vedtaket er ikke fattet: %s"), e.msg);
     sv_issue_free(&r);
     reload(ds);
 }
@@ -256,12 +256,12 @@ static void export_last(dec_screen *ds)
 {
     const sv_decision *last = sv_case_last_decision(&ds->c);
     if (!last) {
-        tui_msg(1, "Ingen vedtak å eksportere ennå: fatt vedtaket først (F).");
+        tui_msg(1, "%s", _("Ingen vedtak å eksportere ennå: fatt vedtaket først (F)."));
         return;
     }
     char path[512];
     snprintf(path, sizeof path, "vedtak-%" PRId64 "-%.8s.xml", ds->pid, last->uuid);
-    if (!tui_prompt("Eksporter vedtaket til fil", path, sizeof path)) return;
+    if (!tui_prompt(_("Eksporter vedtaket til fil"), path, sizeof path)) return;
     sv_err e;
     sv_err_clear(&e);
     char *xml = sv_decision_xml(TUI.st, last->id, &e);
@@ -271,7 +271,7 @@ static void export_last(dec_screen *ds)
     }
     if (!write_file(path, xml)) {
         free(xml);
-        tui_msg(1, "Kan ikke skrive til %s.", path);
+        tui_msg(1, _("Kan ikke skrive til %s."), path);
         return;
     }
     xmlDocPtr doc = sv_vedtak_parse(xml, strlen(xml), path, &e);
@@ -282,9 +282,9 @@ static void export_last(dec_screen *ds)
     char apath[600];
     size_t n = strlen(path);
     snprintf(apath, sizeof apath, "%.*s-arkivmelding.xml", (int)(n > 4 && !strcmp(path + n - 4, ".xml") ? n - 4 : n), path);
-    if (!ark) tui_msg(1, "Vedtaket er eksportert til %s, men arkivmeldingen feilet: %s", path, e.msg);
-    else if (!write_file(apath, ark)) tui_msg(1, "Vedtaket er eksportert til %s, men %s kunne ikke skrives.", path, apath);
-    else tui_msg(2, "Vedtaket er eksportert til %s, arkivmelding i %s.", path, apath);
+    if (!ark) tui_msg(1, _("Vedtaket er eksportert til %s, men arkivmeldingen feilet: %s"), path, e.msg);
+    else if (!write_file(apath, ark)) tui_msg(1, _("Vedtaket er eksportert til %s, men %s kunne ikke skrives."), path, apath);
+    else tui_msg(2, _("Vedtaket er eksportert til %s, arkivmelding i %s."), path, apath);
     free(ark);
 }
 
@@ -312,21 +312,21 @@ static int key(tui_screen *s, int act, int ch)
     case A_KIND: {
         const char *items[8];
         int n = 0;
-        for (; SV_CODES_DECISION_KIND[n].code && n < 8; n++) items[n] = SV_CODES_DECISION_KIND[n].label;
-        int k = tui_pick("Vedtakstype", items, n, 0);
+        for (; SV_CODES_DECISION_KIND[n].code && n < 8; n++) items[n] = _(SV_CODES_DECISION_KIND[n].label);
+        int k = tui_pick(_("Vedtakstype"), items, n, 0);
         if (k >= 0) { snprintf(ds->kind, sizeof ds->kind, "%s", SV_CODES_DECISION_KIND[k].code); build(ds); }
         break;
     }
     case A_NOTIFY: {
         const char *items[8];
         int n = 0;
-        for (; SV_CODES_NOTIFY[n].code && n < 8; n++) items[n] = SV_CODES_NOTIFY[n].label;
-        int k = tui_pick("Underretning", items, n, 0);
+        for (; SV_CODES_NOTIFY[n].code && n < 8; n++) items[n] = _(SV_CODES_NOTIFY[n].label);
+        int k = tui_pick(_("Underretning"), items, n, 0);
         if (k >= 0) { snprintf(ds->notify, sizeof ds->notify, "%s", SV_CODES_NOTIFY[k].code); build(ds); }
         break;
     }
     case A_REASON:
-        if (tui_prompt("Grunn til vedtaket", ds->reason, sizeof ds->reason)) build(ds);
+        if (tui_prompt(_("Grunn til vedtaket"), ds->reason, sizeof ds->reason)) build(ds);
         break;
     case TA_BACK: return 1;
     default: break;
@@ -353,12 +353,12 @@ tui_screen *tui_decision_new(int64_t pid)
     dec_screen *ds = sv_xcalloc(1, sizeof *ds);
     ds->pid = pid;
     ds->base = (tui_screen){ds->title, KEYS, draw, key, resume, destroy, 0,
-                            "Regelkontrollen viser hva vedtaket ville fått i dag. BRUDD må rettes før vedtaket kan fattes; "
-                            "Enter på et funn åpner feltet som retter det. Et fattet vedtak kan ikke endres: vesentlige "
-                            "endringer i planen krever nytt vedtak."};
+                            N_("Regelkontrollen viser hva vedtaket ville fått i dag. BRUDD må rettes før vedtaket kan fattes; "
+                               "Enter på et funn åpner feltet som retter det. Et fattet vedtak kan ikke endres: vesentlige "
+                               "endringer i planen krever nytt vedtak.")};
     snprintf(ds->notify, sizeof ds->notify, "digitalt");
     snprintf(ds->kind, sizeof ds->kind, "plan");
-    snprintf(ds->title, sizeof ds->title, "Vedtak");
+    snprintf(ds->title, sizeof ds->title, "%s", _("Vedtak"));
     if (reload(ds) != 0) {
         destroy(&ds->base);
         return NULL;
@@ -367,6 +367,6 @@ tui_screen *tui_decision_new(int64_t pid)
         snprintf(ds->kind, sizeof ds->kind, "endring");
         build(ds);
     }
-    snprintf(ds->title, sizeof ds->title, "Vedtak: %s", ds->c.p.name);
+    snprintf(ds->title, sizeof ds->title, _("Vedtak: %s"), ds->c.p.name);
     return &ds->base;
 }

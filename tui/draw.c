@@ -125,10 +125,11 @@ static int essential(const tui_key *k)
 
 static int key_width(const tui_key *k)
 {
-    return tui_width(k->name) + tui_width(k->label) + 3;
+    return tui_width(k->name) + tui_width(_(k->label)) + 3;
 }
 
-/* Help and back always fit: they are drawn last but their room is kept. */
+/* Help and back always fit: they are drawn last but their room is kept. Labels are translated
+ * here, so the tables stay static. */
 void tui_draw_keyline(WINDOW *w, int y, int width, const tui_key *keys)
 {
     int x = 0, keep = 0;
@@ -144,7 +145,7 @@ void tui_draw_keyline(WINDOW *w, int y, int width, const tui_key *keys)
             x += tui_put(w, y, x, width - x, k->name, 0);
             wattroff(w, A_BOLD);
             x += tui_put(w, y, x, width - x, " ", 0);
-            x += tui_put(w, y, x, width - x, k->label, 0);
+            x += tui_put(w, y, x, width - x, _(k->label), 0);
             x += tui_put(w, y, x, width - x, "  ", 0);
         }
     }
@@ -243,7 +244,7 @@ int tui_prompt(const char *label, char *out, size_t size)
     char mb[1024];
     size_t len = wcstombs(mb, buf, sizeof mb);
     if (len == (size_t)-1 || len >= size) {
-        tui_msg(1, "%s: for lang tekst", label);
+        tui_msg(1, _("%s: for lang tekst"), label);
         return 0;
     }
     memcpy(out, mb, len + 1);

@@ -17,22 +17,22 @@ enum { A_EDIT = TA_OWN, A_PICK, A_EXTERNAL, A_SAVE, A_INFO, A_CLEARF };
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
-    {TK_ENTER, TK(KEY_ENTER), "Enter", "endre", A_EDIT, 1, "skriv i feltet (lange tekster: egen editor)"},
-    {' ', 0, "Mellomrom", "velg", A_PICK, 1, "velg fra liste (kodefelt) eller bytt ja/nei"},
-    {'E', 0, "E", "lang tekst i $EDITOR", A_EXTERNAL, 0},
-    {'s', TK(KEY_F(2)), "s/F2", "lagre", A_SAVE, 1},
-    {'x', 0, "x", "tøm feltet", A_CLEARF, 0},
-    {'i', 0, "i", "stegtekst", A_INFO, 1, "vis stegets formål, refleksjonspunkter og tips (på smal skjerm)"},
+    {TK_ENTER, TK(KEY_ENTER), "Enter", N_("endre"), A_EDIT, 1, N_("skriv i feltet (lange tekster: egen editor)")},
+    {' ', 0, "Mellomrom", N_("velg"), A_PICK, 1, N_("velg fra liste (kodefelt) eller bytt ja/nei")},
+    {'E', 0, "E", N_("lang tekst i $EDITOR"), A_EXTERNAL, 0},
+    {'s', TK(KEY_F(2)), "s/F2", N_("lagre"), A_SAVE, 1},
+    {'x', 0, "x", N_("tøm feltet"), A_CLEARF, 0},
+    {'i', 0, "i", N_("stegtekst"), A_INFO, 1, N_("vis stegets formål, refleksjonspunkter og tips (på smal skjerm)")},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
 
 /* While a field is being typed into (not in the table's actions, but in the help). */
 static const tui_key EDIT_KEYS[] = {
-    {TK_ENTER, '\t', "Enter/Tab", "ferdig", A_EDIT, 1, "ferdig med feltet; verdien sjekkes"},
-    {TK(KEY_UP), 0, "↑/↓", "felt", TA_UP, 1, "ferdig, gå til forrige/neste felt"},
-    {TK_ESC, 0, "Esc", "angre", TA_BACK, 1, "angre endringen i feltet"},
-    {TK_CTRL('u'), 0, "Ctrl-U", "tøm", A_CLEARF, 1},
+    {TK_ENTER, '\t', "Enter/Tab", N_("ferdig"), A_EDIT, 1, N_("ferdig med feltet; verdien sjekkes")},
+    {TK(KEY_UP), 0, "↑/↓", N_("felt"), TA_UP, 1, N_("ferdig, gå til forrige/neste felt")},
+    {TK_ESC, 0, "Esc", N_("angre"), TA_BACK, 1, N_("angre endringen i feltet")},
+    {TK_CTRL('u'), 0, "Ctrl-U", N_("tøm"), A_CLEARF, 1},
     {0, 0, NULL, NULL, 0, 0}};
 
 static void text_set(form_screen *fs, int i, const char *t)
@@ -50,13 +50,13 @@ static void shown_value(form_screen *fs, int i, char *buf, size_t size)
         snprintf(buf, size, "%s", _(sv_code_label(f->codes, t)));
     } else if (f->type == SV_F_REF && *t) {
         int64_t id = strtoll(t, NULL, 10);
-        snprintf(buf, size, "nr. %s (finnes ikke)", t);
+        snprintf(buf, size, _("nr. %s (finnes ikke)"), t);
         for (int k = 0; k < fs->nref[i]; k++)
             if (fs->refs[i][k].id == id) snprintf(buf, size, "%s", fs->refs[i][k].label);
     } else if (f->type == SV_F_LONGTEXT && strchr(t, '\n')) {
         int lines = 1;
         for (const char *p = t; *p; p++) lines += *p == '\n';
-        snprintf(buf, size, "(%d linjer) %s", lines, t);
+        snprintf(buf, size, _("(%d linjer) %s"), lines, t);
     } else {
         snprintf(buf, size, "%s", t);
     }
@@ -95,12 +95,12 @@ static void draw_fields(form_screen *fs, WINDOW *w, int h, int wd)
     const sv_field *f = &ent->fields[fs->cur];
     int y = h - 3;
     char hint[600];
-    const char *how = f->type == SV_F_DATE ? " Skriv dd.mm.åååå."
-                      : f->type == SV_F_CODE ? " Mellomrom: velg fra liste."
-                      : f->type == SV_F_BOOL ? " Mellomrom: ja/nei."
-                      : f->type == SV_F_REF ? " Enter: velg fra liste."
-                      : f->type == SV_F_LONGTEXT ? " Enter: skriv, E: $EDITOR." : "";
-    snprintf(hint, sizeof hint, "%s%s%s", f->help ? _(f->help) : "", how, f->required ? " (må fylles ut)" : "");
+    const char *how = f->type == SV_F_DATE ? _(" Skriv dd.mm.åååå.")
+                      : f->type == SV_F_CODE ? _(" Mellomrom: velg fra liste.")
+                      : f->type == SV_F_BOOL ? _(" Mellomrom: ja/nei.")
+                      : f->type == SV_F_REF ? _(" Enter: velg fra liste.")
+                      : f->type == SV_F_LONGTEXT ? _(" Enter: skriv, E: $EDITOR.") : "";
+    snprintf(hint, sizeof hint, "%s%s%s", f->help ? _(f->help) : "", how, f->required ? _(" (må fylles ut)") : "");
     wattron(w, tui_attr(TC_DIM));
     tui_wrap(w, y, 0, wd, 1, hint);
     wattroff(w, tui_attr(TC_DIM));
@@ -115,8 +115,8 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
 {
     form_screen *fs = (form_screen *)s;
     char head[300];
-    snprintf(head, sizeof head, "%s%s%s", fs->heading, fs->modified ? "  (endret, ikke lagret)" : "",
-             fs->readonly ? "  (kun lesing)" : "");
+    snprintf(head, sizeof head, "%s%s%s", fs->heading, fs->modified ? _("  (endret, ikke lagret)") : "",
+             fs->readonly ? _("  (kun lesing)") : "");
     wattron(w, A_BOLD);
     tui_put(w, 0, 0, wd, head, 0);
     wattroff(w, A_BOLD);
@@ -126,7 +126,7 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
         wattroff(w, tui_attr(TC_WARN));
     } else {
         wattron(w, tui_attr(TC_DIM));
-        tui_put(w, 1, 0, wd, "* = må fylles ut. Hvert felt sjekkes når du går ut av det.", 0);
+        tui_put(w, 1, 0, wd, _("* = må fylles ut. Hvert felt sjekkes når du går ut av det."), 0);
         wattroff(w, tui_attr(TC_DIM));
     }
     if (fs->info && wd < 100) {
@@ -206,9 +206,9 @@ static void pick(form_screen *fs)
     if (f->type == SV_F_REF) {
         int n = fs->nref[i];
         if (n == 0) {
-            tui_msg(1, "%s: det finnes ingen å velge ennå (%s).", f->label,
-                    !strcmp(f->ref, "need") ? "registrer opplæringsbehov i steg 5 først"
-                                             : "legg tiltak i kommunens katalog, steg 2-3");
+            tui_msg(1, _("%s: det finnes ingen å velge ennå (%s)."), _(f->label),
+                    !strcmp(f->ref, "need") ? _("registrer opplæringsbehov i steg 5 først")
+                                             : _("legg tiltak i kommunens katalog, steg 2-3"));
             return;
         }
         const char **items = sv_xcalloc((size_t)n + 1, sizeof *items);
@@ -222,14 +222,14 @@ static void pick(form_screen *fs)
         }
         return;
     }
-    tui_msg(0, "%s: skriv verdien (Enter).", f->label);
+    tui_msg(0, _("%s: skriv verdien (Enter)."), _(f->label));
 }
 
 void form_long_text(form_screen *fs, int external)
 {
     const sv_field *f = &fs->ent->fields[fs->cur];
-    char *t = external ? tui_external_edit(f->label, fs->text[fs->cur], f->size - 1)
-                       : tui_textedit(f->label, fs->text[fs->cur], f->size - 1);
+    char *t = external ? tui_external_edit(_(f->label), fs->text[fs->cur], f->size - 1)
+                       : tui_textedit(_(f->label), fs->text[fs->cur], f->size - 1);
     if (!t) return;
     if (TUI.signal) {
         /* unchecked, for the draft only: it is checked when the user comes back to it */
@@ -270,7 +270,7 @@ static int key(tui_screen *s, int act, int ch)
     case A_EXTERNAL:
         if (refuse_if_readonly(fs)) break;
         if (f->type == SV_F_LONGTEXT) form_long_text(fs, 1);
-        else tui_msg(0, "E gjelder lange tekster; dette feltet skrives direkte (Enter).");
+        else tui_msg(0, "%s", _("E gjelder lange tekster; dette feltet skrives direkte (Enter)."));
         break;
     case A_CLEARF:
         if (refuse_if_readonly(fs)) break;
@@ -337,11 +337,12 @@ form_screen *form_alloc(const sv_entity *ent, const void *obj, int64_t parent, i
     fs->errfield = -1;
     snprintf(fs->draft_key, sizeof fs->draft_key, "form:%s:%" PRId64 ":%" PRId64 ":%" PRId64, ent->table,
              m->id, m->parent, participant);
-    snprintf(fs->heading, sizeof fs->heading, "%s %s (steg %d)", m->id ? "Endre:" : "Ny:", ent->label, ent->step);
-    fs->base = (tui_screen){ent->label, KEYS, draw, key, NULL, destroy, 0,
-                            "* betyr at feltet må fylles ut. Enter åpner feltet; Enter igjen sjekker verdien og går til "
-                            "neste felt. Datoer skrives dd.mm.åååå. Det du skriver lagres som utkast når du går ut av "
-                            "et felt, så ingenting går tapt om forbindelsen brytes. s lagrer."};
+    snprintf(fs->heading, sizeof fs->heading, m->id ? _("Endre: %s (steg %d)") : _("Ny: %s (steg %d)"),
+             _(ent->label), ent->step);
+    fs->base = (tui_screen){_(ent->label), KEYS, draw, key, NULL, destroy, 0,
+                            N_("* betyr at feltet må fylles ut. Enter åpner feltet; Enter igjen sjekker verdien og går til "
+                               "neste felt. Datoer skrives dd.mm.åååå. Det du skriver lagres som utkast når du går ut av "
+                               "et felt, så ingenting går tapt om forbindelsen brytes. s lagrer.")};
     form_check_access(fs);
     return fs;
 }

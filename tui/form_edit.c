@@ -93,7 +93,7 @@ void form_edit_key(form_screen *fs, int ch)
         fs->elen--;
     } else if (ch >= 32 && ch != 127) {
         if (fs->elen >= FORM_EDIT_MAX - 1) {
-            tui_msg(1, "%s: feltet er fullt.", fs->ent->fields[fs->cur].label);
+            tui_msg(1, _("%s: feltet er fullt."), _(fs->ent->fields[fs->cur].label));
             return;
         }
         memmove(&fs->ebuf[fs->epos + 1], &fs->ebuf[fs->epos], sizeof(wchar_t) * (size_t)(fs->elen - fs->epos));

@@ -27,7 +27,7 @@ static int add_ref(const void *obj, void *ctx)
         char h[16];
         snprintf(h, sizeof h, "%d,%d", m->hours / 10, m->hours % 10);
         r->id = m->m.id;
-        snprintf(r->label, sizeof r->label, "%s (%s, %s t/uke%s)", m->name,
+        snprintf(r->label, sizeof r->label, _("%s (%s, %s t/uke%s)"), m->name,
                  sv_code_label(SV_CODES_MEASURE_KIND, m->kind), h, m->nav ? ", NAV" : "");
     } else {
         const sv_need *nd = obj;
@@ -124,7 +124,7 @@ void form_draft_store(form_screen *fs)
     sv_err e;
     sv_err_clear(&e);
     if (sv_draft_put(TUI.st, fs->draft_key, b.s, &e) || sv_draft_put(TUI.st, "tui:open", fs->draft_key, &e))
-        tui_msg(1, "Utkastet kunne ikke lagres: %s", e.msg);
+        tui_msg(1, _("Utkastet kunne ikke lagres: %s"), e.msg);
     sv_buf_free(&b);
 }
 
@@ -165,10 +165,10 @@ static int conflict(form_screen *fs, void *mine, const sv_err *why)
         sv_field_format(f, mine, a, sizeof a, 1);
         sv_field_format(f, theirs, t, sizeof t, 1);
         if (strcmp(a, t) != 0)
-            sv_buf_printf(&b, "%s: din «%.60s» / lagret «%.60s»\n", f->label, a, t);
+            sv_buf_printf(&b, _("%s: din «%.60s» / lagret «%.60s»\n"), _(f->label), a, t);
     }
-    sv_buf_add(&b, "\nm = behold dine verdier og lagre   k = ta den lagrede versjonen   Esc = tilbake");
-    int a = tui_ask("Konflikt: en kollega har lagret", b.s, "mk");
+    sv_buf_add(&b, _("\nm = behold dine verdier og lagre   k = ta den lagrede versjonen   Esc = tilbake"));
+    int a = tui_ask(_("Konflikt: en kollega har lagret"), b.s, "mk");
     sv_buf_free(&b);
     int rc = 0;
     if (a == 'm') {
@@ -181,7 +181,7 @@ static int conflict(form_screen *fs, void *mine, const sv_err *why)
         texts_from(fs, theirs);
         fs->modified = 0;
         drop_draft(fs);
-        tui_msg(2, "Du ser nå den lagrede versjonen.");
+        tui_msg(2, "%s", _("Du ser nå den lagrede versjonen."));
     }
     free(theirs);
     return rc;
@@ -204,7 +204,7 @@ int form_save(form_screen *fs)
         fs->saved = 1;
         fs->modified = 0;
         drop_draft(fs);
-        tui_msg(2, "%s er lagret.", ent->label);
+        tui_msg(2, _("%s er lagret."), _(ent->label));
         return 1;
     }
     if (rc == SV_ECONFLICT) {
@@ -222,16 +222,16 @@ int form_save(form_screen *fs)
         fs->errfield = bad;
         snprintf(fs->fielderr, sizeof fs->fielderr, "%s", e.msg);
     }
-    tui_msg(1, "Ikke lagret: %s", e.msg);
+    tui_msg(1, _("Ikke lagret: %s"), e.msg);
     return 0;
 }
 
 int form_leave(form_screen *fs)
 {
     if (!fs->modified || fs->readonly) return 1;
-    int a = tui_ask("Ulagrede endringer",
-                    "Skjemaet har endringer som ikke er lagret.\n\n"
-                    "l = lagre nå   f = forkast endringene   Esc = fortsett å skrive", "lf");
+    int a = tui_ask(_("Ulagrede endringer"),
+                    _("Skjemaet har endringer som ikke er lagret.\n\n"
+                      "l = lagre nå   f = forkast endringene   Esc = fortsett å skrive"), "lf");
     if (a == 'l') return form_save(fs);
     if (a == 'f') {
         drop_draft(fs);
@@ -283,6 +283,6 @@ tui_screen *tui_form_resume(const char *key)
     }
     free(val);
     fs->modified = 1;
-    tui_msg(2, "Utkastet er hentet fram. Trykk s for å lagre.");
+    tui_msg(2, "%s", _("Utkastet er hentet fram. Trykk s for å lagre."));
     return &fs->base;
 }

@@ -31,9 +31,9 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     char who[300];
     tui_whoami(who, sizeof who);
     int y = tui_wrap(w, 0, 1, wd - 2, 2, who) + 1;
-    if (hs->of->about) y += tui_wrap(w, y, 1, wd - 2, h - y, hs->of->about) + 1;
+    if (hs->of->about) y += tui_wrap(w, y, 1, wd - 2, h - y, _(hs->of->about)) + 1;
     wattron(w, A_BOLD);
-    tui_putf(w, y++, 1, wd - 2, "Tastene i «%s»:", hs->of->title);
+    tui_putf(w, y++, 1, wd - 2, _("Tastene i «%s»:"), hs->of->title);
     wattroff(w, A_BOLD);
     int n = count_rows(hs->of->keys);
     if (hs->top > n - 1) hs->top = n > 0 ? n - 1 : 0;
@@ -41,7 +41,7 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
         wattron(w, A_BOLD);
         tui_put(w, y, 2, 14, k->name, 0);
         wattroff(w, A_BOLD);
-        y += tui_wrap(w, y, 17, wd - 18, h - y, k->help ? k->help : k->label);
+        y += tui_wrap(w, y, 17, wd - 18, h - y, _(k->help ? k->help : k->label));
     }
 }
 
@@ -67,7 +67,7 @@ tui_screen *tui_help_new(const tui_screen *of)
 {
     help_screen *hs = sv_xcalloc(1, sizeof *hs);
     hs->of = of;
-    snprintf(hs->title, sizeof hs->title, "Hjelp: %s", of->title);
+    snprintf(hs->title, sizeof hs->title, _("Hjelp: %s"), of->title);
     hs->base = (tui_screen){hs->title, KEYS, draw, key, NULL, destroy, 0};
     return &hs->base;
 }

@@ -22,10 +22,10 @@ typedef struct {
 
 static const char *action_label(const char *a)
 {
-    if (!strcmp(a, "insert")) return "la til";
-    if (!strcmp(a, "update")) return "endret";
-    if (!strcmp(a, "delete")) return "slettet";
-    if (!strcmp(a, "refused")) return "ble nektet";
+    if (!strcmp(a, "insert")) return _("la til");
+    if (!strcmp(a, "update")) return _("endret");
+    if (!strcmp(a, "delete")) return _("slettet");
+    if (!strcmp(a, "refused")) return _("ble nektet");
     return a;
 }
 
@@ -45,7 +45,7 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
 {
     hist_screen *hs = (hist_screen *)s;
     if (!hs->n) {
-        tui_put(w, 1, 1, wd - 2, "Ingen endringer er logget for denne saken.", 0);
+        tui_put(w, 1, 1, wd - 2, _("Ingen endringer er logget for denne saken."), 0);
         return;
     }
     if (hs->top >= hs->n) hs->top = hs->n - 1;
@@ -85,10 +85,10 @@ static void destroy(tui_screen *s)
 tui_screen *tui_history_new(int64_t participant_id, const char *name)
 {
     hist_screen *hs = sv_xcalloc(1, sizeof *hs);
-    snprintf(hs->title, sizeof hs->title, "Historikk: %s", name);
+    snprintf(hs->title, sizeof hs->title, _("Historikk: %s"), name);
     hs->base = (tui_screen){hs->title, KEYS, draw, key, NULL, destroy, 0,
-                            "Alt som er gjort i saken, nyeste først: hvem, når og hva som ble endret "
-                            "(«gammel» → «ny»). Fødselsnummer er skjult."};
+                            N_("Alt som er gjort i saken, nyeste først: hvem, når og hva som ble endret "
+                               "(«gammel» → «ny»). Fødselsnummer er skjult.")};
     sv_err e;
     sv_err_clear(&e);
     if (sv_audit_case(TUI.st, participant_id, collect, hs, &e) != SV_OK) {

@@ -16,22 +16,22 @@ enum { A_SEARCH = TA_OWN, A_STATUS, A_STEP, A_OVERDUE, A_WARN, A_SORT, A_REVSORT
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
-    {TK_ENTER, TK(KEY_ENTER), "Enter", "åpne", TA_OPEN, 1, "åpne saken"},
-    {'/', 0, "/", "søk", A_SEARCH, 1, "søk mens du skriver, på navn (også æøå) eller fødselsnummer; Enter ferdig, Esc tøm"},
-    {'n', 0, "n", "ny", A_NEW, 1, "registrer en ny deltaker"},
-    {'m', 0, "m", "kommunen", A_MUNI, 1, "kommunens steg 1-4: arbeidskraftbehov, tiltakskatalog, avtaler"},
-    {'d', 0, "d", "frister", A_DEADLINES, 1, "frister på tvers av deltakerne"},
-    {'c', 0, "c", "sjekkliste", A_CHECKLIST, 1, "tilsynets sjekkliste over planer og vedtak"},
-    {'s', 0, "s", "filter: planstatus (bla gjennom)", A_STATUS, 0},
-    {'t', 0, "t", "filter: steg 5, 6 eller 7", A_STEP, 0},
-    {'o', 0, "o", "filter: bare forfalte frister", A_OVERDUE, 0},
-    {'w', 0, "w", "filter: bare saker med varsel", A_WARN, 0},
-    {'x', 0, "x", "fjern søk og filtre", A_CLEAR, 0},
-    {'r', 0, "r", "sorter etter neste kolonne (navn, frist, bosatt, status)", A_SORT, 0},
-    {'R', 0, "R", "snu sorteringen", A_REVSORT, 0},
-    {'f', 0, "f", "fnr", A_FNR, 0, "vis/skjul hele fødselsnummeret på valgt rad"},
+    {TK_ENTER, TK(KEY_ENTER), "Enter", N_("åpne"), TA_OPEN, 1, N_("åpne saken")},
+    {'/', 0, "/", N_("søk"), A_SEARCH, 1, N_("søk mens du skriver, på navn (også æøå) eller fødselsnummer; Enter ferdig, Esc tøm")},
+    {'n', 0, "n", N_("ny"), A_NEW, 1, N_("registrer en ny deltaker")},
+    {'m', 0, "m", N_("kommunen"), A_MUNI, 1, N_("kommunens steg 1-4: arbeidskraftbehov, tiltakskatalog, avtaler")},
+    {'d', 0, "d", N_("frister"), A_DEADLINES, 1, N_("frister på tvers av deltakerne")},
+    {'c', 0, "c", N_("sjekkliste"), A_CHECKLIST, 1, N_("tilsynets sjekkliste over planer og vedtak")},
+    {'s', 0, "s", N_("filter: planstatus (bla gjennom)"), A_STATUS, 0},
+    {'t', 0, "t", N_("filter: steg 5, 6 eller 7"), A_STEP, 0},
+    {'o', 0, "o", N_("filter: bare forfalte frister"), A_OVERDUE, 0},
+    {'w', 0, "w", N_("filter: bare saker med varsel"), A_WARN, 0},
+    {'x', 0, "x", N_("fjern søk og filtre"), A_CLEAR, 0},
+    {'r', 0, "r", N_("sorter etter neste kolonne (navn, frist, bosatt, status)"), A_SORT, 0},
+    {'R', 0, "R", N_("snu sorteringen"), A_REVSORT, 0},
+    {'f', 0, "f", N_("fnr"), A_FNR, 0, N_("vis/skjul hele fødselsnummeret på valgt rad")},
     TUI_KEYS_HELP,
-    {'q', TK_ESC, "q/Esc", "avslutt", TA_BACK, 1},
+    {'q', TK_ESC, "q/Esc", N_("avslutt"), TA_BACK, 1},
     {0, 0, NULL, NULL, 0, 0}};
 
 #define MAXROWS 256
@@ -49,8 +49,9 @@ typedef struct {
     sv_overview_row rows[MAXROWS];
 } list_screen;
 
-static const char *const STATUS_NAMES[] = {"alle", "ingen plan", "utkast", "vedtatt", "endret etter vedtak"};
-static const char *const SORT_NAMES[] = {"navn", "frist", "bosatt", "status"};
+static const char *const STATUS_NAMES[] = {N_("alle"), N_("ingen plan"), N_("utkast"), N_("vedtatt"),
+                                           N_("endret etter vedtak")};
+static const char *const SORT_NAMES[] = {N_("navn"), N_("frist"), N_("bosatt"), N_("status")};
 
 static void reload(list_screen *ls, int nvis)
 {
@@ -132,12 +133,12 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     wattroff(w, tui_attr(TC_DIM));
 
     char filt[400];
-    snprintf(filt, sizeof filt, "Søk: %s%s  Plan: %s  Steg: %s%s%s", ls->f.search[0] ? ls->f.search : "-",
-             s->raw_input ? "▏" : "", STATUS_NAMES[ls->f.status + 1],
-             ls->f.step ? (ls->f.step == 5 ? "5" : ls->f.step == 6 ? "6" : "7") : "alle",
-             ls->f.overdue ? "  Bare forfalte" : "", ls->f.warnings ? "  Bare varsler" : "");
+    snprintf(filt, sizeof filt, _("Søk: %s%s  Plan: %s  Steg: %s%s%s"), ls->f.search[0] ? ls->f.search : "-",
+             s->raw_input ? "▏" : "", _(STATUS_NAMES[ls->f.status + 1]),
+             ls->f.step ? (ls->f.step == 5 ? "5" : ls->f.step == 6 ? "6" : "7") : _("alle"),
+             ls->f.overdue ? _("  Bare forfalte") : "", ls->f.warnings ? _("  Bare varsler") : "");
     char count[64];
-    snprintf(count, sizeof count, "%ld av %ld", ls->total ? ls->cur + 1 : 0, ls->total);
+    snprintf(count, sizeof count, _("%ld av %ld"), ls->total ? ls->cur + 1 : 0, ls->total);
     int cw = tui_width(count);
     if (s->raw_input) wattron(w, A_BOLD);
     tui_put(w, 1, 0, wd - cw - 1, filt, 0);
@@ -146,7 +147,7 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
 
     int namew = wd - (11 + 4 + 19 + 10 + 4) - 5;
     if (namew < 8) namew = 8;
-    const char *heads[] = {"Navn", "Fødselsnr", "Steg", "Plan", "Frist", "Merk"};
+    const char *heads[] = {_("Navn"), _("Fødselsnr"), _("Steg"), _("Plan"), _("Frist"), _("Merk")};
     int widths[] = {namew, 11, 4, 19, 10, 4};
     int sortcol[] = {0, -1, -1, 3, 1, -1};
     wattron(w, A_BOLD | A_UNDERLINE);
@@ -162,8 +163,8 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     wattroff(w, A_BOLD | A_UNDERLINE);
     if (ls->total == 0) {
         tui_put(w, 4, 2, wd - 4, ls->f.search[0] || ls->f.status >= 0 || ls->f.step || ls->f.overdue || ls->f.warnings
-                     ? "Ingen deltakere passer søket og filtrene (x fjerner dem)."
-                     : "Ingen deltakere ennå. Trykk n for å registrere en.", 0);
+                     ? _("Ingen deltakere passer søket og filtrene (x fjerner dem).")
+                     : _("Ingen deltakere ennå. Trykk n for å registrere en."), 0);
         return;
     }
     for (int i = 0; i < ls->nrows && i < nvis; i++) {
@@ -258,7 +259,7 @@ static int key(tui_screen *s, int act, int ch)
     case A_WARN: ls->f.warnings = !ls->f.warnings; ls->dirty = 1; break;
     case A_CLEAR: sv_filter_init(&ls->f); ls->f.municipality_id = TUI.muni_id; ls->dirty = 1; break;
     case A_SORT: ls->f.sort = (sv_sort)(((int)ls->f.sort + 1) % 4); ls->dirty = 1;
-        tui_msg(0, "Sortert etter %s.", SORT_NAMES[ls->f.sort]); break;
+        tui_msg(0, _("Sortert etter %s."), _(SORT_NAMES[ls->f.sort])); break;
     case A_REVSORT: ls->f.descending = !ls->f.descending; ls->dirty = 1; break;
     case A_FNR:
         if (r) ls->unmasked = ls->unmasked == r->id ? 0 : r->id;
@@ -292,9 +293,9 @@ tui_screen *tui_list_new(void)
     ls->f.municipality_id = TUI.muni_id;
     ls->dirty = 1;
     ls->loaded_top = -1;
-    ls->base = (tui_screen){"Deltakere", KEYS, draw, key, resume, destroy, 0,
-                            "Alle deltakere du har tilgang til. Fødselsnummeret er skjult til du ber om det (f). "
-                            "Merk-kolonnen: S = planen er ikke vedtatt innen tre måneder etter bosetting, "
-                            "F = en frist er passert, E = planen er endret etter siste vedtak (nytt vedtak trengs)."};
+    ls->base = (tui_screen){_("Deltakere"), KEYS, draw, key, resume, destroy, 0,
+                            N_("Alle deltakere du har tilgang til. Fødselsnummeret er skjult til du ber om det (f). "
+                               "Merk-kolonnen: S = planen er ikke vedtatt innen tre måneder etter bosetting, "
+                               "F = en frist er passert, E = planen er endret etter siste vedtak (nytt vedtak trengs).")};
     return &ls->base;
 }

@@ -13,15 +13,15 @@ enum { A_PREV = TA_OWN, A_NEXT, A_NEW, A_DELETE, A_EXPORT, A_IMPORT, A_INFO, A_J
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
-    {TK(KEY_LEFT), 'h', "←/h", "forrige steg", A_PREV, 0},
-    {TK(KEY_RIGHT), 'l', "←→", "steg", A_NEXT, 1, "neste steg (← eller h: forrige)"},
-    {'1', 0, "1-4", "gå til steg 1-4", A_JUMP, 0},
-    {TK_ENTER, TK(KEY_ENTER), "Enter", "åpne", TA_OPEN, 1},
-    {'n', 0, "n", "ny", A_NEW, 1},
-    {'D', TK(KEY_DC), "D/Del", "slett", A_DELETE, 0},
-    {'e', 0, "e", "eksport", A_EXPORT, 1, "eksporter tiltakskatalogen til en TSV-fil andre kommuner kan importere"},
-    {'I', 0, "I", "import", A_IMPORT, 1, "importer tiltak fra en delt TSV-fil (alt eller ingenting)"},
-    {'i', 0, "i", "vis stegets tekster (smal skjerm)", A_INFO, 0},
+    {TK(KEY_LEFT), 'h', "←/h", N_("forrige steg"), A_PREV, 0},
+    {TK(KEY_RIGHT), 'l', "←→", N_("steg"), A_NEXT, 1, N_("neste steg (← eller h: forrige)")},
+    {'1', 0, "1-4", N_("gå til steg 1-4"), A_JUMP, 0},
+    {TK_ENTER, TK(KEY_ENTER), "Enter", N_("åpne"), TA_OPEN, 1},
+    {'n', 0, "n", N_("ny"), A_NEW, 1},
+    {'D', TK(KEY_DC), "D/Del", N_("slett"), A_DELETE, 0},
+    {'e', 0, "e", N_("eksport"), A_EXPORT, 1, N_("eksporter tiltakskatalogen til en TSV-fil andre kommuner kan importere")},
+    {'I', 0, "I", N_("import"), A_IMPORT, 1, N_("importer tiltak fra en delt TSV-fil (alt eller ingenting)")},
+    {'i', 0, "i", N_("vis stegets tekster (smal skjerm)"), A_INFO, 0},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
@@ -72,36 +72,37 @@ static void row_text(int step, const void *obj, char *t, size_t size)
     if (step == 1) {
         const sv_demand *d = obj;
         sv_date_nor(d->noted_on, a);
-        snprintf(t, size, "%s · %s · %d stillinger · %s%s%s", d->sector, d->occupation, d->jobs, a,
+        snprintf(t, size, _("%s · %s · %d stillinger · %s%s%s"), d->sector, d->occupation, d->jobs, a,
                  d->employer[0] ? " · " : "", d->employer);
     } else if (step == 4) {
         const sv_agreement *g = obj;
         sv_date_nor(g->valid_from, a);
         sv_date_nor(g->valid_to, b);
-        snprintf(t, size, "%s (%s) · %s · %s–%s", g->partner, g->partner_kind, g->contact, a, b[0] ? b : "løpende");
+        snprintf(t, size, "%s (%s) · %s · %s–%s", g->partner, g->partner_kind, g->contact, a, b[0] ? b : _("løpende"));
     } else {
         const sv_measure *m = obj;
         snprintf(t, size, "%s · %s · %d,%d t/uke · %s%s", m->name, sv_code_label(SV_CODES_MEASURE_KIND, m->kind),
-                 m->hours / 10, m->hours % 10, m->status, m->nav ? " · NAV" : "");
+                 m->hours / 10, m->hours % 10, sv_code_label(sv_entity_field(&SV_ENT_MEASURE, "status")->codes, m->status),
+                 m->nav ? " · NAV" : "");
     }
 }
 
 static void draw(tui_screen *s, WINDOW *w, int h, int wd)
 {
     muni_screen *ms = (muni_screen *)s;
-    static const char *const tabs[] = {"", "1 Arbeidskraftbehov", "2 Katalog", "3 Nye tiltak", "4 Avtaler"};
+    static const char *const tabs[] = {"", N_("1 Arbeidskraftbehov"), N_("2 Katalog"), N_("3 Nye tiltak"), N_("4 Avtaler")};
     int x = 0;
     if (TUI.muni_demo) {
         wattron(w, tui_attr(TC_DEMO));
         x += tui_put(w, 0, 0, wd, "DEMO", 0) + 1;
         wattroff(w, tui_attr(TC_DEMO));
     }
-    tui_putf(w, 0, x, wd - x, "%s: kommunens steg 1-4 (gjelder alle deltakere)", TUI.muni_name);
+    tui_putf(w, 0, x, wd - x, _("%s: kommunens steg 1-4 (gjelder alle deltakere)"), TUI.muni_name);
     x = 0;
     for (int t = 1; t <= 4; t++) {
         int a = t == ms->step ? A_REVERSE | A_BOLD : 0;
         wattron(w, a);
-        x += tui_put(w, 1, x, wd - x, tabs[t], 0);
+        x += tui_put(w, 1, x, wd - x, _(tabs[t]), 0);
         wattroff(w, a);
         x += tui_put(w, 1, x, wd - x, "  ", 0);
     }
@@ -116,7 +117,7 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
         tui_steptext_draw(w, top, lw + 2, rows, wd - lw - 2, ms->step);
     }
     if (!ms->n) {
-        tui_put(w, top, 1, lw - 2, "Ingenting registrert ennå. Trykk n for å legge til.", 0);
+        tui_put(w, top, 1, lw - 2, _("Ingenting registrert ennå. Trykk n for å legge til."), 0);
         return;
     }
     if (ms->cur < ms->top) ms->top = ms->cur;
@@ -159,12 +160,12 @@ static void delete_row(muni_screen *ms)
     const sv_meta *m = (const sv_meta *)(ms->rows + ent->size * (size_t)ms->cur);
     char t[400], q[500];
     row_text(ms->step, m, t, sizeof t);
-    snprintf(q, sizeof q, "Slette «%s»?\n\nj = ja, slett   n = nei", t);
-    if (tui_ask("Slett", q, "jn") != 'j') return;
+    snprintf(q, sizeof q, _("Slette «%s»?\n\nj = ja, slett   n = nei"), t);
+    if (tui_ask(_("Slett"), q, "jn") != 'j') return;
     sv_err e;
     sv_err_clear(&e);
     if (sv_row_delete(TUI.st, ent, m->id, m->version, &e) != SV_OK) tui_msg(1, "%s", e.msg);
-    else tui_msg(2, "%s er slettet.", ent->label);
+    else tui_msg(2, _("%s er slettet."), _(ent->label));
     reload(ms);
 }
 
@@ -190,10 +191,10 @@ static int key(tui_screen *s, int act, int ch)
     case A_NEW: new_row(ms); break;
     case A_DELETE: delete_row(ms); break;
     case A_EXPORT:
-        if (tui_prompt("Eksporter katalogen til fil", path, sizeof path)) tui_catalog_export(path);
+        if (tui_prompt(_("Eksporter katalogen til fil"), path, sizeof path)) tui_catalog_export(path);
         break;
     case A_IMPORT:
-        if (tui_prompt("Importer tiltak fra fil", path, sizeof path)) tui_catalog_import(path);
+        if (tui_prompt(_("Importer tiltak fra fil"), path, sizeof path)) tui_catalog_import(path);
         reload(ms);
         break;
     case A_INFO: ms->info = !ms->info; break;
@@ -217,7 +218,10 @@ static void destroy(tui_screen *s)
 tui_screen *tui_muni_new(int step)
 {
     muni_screen *ms = sv_xcalloc(1, sizeof *ms);
-    ms->base = (tui_screen){"Kommunens steg 1-4", KEYS, draw, key, resume, destroy, 0};
+    ms->base = (tui_screen){_("Kommunens steg 1-4"), KEYS, draw, key, resume, destroy, 0,
+                            N_("Kommunens steg gjelder alle deltakerne: 1 arbeidskraftbehovet i kommunen, 2 katalogen "
+                               "over tiltak som finnes, 3 nye eller justerte tiltak, 4 avtaler med arbeidsgivere og "
+                               "skoler. Planene henter tiltakene sine fra katalogen.")};
     set_step(ms, step < 1 || step > 4 ? 1 : step);
     return &ms->base;
 }

@@ -113,7 +113,7 @@ static void draw(WINDOW *w, const char *title, const wtext *t, int *top)
     werase(w);
     wattron(w, tui_attr(TC_TITLE));
     mvwhline(w, 0, 0, ' ', wd);
-    tui_putf(w, 0, 0, wd, " Skriv: %s", title);
+    tui_putf(w, 0, 0, wd, _(" Skriv: %s"), title);
     wattroff(w, tui_attr(TC_TITLE));
     int rows = h - 3;
     if (TUI.msg[0]) {
@@ -146,8 +146,8 @@ static void draw(WINDOW *w, const char *title, const wtext *t, int *top)
         }
     }
     tui_draw_keyline(w, h - 1, wd, (const tui_key[]){
-        {TK_CTRL('x'), 0, "Ctrl-X/F2", "ferdig", 1, 1, NULL}, {TK_ESC, 0, "Esc", "avbryt", 2, 1, NULL},
-        {TK_ENTER, 0, "Enter", "ny linje", 3, 1, NULL}, {0, 0, NULL, NULL, 0, 0, NULL}});
+        {TK_CTRL('x'), 0, "Ctrl-X/F2", N_("ferdig"), 1, 1, NULL}, {TK_ESC, 0, "Esc", N_("avbryt"), 2, 1, NULL},
+        {TK_ENTER, 0, "Enter", N_("ny linje"), 3, 1, NULL}, {0, 0, NULL, NULL, 0, 0, NULL}});
     wmove(w, 1 + cur - *top, cx);
     wrefresh(w);
 }
@@ -182,7 +182,7 @@ char *tui_textedit(const char *title, const char *text, size_t max)
             size_t bytes;
             char *s = to_utf8(&t, &bytes);
             if (bytes > max) {
-                tui_msg(1, "%s: for lang tekst (høyst %zu tegn). Kort den ned.", title, max);
+                tui_msg(1, _("%s: for lang tekst (høyst %zu tegn). Kort den ned."), title, max);
                 free(s);
                 continue;
             }
@@ -211,7 +211,7 @@ char *tui_external_edit(const char *title, const char *text, size_t max)
     const char *ed = getenv("VISUAL");
     if (!ed || !*ed) ed = getenv("EDITOR");
     if (!ed || !*ed) {
-        tui_msg(0, "$EDITOR er ikke satt: bruker den innebygde editoren.");
+        tui_msg(0, "%s", _("$EDITOR er ikke satt: bruker den innebygde editoren."));
         return tui_textedit(title, text, max);
     }
     /* mkstemp's template: the directory, then six X for it to replace */
@@ -249,14 +249,14 @@ char *tui_external_edit(const char *title, const char *text, size_t max)
             fclose(f);
             while (b.len && b.s[b.len - 1] == '\n') b.s[--b.len] = '\0';
             if (b.len > max) {
-                tui_msg(1, "%s: for lang tekst (%zu byte, høyst %zu). Ingenting er endret.", title, b.len, max);
+                tui_msg(1, _("%s: for lang tekst (%zu byte, høyst %zu). Ingenting er endret."), title, b.len, max);
                 sv_buf_free(&b);
             } else {
                 result = sv_xstrdup(b.s ? b.s : "");
                 sv_buf_free(&b);
             }
         } else {
-            tui_msg(1, "Editoren %s avsluttet med feil; bruker den innebygde.", ed);
+            tui_msg(1, _("Editoren %s avsluttet med feil; bruker den innebygde."), ed);
             unlink(path);
             return tui_textedit(title, text, max);
         }

@@ -10,6 +10,7 @@
 #include <curses.h>
 #include <stdint.h>
 
+#include "../core/i18n.h"
 #include "../core/model.h"
 #include "../core/store.h"
 
@@ -23,10 +24,10 @@
 typedef struct tui_key {
     int key, alt;          /* alt: a second key doing the same (vi key), or 0 */
     const char *name;      /* "↑/k", "Enter" */
-    const char *label;     /* Norwegian, short */
+    const char *label;     /* Norwegian, short; marked N_() and translated where drawn */
     int action;            /* the screen's own action number (never 0) */
     int bottom;            /* 1: shown on the bottom line */
-    const char *help;      /* longer text for the help screen; NULL: the label */
+    const char *help;      /* longer text for the help screen (N_()); NULL: the label */
 } tui_key;
 
 /* Actions every screen shares; screen-specific actions start at TA_OWN. */
@@ -35,17 +36,17 @@ enum { TA_NONE = 0, TA_UP, TA_DOWN, TA_PGUP, TA_PGDN, TA_HOME, TA_END, TA_OPEN, 
 
 /* Rows for the movement and help keys, so every table writes them the same way. */
 #define TUI_KEYS_MOVE \
-    {TK(KEY_UP), 'k', "↑/k", "opp", TA_UP, 0}, {TK(KEY_DOWN), 'j', "↓/j", "ned", TA_DOWN, 0}, \
-    {TK(KEY_PPAGE), 0, "PgUp", "side opp", TA_PGUP, 0}, \
-    {TK(KEY_NPAGE), 0, "PgDn", "side ned", TA_PGDN, 0}, \
-    {TK(KEY_HOME), 'g', "Home/g", "første", TA_HOME, 0}, \
-    {TK(KEY_END), 'G', "End/G", "siste", TA_END, 0}
-#define TUI_KEYS_HELP {'?', TK(KEY_F(1)), "?/F1", "hjelp", TA_HELP, 1}
-#define TUI_KEYS_BACK {TK_ESC, 'q', "Esc/q", "tilbake", TA_BACK, 1}
+    {TK(KEY_UP), 'k', "↑/k", N_("opp"), TA_UP, 0}, {TK(KEY_DOWN), 'j', "↓/j", N_("ned"), TA_DOWN, 0}, \
+    {TK(KEY_PPAGE), 0, "PgUp", N_("side opp"), TA_PGUP, 0}, \
+    {TK(KEY_NPAGE), 0, "PgDn", N_("side ned"), TA_PGDN, 0}, \
+    {TK(KEY_HOME), 'g', "Home/g", N_("første"), TA_HOME, 0}, \
+    {TK(KEY_END), 'G', "End/G", N_("siste"), TA_END, 0}
+#define TUI_KEYS_HELP {'?', TK(KEY_F(1)), "?/F1", N_("hjelp"), TA_HELP, 1}
+#define TUI_KEYS_BACK {TK_ESC, 'q', "Esc/q", N_("tilbake"), TA_BACK, 1}
 
 typedef struct tui_screen tui_screen;
 struct tui_screen {
-    const char *title;
+    const char *title;               /* in the user's language (screens translate it when made) */
     const tui_key *keys;         /* terminated by a row with key 0 */
     void (*draw)(tui_screen *s, WINDOW *w, int h, int wd);
     /* Handles a key (action from the table, or TA_NONE with the raw key). Returns 1 when
@@ -54,7 +55,7 @@ struct tui_screen {
     void (*resume)(tui_screen *s);   /* the screen above closed: reload what may have changed */
     void (*destroy)(tui_screen *s);
     int raw_input;                   /* 1 while typing text: keys go to the screen unmapped */
-    const char *about;               /* what the screen is for and how to read it (help), or NULL */
+    const char *about;               /* what the screen is for and how to read it (help, N_()), or NULL */
 };
 
 /* The application state every screen reads. */
@@ -137,7 +138,8 @@ tui_screen *tui_form_resume(const char *draft_key);
 char *tui_textedit(const char *title, const char *text, size_t max);
 char *tui_external_edit(const char *title, const char *text, size_t max);
 
-/* Step texts from templates/steps/N.txt: sections by heading. Returns 0 or -1 (msg set). */
+/* Step texts from templates/steps/N.txt (templates/steps/nn/N.txt when the screens speak
+ * nynorsk, falling back to bokmål): sections by heading. Returns 0 or -1 (msg set). */
 typedef struct tui_steptext {
     char title[128];
     char *section[5];       /* formål, refleksjon, faglig påfyll, verktøy, tips */

@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 TOP="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$TOP"
-xgettext -k_ -kN_ -ksv_tr:2 --from-code=UTF-8 -o "$T/all.pot" $(ls core/*.c forms/*.c cli/*.c tui/*.c 2>/dev/null | sort)
+xgettext -k_ -kN_ -ksv_tr:2 --from-code=UTF-8 -o "$T/all.pot" $(ls core/*.c forms/*.c cli/*.c tui/*.c tui/*.h 2>/dev/null | sort)
 expect 0 msgcmp --use-untranslated po/nn.po "$T/all.pot"
 msgattrib --untranslated --no-obsolete po/nn.po >"$T/untranslated"
 if grep -q '^msgid "[^"]' "$T/untranslated"; then
