@@ -47,4 +47,19 @@ keys Escape Escape
 wait_for "Deltakarar"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
+
+# A municipality without a nynorsk text for a step gets the bokmål one rather than a gap.
+cp -R "$ROOT/templates" "$TMP/tpl"
+rm "$TMP/tpl/steps/nn/5.txt"
+start 120 30 STEGVIS_LANG=nn STEGVIS_TEMPLATES="$TMP/tpl" STEGVIS_PO="$ROOT/po/nn.po"
+wait_for "Deltakarar"
+keys Enter
+wait_for "Sak: "
+keys 5
+wait_for "Steg 5: Tilpasse kvalifisering for deltaker"
+wait_for "Deltakar og kartlegging"
+keys 6
+wait_for "Steg 6: Følgje opp deltakaren"
+keys q q
+[ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
 echo "$NAME: ok"
