@@ -244,7 +244,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     if (rc) return rc;
     memset(&TUI, 0, sizeof TUI);
     if (filled)
-        tui_msg(2, "%s", _("Ny database: demokommunen (DEMO) med oppdiktede deltakere er lagt inn. Trykk ? for hjelp."));
+        tui_msg(2, "%s", _("Ny database: demokommunen (DEMO) med oppdiktede deltakere er lagt inn. Trykk i for en guide til første sak, ? for hjelp."));
     TUI.st = c->st;
     load_municipality();
     FILE *klog = NULL;

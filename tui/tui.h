@@ -124,6 +124,7 @@ tui_screen *tui_deadlines_new(void);
 tui_screen *tui_decision_new(int64_t participant_id);
 tui_screen *tui_checklist_new(void);
 tui_screen *tui_history_new(int64_t participant_id, const char *name);
+tui_screen *tui_guide_new(void);   /* the "first case" guide */
 
 /* The form for one row of ent. obj is copied (NULL: a blank new row with the given parent).
  * muni and participant give the picker lists for references. */

@@ -6,6 +6,17 @@ start 80 24
 wait_for "Ny database: demokommunen (DEMO)" 30
 wait_for "DEMO"
 wait_for "Du er kari. Administrator"
+wait_for "er lagt inn. Trykk i"
+# The first-case guide is reachable from the start screen.
+keys i
+wait_for "Din første sak: fra bosetting til vedtak"
+keys NPage
+wait_for "5. Vedtaket"
+keys '?'
+wait_for "Tastene i «Første sak»"
+keys q
+keys q
+wait_for "av "
 keys q
 [ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
 N=$(sv list --tsv --limit 0 | tail -n +2 | wc -l)
