@@ -13,28 +13,18 @@ void sv_filter_init(sv_filter *f)
     f->status = -1;
 }
 
-/* Derived columns, as sv_case_derive computes them for one case. */
-static const char INNER[] =
-    "SELECT p.id AS id, p.municipality_id AS muni, p.name AS name, p.fnr AS fnr,"
-    " p.search_key AS skey, p.settled_on AS settled,"
-    " CASE WHEN ev.id IS NOT NULL THEN 7 WHEN d.id IS NOT NULL THEN 6 ELSE 5 END AS step,"
-    " CASE WHEN pl.id IS NULL THEN 0 WHEN d.id IS NULL THEN 1 WHEN d.plan_rev = pl.rev THEN 2 ELSE 3 END AS status,"
-    " CASE WHEN ev.id IS NULL AND d.id IS NULL THEN date(p.settled_on, '+3 months') END AS plan_due,"
-    " CASE WHEN ev.id IS NULL AND d.id IS NOT NULL THEN date(max(d.decided_on,"
-    "   ifnull((SELECT max(held_on) FROM review r WHERE r.participant_id = p.id), '')), '+6 months') END AS review_due,"
-    " CASE WHEN ev.id IS NULL THEN pl.planned_end END AS prog_end"
-    " FROM participant p"
-    " LEFT JOIN plan pl ON pl.participant_id = p.id"
-    " LEFT JOIN evaluation ev ON ev.participant_id = p.id"
-    " LEFT JOIN decision d ON d.id = (SELECT id FROM decision WHERE participant_id = p.id"
-    "   ORDER BY decided_on DESC, id DESC LIMIT 1)";
+/* Step, plan status and the deadlines are stored on participant by the triggers of schema
+ * migration 3 (the expressions of sv_case_derive), so every sort order below is an index
+ * scan and OFFSET skips index entries without touching the rows it skips. */
+static const char COLS[] =
+    "SELECT p.id, p.municipality_id, p.name, p.fnr, p.settled_on, p.step, p.status, p.next_on,"
+    " CASE p.next_on WHEN p.plan_due THEN 'Plan skal vedtas' WHEN p.review_due THEN 'Planen skal vurderes'"
+    " WHEN p.prog_end THEN 'Programmet slutter' ELSE '' END,"
+    " p.plan_due < date('now', 'localtime') FROM participant p";
 
 /* The deadline labels the query returns, for the translators (shown through _()). */
 const char *const SV_OVERVIEW_LABELS[] = {N_("Plan skal vedtas"), N_("Planen skal vurderes"),
                                           N_("Programmet slutter"), NULL};
-
-static const char NEXT[] =
-    "nullif(min(ifnull(plan_due, '9999'), ifnull(review_due, '9999'), ifnull(prog_end, '9999')), '9999')";
 
 typedef struct {
     sv_buf sql;
@@ -61,14 +51,12 @@ static void where(query *q, const sv_store *st, const sv_filter *f)
     }
 }
 
-static void outer_where(query *q, const sv_filter *f)
+static void derived_where(query *q, const sv_filter *f)
 {
-    sv_buf_add(&q->sql, " WHERE 1");
-    if (f->status >= 0) sv_buf_printf(&q->sql, " AND status = %d", f->status);
-    if (f->step) sv_buf_printf(&q->sql, " AND step = %d", f->step);
-    if (f->overdue) sv_buf_printf(&q->sql, " AND %s < date('now', 'localtime')", NEXT);
-    if (f->warnings)
-        sv_buf_printf(&q->sql, " AND (status = 3 OR %s < date('now', 'localtime'))", NEXT);
+    if (f->status >= 0) sv_buf_printf(&q->sql, " AND p.status = %d", f->status);
+    if (f->step) sv_buf_printf(&q->sql, " AND p.step = %d", f->step);
+    if (f->overdue) sv_buf_add(&q->sql, " AND p.next_on < date('now', 'localtime')");
+    if (f->warnings) sv_buf_add(&q->sql, " AND (p.status = 3 OR p.next_on < date('now', 'localtime'))");
 }
 
 /* "%term%" with LIKE's wildcards escaped and the term folded like search_key. */
@@ -103,24 +91,13 @@ static sqlite3_stmt *prepare(sv_store *st, query *q, const sv_filter *f, sv_err 
     return s;
 }
 
-static int simple(const sv_filter *f)
-{
-    return f->status < 0 && !f->step && !f->overdue && !f->warnings;
-}
-
 long sv_overview_count(sv_store *st, const sv_filter *f, sv_err *e)
 {
     query q = {0};
     sv_buf_init(&q.sql);
-    if (simple(f)) {
-        sv_buf_add(&q.sql, "SELECT count(*) FROM participant p");
-        where(&q, st, f);
-    } else {
-        sv_buf_printf(&q.sql, "SELECT count(*) FROM (%s", INNER);
-        where(&q, st, f);
-        sv_buf_add(&q.sql, ")");
-        outer_where(&q, f);
-    }
+    sv_buf_add(&q.sql, "SELECT count(*) FROM participant p");
+    where(&q, st, f);
+    derived_where(&q, f);
     sqlite3_stmt *s = prepare(st, &q, f, e);
     if (!s) return -1;
     long n = -1;
@@ -140,15 +117,13 @@ int sv_overview_page(sv_store *st, const sv_filter *f, int offset, int limit, sv
     }
     query q = {0};
     sv_buf_init(&q.sql);
-    sv_buf_printf(&q.sql, "SELECT id, muni, name, fnr, settled, step, status, %s AS next,"
-                          " CASE %s WHEN plan_due THEN 'Plan skal vedtas' WHEN review_due THEN 'Planen skal vurderes'"
-                          " WHEN prog_end THEN 'Programmet slutter' ELSE '' END,"
-                          " plan_due < date('now', 'localtime') FROM (%s", NEXT, NEXT, INNER);
+    sv_buf_add(&q.sql, COLS);
     where(&q, st, f);
-    sv_buf_add(&q.sql, ")");
-    outer_where(&q, f);
-    static const char *const order[] = {"skey", "next IS NULL, next", "settled", "status"};
-    sv_buf_printf(&q.sql, " ORDER BY %s%s, id LIMIT ? OFFSET ?", order[f->sort],
+    derived_where(&q, f);
+    /* Ties go by id ascending in both directions, as the indexes of migration 3 are built. */
+    static const char *const order[] = {"p.search_key", "p.next_on IS NULL, p.next_on", "p.settled_on",
+                                        "p.status"};
+    sv_buf_printf(&q.sql, " ORDER BY %s%s, p.id LIMIT ? OFFSET ?", order[f->sort],
                   f->descending ? " DESC" : "");
     int nb = q.nbind;
     sqlite3_stmt *s = prepare(st, &q, f, e);
