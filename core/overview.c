@@ -29,10 +29,44 @@ const char *const SV_OVERVIEW_LABELS[] = {N_("Plan skal vedtas"), N_("Planen ska
 typedef struct {
     sv_buf sql;
     int nbind;
-    const char *text[4];
+    char pat[300];             /* the search term as bound: a LIKE pattern or an FTS phrase */
     int64_t num[4];
     int is_num[4];
 } query;
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* "%term%" with LIKE's wildcards escaped and the term folded like search_key. */
+static void like_pattern(const char *fold, char *out, size_t size)
+{
+    size_t n = 0;
+    out[n++] = '%';
+    for (const char *p = fold; *p && n + 3 < size; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\') out[n++] = '\\';
+        out[n++] = *p;
+    }
+    out[n++] = '%';
+    out[n] = '\0';
+}
+
+/* The term as one FTS5 phrase ("" inside doubled): with the trigram tokenizer a phrase
+ * matches exactly the keys that contain it, as LIKE '%term%' does. */
+static void fts_phrase(const char *fold, char *out, size_t size)
+{
+    size_t n = 0;
+    out[n++] = '"';
+    for (const char *p = fold; *p && n + 3 < size; p++) {
+        if (*p == '"') out[n++] = '"';
+        out[n++] = *p;
+    }
+    out[n++] = '"';
+    out[n] = '\0';
+}
 
 static void where(query *q, const sv_store *st, const sv_filter *f)
 {
@@ -46,8 +80,19 @@ static void where(query *q, const sv_store *st, const sv_filter *f)
         q->num[q->nbind++] = muni;
     }
     if (f->search[0]) {
-        sv_buf_add(&q->sql, " AND p.search_key LIKE ? ESCAPE '\\'");
-        q->text[q->nbind++] = f->search;
+        char fold[sizeof f->search];
+        sv_utf8_fold(fold, sizeof fold, f->search);
+        /* Trigrams need three characters; shorter terms scan the keys, which is quick
+         * because a term that short matches so many that a page fills at once. */
+        if (utf8_chars(fold) >= 3) {
+            sv_buf_add(&q->sql, " AND p.id IN (SELECT rowid FROM participant_search"
+                                " WHERE participant_search MATCH ?)");
+            fts_phrase(fold, q->pat, sizeof q->pat);
+        } else {
+            sv_buf_add(&q->sql, " AND p.search_key LIKE ? ESCAPE '\\'");
+            like_pattern(fold, q->pat, sizeof q->pat);
+        }
+        q->nbind++;
     }
 }
 
@@ -59,24 +104,8 @@ static void derived_where(query *q, const sv_filter *f)
     if (f->warnings) sv_buf_add(&q->sql, " AND (p.status = 3 OR p.next_on < date('now', 'localtime'))");
 }
 
-/* "%term%" with LIKE's wildcards escaped and the term folded like search_key. */
-static void like_pattern(const char *term, char *out, size_t size)
+static sqlite3_stmt *prepare(sv_store *st, query *q, sv_err *e)
 {
-    char fold[128];
-    sv_utf8_fold(fold, sizeof fold, term);
-    size_t n = 0;
-    out[n++] = '%';
-    for (const char *p = fold; *p && n + 3 < size; p++) {
-        if (*p == '%' || *p == '_' || *p == '\\') out[n++] = '\\';
-        out[n++] = *p;
-    }
-    out[n++] = '%';
-    out[n] = '\0';
-}
-
-static sqlite3_stmt *prepare(sv_store *st, query *q, const sv_filter *f, sv_err *e)
-{
-    char pat[300];
     sqlite3_stmt *s = sv_store_prepare(st, q->sql.s, e);
     sv_buf_free(&q->sql);
     if (!s) return NULL;
@@ -84,8 +113,7 @@ static sqlite3_stmt *prepare(sv_store *st, query *q, const sv_filter *f, sv_err 
         if (q->is_num[i]) {
             sqlite3_bind_int64(s, i + 1, q->num[i]);
         } else {
-            like_pattern(f->search, pat, sizeof pat);
-            sqlite3_bind_text(s, i + 1, pat, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(s, i + 1, q->pat, -1, SQLITE_TRANSIENT);
         }
     }
     return s;
@@ -98,7 +126,7 @@ long sv_overview_count(sv_store *st, const sv_filter *f, sv_err *e)
     sv_buf_add(&q.sql, "SELECT count(*) FROM participant p");
     where(&q, st, f);
     derived_where(&q, f);
-    sqlite3_stmt *s = prepare(st, &q, f, e);
+    sqlite3_stmt *s = prepare(st, &q, e);
     if (!s) return -1;
     long n = -1;
     int rc = sqlite3_step(s);
@@ -126,7 +154,7 @@ int sv_overview_page(sv_store *st, const sv_filter *f, int offset, int limit, sv
     sv_buf_printf(&q.sql, " ORDER BY %s%s, p.id LIMIT ? OFFSET ?", order[f->sort],
                   f->descending ? " DESC" : "");
     int nb = q.nbind;
-    sqlite3_stmt *s = prepare(st, &q, f, e);
+    sqlite3_stmt *s = prepare(st, &q, e);
     if (!s) return -1;
     sqlite3_bind_int(s, nb + 1, limit);
     sqlite3_bind_int(s, nb + 2, offset);

@@ -1,6 +1,7 @@
 /* The list's stored state (step, plan status, deadlines on participant, schema migration 3)
  * must equal what deriving it from the case tables gives, after every kind of write the
- * triggers watch, and the paged list must match the list read in one go. */
+ * triggers watch; the paged list must match the list read in one go; and search through the
+ * trigram index (migration 4) must find what a substring scan finds. */
 #include <sqlite3.h>
 
 #include "testlib.h"
@@ -177,6 +178,51 @@ START_TEST(test_pages_agree_with_one_read_in_every_order)
 }
 END_TEST
 
+/* Search through the trigram index finds exactly what LIKE '%term%' over the folded key
+ * finds, for short and long terms, wildcards and quotes, after renames and deletes too. */
+START_TEST(test_search_matches_like_on_the_folded_key)
+{
+    sv_demo_opts o = {.participants = 150, .municipalities = 2, .seed = 11};
+    sv_demo_result r;
+    sv_err e;
+    ck_assert_int_eq(sv_demo(st, &o, &r, &e), SV_OK);
+    sv_participant p;
+    int64_t id = one("SELECT max(id) FROM participant WHERE status = 0");
+    ck_assert_int_eq(sv_row_load(st, &SV_ENT_PARTICIPANT, id, &p, &e), SV_OK);
+    strcpy(p.name, "Ærlig \"Q\" 100%_Øst");
+    ck_assert_msg(sv_row_save(st, &SV_ENT_PARTICIPANT, &p, &e) == SV_OK, "%s", e.msg);
+    int64_t gone = one("SELECT min(id) FROM participant p WHERE NOT EXISTS"
+                       " (SELECT 1 FROM assessment a WHERE a.participant_id = p.id)");
+    ck_assert_int_eq(sv_row_load(st, &SV_ENT_PARTICIPANT, gone, &p, &e), SV_OK);
+    ck_assert_int_eq(sv_row_delete(st, &SV_ENT_PARTICIPANT, gone, p.m.version, &e), SV_OK);
+    static const char *const terms[] = {"a", "al", "ali", "ALI", "mohammed", "sæther", "SÆTHER", "åse",
+                                        "1203", "0", "i k", "\"q\"", "\"", "100%", "%_", "_", "ærlig",
+                                        "ØST", "zzzz", "ahmad ali"};
+    for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+        sv_filter f;
+        sv_filter_init(&f);
+        snprintf(f.search, sizeof f.search, "%s", terms[i]);
+        char fold[128];
+        sv_utf8_fold(fold, sizeof fold, terms[i]);
+        sqlite3_stmt *s;
+        ck_assert_int_eq(sqlite3_prepare_v2(sv_store_db(st), "SELECT count(*) FROM participant"
+                                            " WHERE instr(search_key, ?) > 0", -1, &s, NULL), SQLITE_OK);
+        sqlite3_bind_text(s, 1, fold, -1, SQLITE_STATIC);
+        ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+        long want = (long)sqlite3_column_int64(s, 0);
+        sqlite3_finalize(s);
+        ck_assert_msg(sv_overview_count(st, &f, &e) == want, "«%s»: %ld, want %ld", terms[i],
+                      sv_overview_count(st, &f, &e), want);
+        sv_overview_row rows[200];
+        ck_assert_int_eq(sv_overview_page(st, &f, 0, 200, rows, &e), (int)want);
+    }
+    sv_filter f;
+    sv_filter_init(&f);
+    snprintf(f.search, sizeof f.search, "%s", "ærlig \"q\" 100%_ø");
+    ck_assert_int_eq(sv_overview_count(st, &f, &e), 1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("list_state");
@@ -185,6 +231,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_stored_state_follows_every_write);
     tcase_add_test(tc, test_pages_agree_with_one_read_in_every_order);
+    tcase_add_test(tc, test_search_matches_like_on_the_folded_key);
     suite_add_tcase(s, tc);
     return s;
 }
