@@ -129,6 +129,10 @@ static const char MIGRATION_2[] =
 
 #define SV_STATE_TRIGGER(name, event, pid) \
     "CREATE TRIGGER " name " AFTER " event " BEGIN " SV_STATE("id = " pid) " END;"
+/* Updates recompute only when a column the state reads has changed: every plan measure or
+ * phase saved bumps plan.rev, and rev matters only once a decision exists. */
+#define SV_STATE_TRIGGER_WHEN(name, event, when, pid) \
+    "CREATE TRIGGER " name " AFTER " event " WHEN " when " BEGIN " SV_STATE("id = " pid) " END;"
 
 static const char MIGRATION_3[] =
     "ALTER TABLE participant ADD COLUMN step INTEGER NOT NULL DEFAULT 5;"
@@ -139,15 +143,21 @@ static const char MIGRATION_3[] =
     "ALTER TABLE participant ADD COLUMN next_on TEXT;"
     SV_STATE("1")
     SV_STATE_TRIGGER("participant_state_i", "INSERT ON participant", "NEW.id")
-    SV_STATE_TRIGGER("participant_state_u", "UPDATE OF settled_on ON participant", "NEW.id")
+    SV_STATE_TRIGGER_WHEN("participant_state_u", "UPDATE OF settled_on ON participant",
+                          "OLD.settled_on IS NOT NEW.settled_on", "NEW.id")
     SV_STATE_TRIGGER("plan_state_i", "INSERT ON plan", "NEW.participant_id")
-    SV_STATE_TRIGGER("plan_state_u", "UPDATE ON plan", "NEW.participant_id")
+    SV_STATE_TRIGGER_WHEN("plan_state_u", "UPDATE ON plan",
+                          "OLD.planned_end IS NOT NEW.planned_end"
+                          " OR (OLD.rev IS NOT NEW.rev AND EXISTS(SELECT 1 FROM decision"
+                          " WHERE participant_id = NEW.participant_id))", "NEW.participant_id")
     SV_STATE_TRIGGER("plan_state_d", "DELETE ON plan", "OLD.participant_id")
     SV_STATE_TRIGGER("evaluation_state_i", "INSERT ON evaluation", "NEW.participant_id")
     SV_STATE_TRIGGER("evaluation_state_d", "DELETE ON evaluation", "OLD.participant_id")
     SV_STATE_TRIGGER("decision_state_i", "INSERT ON decision", "NEW.participant_id")
     SV_STATE_TRIGGER("review_state_i", "INSERT ON review", "NEW.participant_id")
-    SV_STATE_TRIGGER("review_state_u", "UPDATE ON review", "NEW.participant_id")
+    SV_STATE_TRIGGER_WHEN("review_state_u", "UPDATE ON review",
+                          "OLD.held_on IS NOT NEW.held_on",
+                          "NEW.participant_id")
     SV_STATE_TRIGGER("review_state_d", "DELETE ON review", "OLD.participant_id")
     /* One index per sort order and direction; the list breaks ties by id ascending both ways,
      * so the descending ones carry id explicitly. */

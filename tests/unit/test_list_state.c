@@ -223,6 +223,39 @@ START_TEST(test_search_matches_like_on_the_folded_key)
 }
 END_TEST
 
+/* Pages past the middle of a long list are read in the opposite order from the far end; they
+ * must be the rows, in the order, that reading from the start gives. */
+START_TEST(test_deep_pages_from_the_far_end_agree)
+{
+    /* 2,600 plain participants in bulk: settlement dates repeat, so ties on every sort key */
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st),
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2600)"
+        " INSERT INTO participant(municipality_id, fnr, name, settled_on, search_key)"
+        " SELECT 1, printf('%011d', i), 'Navn ' || (i % 97),"
+        "  date('2024-01-01', '+' || (i % 40) || ' days'), 'navn ' || (i % 97) || ' ' || printf('%011d', i)"
+        " FROM n", NULL, NULL, NULL), SQLITE_OK);
+    sv_err e;
+    static sv_overview_row all[2600], page[40];
+    for (int sort = 0; sort < 4; sort++) {
+        for (int desc = 0; desc < 2; desc++) {
+            sv_filter f;
+            sv_filter_init(&f);
+            f.sort = (sv_sort)sort;
+            f.descending = desc;
+            ck_assert_int_eq(sv_overview_page(st, &f, 0, 2600, all, &e), 2600);
+            static const int offs[] = {1999, 2300, 2560, 2575, 2599, 2600};
+            for (int k = 0; k < 6; k++) {
+                int n = sv_overview_page(st, &f, offs[k], 40, page, &e);
+                ck_assert_int_eq(n, 2600 - offs[k] < 40 ? 2600 - offs[k] : 40);
+                for (int i = 0; i < n; i++)
+                    ck_assert_msg(page[i].id == all[offs[k] + i].id, "sort %d desc %d offset %d row %d",
+                                  sort, desc, offs[k], i);
+            }
+        }
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("list_state");
@@ -232,6 +265,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_stored_state_follows_every_write);
     tcase_add_test(tc, test_pages_agree_with_one_read_in_every_order);
     tcase_add_test(tc, test_search_matches_like_on_the_folded_key);
+    tcase_add_test(tc, test_deep_pages_from_the_far_end_agree);
     suite_add_tcase(s, tc);
     return s;
 }
