@@ -108,7 +108,10 @@ static int key(session *s, const char *k)
     if (s->cursor < s->top) s->top = s->cursor;
     if (s->cursor >= s->top + WINDOW) s->top = s->cursor - WINDOW + 1;
     if (refresh(s, recount)) return -1;
-    if (s->nkeys < MAXKEYS) s->ms[s->nkeys++] = now_ms() - t0;
+    double ms = now_ms() - t0;
+    if (s->nkeys < MAXKEYS) s->ms[s->nkeys++] = ms;
+    if (getenv("BENCH_VERBOSE"))   /* each key on stderr, to see which ones are slow */
+        fprintf(stderr, "%8.2f ms  %-8s sort %d search «%s» top %ld\n", ms, k, s->f.sort, s->f.search, s->top);
     return 0;
 }
 
