@@ -75,7 +75,7 @@ static void fts_phrase(const char *fold, char *out, size_t size)
  * each entry checked against the matches (FTS_FILTER, the "+" keeps SQLite from driving by
  * rowid), which fills a page after a few entries. Trigrams need three characters, so
  * shorter terms scan the keys with LIKE; they match so many that a page fills at once. */
-typedef enum { SEARCH_NONE, SEARCH_LIKE, SEARCH_FTS_DRIVE, SEARCH_FTS_FILTER } search_mode;
+typedef enum { SEARCH_NONE, SEARCH_LIKE, SEARCH_SHORT, SEARCH_FTS_DRIVE, SEARCH_FTS_FILTER } search_mode;
 
 static int64_t effective_muni(const sv_store *st, const sv_filter *f)
 {
@@ -87,7 +87,8 @@ static search_mode search_kind(const sv_store *st, const sv_filter *f, char fold
 {
     if (!f->search[0]) return SEARCH_NONE;
     sv_utf8_fold(fold, 128, f->search);
-    return effective_muni(st, f) || utf8_chars(fold) < 3 ? SEARCH_LIKE : SEARCH_FTS_DRIVE;
+    if (effective_muni(st, f)) return SEARCH_LIKE;
+    return utf8_chars(fold) < 3 ? SEARCH_SHORT : SEARCH_FTS_DRIVE;
 }
 
 static void where(query *q, const sv_store *st, const sv_filter *f, search_mode mode)
@@ -102,7 +103,7 @@ static void where(query *q, const sv_store *st, const sv_filter *f, search_mode 
     if (mode == SEARCH_NONE) return;
     char fold[128];
     search_kind(st, f, fold);
-    if (mode == SEARCH_LIKE) {
+    if (mode == SEARCH_LIKE || mode == SEARCH_SHORT) {
         sv_buf_add(&q->sql, " AND p.search_key LIKE ? ESCAPE '\\'");
         like_pattern(fold, q->pat, sizeof q->pat);
     } else {
@@ -122,6 +123,19 @@ static long fts_count(sv_store *st, const char *fold, sv_err *e)
                                            " WHERE participant_search MATCH ?", e);
     if (!s) return -1;
     sqlite3_bind_text(s, 1, phrase, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+    if (rc != SQLITE_ROW) sv_store_dberr(st, rc, e);
+    sqlite3_reset(s);
+    return n;
+}
+
+/* Keys containing a term of one or two characters, from search_gram (migration 4). */
+static long gram_count(sv_store *st, const char *fold, sv_err *e)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT ifnull((SELECT n FROM search_gram WHERE gram = ?), 0)", e);
+    if (!s) return -1;
+    sqlite3_bind_text(s, 1, fold, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s);
     long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
     if (rc != SQLITE_ROW) sv_store_dberr(st, rc, e);
@@ -194,6 +208,7 @@ long sv_overview_count(sv_store *st, const sv_filter *f, sv_err *e)
 {
     char fold[128];
     search_mode mode = search_kind(st, f, fold);
+    if (mode == SEARCH_SHORT && !derived(f)) return gram_count(st, fold, e);
     if (mode == SEARCH_FTS_DRIVE) {
         long matches = fts_count(st, fold, e);
         if (matches < 0 || !derived(f)) return matches;
@@ -223,6 +238,11 @@ int sv_overview_page(sv_store *st, const sv_filter *f, int offset, int limit, sv
     }
     char fold[128];
     search_mode mode = search_kind(st, f, fold);
+    if (mode == SEARCH_SHORT) {
+        /* a short term nobody's key contains would otherwise scan every key for nothing */
+        long matches = gram_count(st, fold, e);
+        if (matches <= 0) return matches < 0 ? -1 : 0;
+    }
     if (mode == SEARCH_FTS_DRIVE) {
         long matches = fts_count(st, fold, e);
         if (matches < 0) return -1;

@@ -169,6 +169,16 @@ static const char MIGRATION_3[] =
     "CREATE INDEX participant_status ON participant(status);"
     "CREATE INDEX participant_status_d ON participant(status DESC, id);";
 
+#define SV_GRAMS(row) \
+    "SELECT substr(" row ".search_key, i, 1) AS g FROM search_pos WHERE i <= length(" row ".search_key)" \
+    " UNION SELECT substr(" row ".search_key, i, 2) FROM search_pos WHERE i < length(" row ".search_key)"
+#define SV_GRAM_ADD(name, event, when) \
+    "CREATE TRIGGER " name " AFTER " event when " BEGIN INSERT INTO search_gram(gram, n)" \
+    " SELECT g, 1 FROM (" SV_GRAMS("NEW") ") WHERE true ON CONFLICT(gram) DO UPDATE SET n = n + 1; END;"
+#define SV_GRAM_SUB(name, event, when) \
+    "CREATE TRIGGER " name " AFTER " event when " BEGIN UPDATE search_gram SET n = n - 1" \
+    " WHERE gram IN (" SV_GRAMS("OLD") "); END;"
+
 /* Migration 4: a trigram index over participant.search_key, so search-as-you-type finds
  * and counts matches of three or more characters without reading all 200,000 keys.
  * case_sensitive 1: the keys and terms are folded by sv_utf8_fold already, and matching
@@ -185,7 +195,25 @@ static const char MIGRATION_4[] =
     "CREATE TRIGGER participant_search_u AFTER UPDATE OF search_key ON participant BEGIN"
     "  INSERT INTO participant_search(participant_search, rowid, search_key)"
     "  VALUES('delete', OLD.id, OLD.search_key);"
-    "  INSERT INTO participant_search(rowid, search_key) VALUES(NEW.id, NEW.search_key); END;";
+    "  INSERT INTO participant_search(rowid, search_key) VALUES(NEW.id, NEW.search_key); END;"
+    /* Terms of one or two characters cannot use trigrams. How many keys contain each such
+     * string is kept in search_gram (search_pos numbers the characters of a key, since
+     * triggers cannot use WITH), so their count is one lookup, not a scan of every key. */
+    "CREATE TABLE search_pos(i INTEGER PRIMARY KEY);"
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+    "  INSERT INTO search_pos(i) SELECT i FROM n;"
+    "CREATE TABLE search_gram(gram TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+    "INSERT INTO search_gram(gram, n) SELECT g, count(*) FROM ("
+    "  SELECT p.id, substr(p.search_key, s.i, 1) AS g FROM participant p JOIN search_pos s"
+    "   ON s.i <= length(p.search_key)"
+    "  UNION SELECT p.id, substr(p.search_key, s.i, 2) FROM participant p JOIN search_pos s"
+    "   ON s.i < length(p.search_key)) GROUP BY g;"
+    SV_GRAM_ADD("participant_gram_i", "INSERT ON participant", "")
+    SV_GRAM_SUB("participant_gram_d", "DELETE ON participant", "")
+    SV_GRAM_SUB("participant_gram_u1", "UPDATE OF search_key ON participant",
+                " WHEN OLD.search_key IS NOT NEW.search_key")
+    SV_GRAM_ADD("participant_gram_u2", "UPDATE OF search_key ON participant",
+                " WHEN OLD.search_key IS NOT NEW.search_key");
 
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
 
