@@ -244,6 +244,23 @@ int sv_store_commit(sv_store *st, sv_err *e)
     return SV_OK;
 }
 
+int sv_store_read_begin(sv_store *st, sv_err *e)
+{
+    if (st->depth++ > 0) return SV_OK;
+    int rc = sqlite3_exec(st->db, "BEGIN DEFERRED", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        st->depth = 0;
+        return sv_store_dberr(st, rc, e);
+    }
+    return SV_OK;
+}
+
+void sv_store_read_end(sv_store *st)
+{
+    sv_err e;
+    sv_store_commit(st, &e);   /* a snapshot that wrote nothing cannot fail to commit */
+}
+
 void sv_store_rollback(sv_store *st)
 {
     if (st->depth == 0) return;
