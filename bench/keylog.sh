@@ -2,7 +2,7 @@
 # Per-keystroke time measured by the screens themselves: drives `stegvis start` in a private
 # tmux server with STEGVIS_KEYLOG set (the program logs key, screen and the microseconds from
 # the key to the refreshed screen), sends the scripted keys of bench_list, and prints rows
-# for bench/run.sh: what, figure, target, verdict, RSS, command (tab-separated).
+# for bench/run.sh: what, figure, target, verdict, RSS, command (separated by \037).
 # usage: sh bench/keylog.sh BIN DB WORKDIR
 set -u
 BIN=$1 DB=$2 WORK=$3
@@ -59,7 +59,7 @@ row_for() {
     n=$1 med=$2 p99=$3
     rss=$(($(tail -1 "$log.rss" 2>/dev/null || echo 0) / 1024))
     v=$(awk -v m="$med" -v p="$p99" -v n="$n" 'BEGIN { print (n > 0 && m < 16 && p < 50) ? "ok" : "MISSED" }')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$what, $n keys (screens)" "median $med ms, p99 $p99 ms" "<16 / <50 ms" \
+    printf '%s\037%s\037%s\037%s\037%s\037%s\n' "$what, $n keys (screens)" "median $med ms, p99 $p99 ms" "<16 / <50 ms" \
         "$v" "$rss" "STEGVIS_KEYLOG=$log $BIN --db $DB start  (keys: sh bench/keylog.sh)"
 }
 
