@@ -116,8 +116,10 @@ check: deps
 	@sh tests/stress/run.sh --quick
 	@echo "make check: all tests passed"
 
+include bench/bench.mk
+
 bench: deps
-	@$(MAKE) --no-print-directory stegvis
+	@$(MAKE) --no-print-directory stegvis $(BENCH_BIN)
 	@if [ -x bench/run.sh ]; then sh bench/run.sh; else echo "no benchmarks yet"; fi
 
 stress: deps

@@ -185,10 +185,14 @@ static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
         return sv_err_set(e, SV_EIO, "out", _("Kan ikke lage mappen %s: %s"), adir, strerror(errno));
     const sv_user *u = sv_store_user(c->st);
     int64_t own = u && !sv_role_all_municipalities(u->role) ? u->municipality_id : 0;
+    if (sv_store_read_begin(c->st, e)) return e->code;
     sqlite3_stmt *s = sv_store_prepare(c->st, "SELECT DISTINCT d.participant_id FROM decision d JOIN participant p "
                                               "ON p.id = d.participant_id WHERE ?1 = 0 OR p.municipality_id = ?1 "
                                               "ORDER BY d.participant_id", e);
-    if (!s) return e->code;
+    if (!s) {
+        sv_store_read_end(c->st);
+        return e->code;
+    }
     sqlite3_bind_int64(s, 1, own);
     int64_t *ids = NULL;
     int n = 0;
@@ -206,6 +210,7 @@ static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
         if (rc == SV_OK) written++;
     }
     free(ids);
+    sv_store_read_end(c->st);
     if (rc == SV_OK) printf(_("Eksporterte %d vedtak til %s%s.\n"), written, dir, arkiv ? " (med arkivmelding)" : "");
     return rc;
 }

@@ -156,7 +156,11 @@ int sv_store_open(const char *path, int create, sv_store **out, sv_err *e)
     sqlite3_create_function(st->db, "sv_user", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, st, fn_user, NULL, NULL);
     char *msg = NULL;
     rc = sqlite3_exec(st->db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL;", NULL, NULL, &msg);
+                              "PRAGMA synchronous = NORMAL;"
+                              /* 16 MB of pages (default 2 MB): the list's sort and search
+                               * indexes at 200,000 participants stay in memory between
+                               * keystrokes instead of being read again each time. */
+                              "PRAGMA cache_size = -16384;", NULL, NULL, &msg);
     sqlite3_free(msg);
     if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_READONLY) {
         sv_store_dberr(st, rc, e);
@@ -238,6 +242,23 @@ int sv_store_commit(sv_store *st, sv_err *e)
         return e->code;
     }
     return SV_OK;
+}
+
+int sv_store_read_begin(sv_store *st, sv_err *e)
+{
+    if (st->depth++ > 0) return SV_OK;
+    int rc = sqlite3_exec(st->db, "BEGIN DEFERRED", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        st->depth = 0;
+        return sv_store_dberr(st, rc, e);
+    }
+    return SV_OK;
+}
+
+void sv_store_read_end(sv_store *st)
+{
+    sv_err e;
+    sv_store_commit(st, &e);   /* a snapshot that wrote nothing cannot fail to commit */
 }
 
 void sv_store_rollback(sv_store *st)

@@ -12,7 +12,7 @@
 #include "roles.h"
 #include "util.h"
 
-#define SV_SCHEMA_VERSION 2
+#define SV_SCHEMA_VERSION 4
 
 typedef struct sv_store sv_store;
 
@@ -49,6 +49,13 @@ void sv_store_unregistered_msg(sv_store *st, sv_err *e);
 int sv_store_begin(sv_store *st, sv_err *e);
 int sv_store_commit(sv_store *st, sv_err *e);
 void sv_store_rollback(sv_store *st);
+
+/* A read snapshot around a long run of reads (checklist, export of every decision): in WAL
+ * mode each statement outside a transaction takes and drops a read lock (two fcntl calls and
+ * a stat), which cost more than the reads themselves. Inside a transaction it does nothing;
+ * writes made meanwhile (audit of a refusal) join it and are committed by read_end. */
+int sv_store_read_begin(sv_store *st, sv_err *e);
+void sv_store_read_end(sv_store *st);
 
 /* A cached prepared statement for sql (reset and cleared of bindings). NULL on error (e set). */
 sqlite3_stmt *sv_store_prepare(sv_store *st, const char *sql, sv_err *e);

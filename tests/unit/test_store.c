@@ -283,7 +283,9 @@ START_TEST(test_newer_and_damaged_databases_are_refused_untouched)
     /* teardown closes a valid store: reopen one at the old version number */
     sqlite3 *db;
     sqlite3_open(path, &db);
-    sqlite3_exec(db, "PRAGMA user_version = 2", NULL, NULL, NULL);
+    char back[40];
+    snprintf(back, sizeof back, "PRAGMA user_version = %d", SV_SCHEMA_LATEST);
+    sqlite3_exec(db, back, NULL, NULL, NULL);
     sqlite3_close(db);
     ck_assert_int_eq(sv_store_open(path, 0, &st, &e), SV_OK);
 }
