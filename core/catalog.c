@@ -30,19 +30,30 @@ static int utf8_seq(const unsigned char *p)
     return n && sv_utf8_len(one) == 1 ? n : 0;
 }
 
-/* Drops bytes that do not form UTF-8 from a message: a value quoted with a byte limit, or a
- * message cut at the buffer's end, may have split a character, and messages reach terminals. */
-static void fix_utf8(char *s)
+/* Makes a message safe for a terminal: a value quoted with a byte limit, or a message cut at the
+ * buffer's end, may have split a character (dropped), and a quoted value may hold the tab or
+ * newline its escape stood for (written as the escape again) or another control character ('?'). */
+static void clean_message(char *s, size_t size)
 {
-    unsigned char *in = (unsigned char *)s, *out = in;
+    char out[SV_ERR_MAX];
+    size_t o = 0;
+    const unsigned char *in = (const unsigned char *)s;
     while (*in) {
         int n = utf8_seq(in);
+        const char *put = (const char *)in;
+        size_t k = (size_t)n;
         if (!n) { in++; continue; }
-        memmove(out, in, (size_t)n);
-        out += n;
+        if (*in == '\t') put = "\\t", k = 2;
+        else if (*in == '\n') put = "\\n", k = 2;
+        else if (*in == '\r') put = "\\r", k = 2;
+        else if (*in < 0x20 || *in == 0x7f) put = "?", k = 1;
+        if (o + k >= sizeof out || o + k >= size) break;
+        memcpy(out + o, put, k);
+        o += k;
         in += n;
     }
-    *out = '\0';
+    out[o] = '\0';
+    memcpy(s, out, o + 1);
 }
 
 /* A file name fit for a message: at most about 120 bytes, control characters and bytes that are
@@ -170,7 +181,7 @@ static int fail_at(import_ctx *x, int code, const char *field, const char *msg)
         sv_err_set(x->e, code, field, _("%s linje %d: %s. Ingenting er importert."), shown, x->lineno, msg);
     else
         sv_err_set(x->e, code, field, _("%s: %s. Ingenting er importert."), shown, msg);
-    fix_utf8(x->e->msg);
+    clean_message(x->e->msg, sizeof x->e->msg);
     return code;
 }
 
@@ -209,8 +220,10 @@ static int read_header(import_ctx *x, char *line)
         char *tab = strchr(p, '\t');
         if (tab) *tab = '\0';
         const sv_field *fd = sv_entity_field(ENT, p);
-        if (sv_utf8_len(p) < 0 || !fd) {
-            snprintf(msg, sizeof msg, _("ukjent kolonne «%.60s» (kjente kolonner er feltene i «stegvis fields measure»)"), p);
+        if (!fd) {
+            char col[200];
+            show_name(col, sizeof col, p);   /* the name as read may hold control characters */
+            snprintf(msg, sizeof msg, _("ukjent kolonne «%s» (kjente kolonner er feltene i «stegvis fields measure»)"), col);
             return fail_at(x, SV_EINVAL, NULL, msg);
         }
         int idx = (int)(fd - ENT->fields);

@@ -180,6 +180,9 @@ START_TEST(test_hostile_input)
     refused(text, strlen(text), 3, "name", "Navn på tiltak: kontrolltegn (byte 27)");
     snprintf(text, sizeof text, "%sKurs\\n2\tannet\tnav\t10\tarbeid\tnei\tny\t\n", HEAD);
     refused(text, strlen(text), 3, "name", "linjeskift er ikke tillatt");
+    /* A value quoted in the message shows its escapes again, never a raw tab or newline. */
+    snprintf(text, sizeof text, "%sKurs\ta\\tb\\nc\tnav\t10\tarbeid\tnei\tny\t\n", HEAD);
+    refused(text, strlen(text), 3, "kind", "Type tiltak: «a\\tb\\nc» er ikke et gyldig valg");
     snprintf(text, sizeof text, "%sKurs\tannet\tnav\t10\tarbeid\tnei\tny\tslutt\\\n", HEAD);
     refused(text, strlen(text), 3, "description", "ukjent tegnsekvens");
     snprintf(text, sizeof text, "%sKurs\tannet\tnav\t10\tarbeid\tnei\tny\t\textra\n", HEAD);
