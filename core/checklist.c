@@ -3,8 +3,11 @@
  * under the control question they belong to (K1 deadline and notification, K4, K5). */
 #include "checklist.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "../forms/forms.h"
 #include "case.h"
@@ -73,7 +76,7 @@ static int check_case(sv_store *st, sv_checklist *cl, const sv_case *c, sv_date 
         if (!xml) return e->code;
         char name[64];
         snprintf(name, sizeof name, "vedtak nr. %lld", (long long)last->id);
-        xmlDocPtr doc = sv_vedtak_parse(xml, strlen(xml), name, e);
+        xmlDocPtr doc = sv_vedtak_parse_stored(xml, strlen(xml), name, e);
         free(xml);
         if (!doc) return e->code;
         const sv_ruleset *drs = sv_vedtak_ruleset(doc, e);
@@ -200,6 +203,152 @@ static int by_control(const void *a, const void *b)
     return c ? c : strcmp(x->control, y->control);
 }
 
+/* Checks the cases ids[from..to) into out. */
+static int check_range(sv_store *st, const int64_t *ids, int from, int to, sv_date today, sv_checklist *out,
+                       sv_err *e)
+{
+    for (int i = from; i < to; i++) {
+        sv_case c;
+        if (load_for_check(st, ids[i], &c, e)) {
+            if (e->code == SV_EDENIED) continue;
+            return e->code;
+        }
+        int rc = check_case(st, out, &c, today, e);
+        sv_case_free(&c);
+        if (rc) return rc;
+        out->cases++;
+    }
+    return SV_OK;
+}
+
+/* A worker's result travels to the parent as a flat stream: counts, then per item its fixed
+ * fields, its case ids and its rule counts. */
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static int read_all(int fd, void *p, size_t n)
+{
+    char *c = p;
+    while (n) {
+        ssize_t r = read(fd, c, n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return -1;
+        c += r;
+        n -= (size_t)r;
+    }
+    return 0;
+}
+
+static int send_list(int fd, const sv_checklist *cl)
+{
+    int head[3] = {cl->nitems, cl->cases, cl->decisions};
+    if (write_all(fd, head, sizeof head)) return -1;
+    for (int i = 0; i < cl->nitems; i++) {
+        const sv_check_item *it = &cl->items[i];
+        if (write_all(fd, it, sizeof *it) ||
+            write_all(fd, it->cases, sizeof *it->cases * (size_t)it->ncases) ||
+            write_all(fd, it->rules, sizeof *it->rules * (size_t)it->nrules))
+            return -1;
+    }
+    return 0;
+}
+
+/* Adds a worker's stream to out; case ids stay in order because workers take consecutive
+ * ranges and are merged in range order. */
+static int merge_list(int fd, sv_checklist *out)
+{
+    int head[3];
+    if (read_all(fd, head, sizeof head)) return -1;
+    out->cases += head[1];
+    out->decisions += head[2];
+    for (int i = 0; i < head[0]; i++) {
+        sv_check_item in;
+        if (read_all(fd, &in, sizeof in)) return -1;
+        int64_t *cases = sv_xcalloc((size_t)in.ncases + 1, sizeof *cases);
+        sv_check_rule *rules = sv_xcalloc((size_t)in.nrules + 1, sizeof *rules);
+        if (read_all(fd, cases, sizeof *cases * (size_t)in.ncases) ||
+            read_all(fd, rules, sizeof *rules * (size_t)in.nrules)) {
+            free(cases);
+            free(rules);
+            return -1;
+        }
+        sv_check_item *it = NULL;
+        for (int k = 0; k < out->nitems && !it; k++)
+            if (!strcmp(out->items[k].law, in.law) && !strcmp(out->items[k].control, in.control)) it = &out->items[k];
+        if (!it) {
+            out->items = sv_xrealloc(out->items, sizeof *out->items * (size_t)(out->nitems + 1));
+            it = &out->items[out->nitems++];
+            *it = in;
+            it->cases = NULL;
+            it->ncases = 0;
+            it->rules = NULL;
+            it->nrules = 0;
+            it->checked = it->violations = it->remarks = 0;
+        }
+        it->checked += in.checked;
+        it->violations += in.violations;
+        it->remarks += in.remarks;
+        it->cases = sv_xrealloc(it->cases, sizeof *it->cases * (size_t)(it->ncases + in.ncases + 1));
+        memcpy(it->cases + it->ncases, cases, sizeof *cases * (size_t)in.ncases);
+        it->ncases += in.ncases;
+        for (int r = 0; r < in.nrules; r++) {
+            for (int j = 0; j < rules[r].violations; j++) count_rule(it, rules[r].id);
+        }
+        free(cases);
+        free(rules);
+    }
+    return 0;
+}
+
+/* With many cases and more than one core, the second half runs in a child process with its own
+ * connection to the database (an SQLite connection must not cross fork), and its result is
+ * merged in. The parent keeps the first half. */
+#define PARALLEL_FROM 2000
+
+static int check_parallel(sv_store *st, const int64_t *ids, int n, sv_date today, sv_checklist *out, sv_err *e)
+{
+    int fds[2];
+    if (n < PARALLEL_FROM || sysconf(_SC_NPROCESSORS_ONLN) < 2 || pipe(fds) != 0)
+        return check_range(st, ids, 0, n, today, out, e);
+    int half = n / 2;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return check_range(st, ids, 0, n, today, out, e);
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        sv_store *mine = NULL;
+        sv_err ce;
+        sv_checklist part = {0};
+        int ok = sv_store_open(sv_store_path(st), 0, &mine, &ce) == SV_OK && sv_store_read_begin(mine, &ce) == SV_OK &&
+                 check_range(mine, ids, half, n, today, &part, &ce) == SV_OK && send_list(fds[1], &part) == 0;
+        _exit(ok ? 0 : 1);
+    }
+    close(fds[1]);
+    int rc = check_range(st, ids, 0, half, today, out, e);
+    int status = 0;
+    int merged = rc == SV_OK ? merge_list(fds[0], out) : -1;
+    close(fds[0]);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (rc) return rc;
+    if (merged || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return sv_err_set(e, SV_EDB, NULL, _("Sjekklisten kunne ikke fullføres for alle saker (en delprosess feilet); prøv igjen."));
+    return SV_OK;
+}
+
 int sv_checklist_run(sv_store *st, int64_t muni, sv_date today, sv_checklist *out, sv_err *e)
 {
     memset(out, 0, sizeof *out);
@@ -227,17 +376,7 @@ int sv_checklist_run(sv_store *st, int64_t muni, sv_date today, sv_checklist *ou
         sv_store_read_end(st);
         return e->code;
     }
-    for (int i = 0; i < n; i++) {
-        sv_case c;
-        if (load_for_check(st, ids[i], &c, e)) {
-            if (e->code == SV_EDENIED) continue;
-            goto fail;
-        }
-        rc = check_case(st, out, &c, today, e);
-        sv_case_free(&c);
-        if (rc) goto fail;
-        out->cases++;
-    }
+    if (check_parallel(st, ids, n, today, out, e)) goto fail;
     free(ids);
     sv_store_read_end(st);
     qsort(out->items, (size_t)out->nitems, sizeof *out->items, by_control);

@@ -27,7 +27,8 @@ xmlDocPtr sv_xml_parse_safe(const char *buf, size_t len, const char *name, char 
         return NULL;
     }
     xmlDocPtr doc = xmlReadMemory(buf, (int)len, name, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                      XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
     if (!doc) {
         const xmlError *err = xmlGetLastError();
         char m[200];
