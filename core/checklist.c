@@ -318,7 +318,8 @@ static int merge_list(int fd, sv_checklist *out)
 static int check_parallel(sv_store *st, const int64_t *ids, int n, sv_date today, sv_checklist *out, sv_err *e)
 {
     int fds[2];
-    if (n < PARALLEL_FROM || sysconf(_SC_NPROCESSORS_ONLN) < 2 || pipe(fds) != 0)
+    const char *workers = getenv("STEGVIS_WORKERS");   /* "1": one process (a shared server) */
+    if (n < PARALLEL_FROM || sysconf(_SC_NPROCESSORS_ONLN) < 2 || (workers && atoi(workers) == 1) || pipe(fds) != 0)
         return check_range(st, ids, 0, n, today, out, e);
     int half = n / 2;
     fflush(NULL);
