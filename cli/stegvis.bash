@@ -39,6 +39,14 @@ _stegvis()
             type=participant ;;
         user)
             if [[ -z $type ]]; then COMPREPLY=($(compgen -W "add" -- "$cur")); return; fi ;;
+        catalog)
+            if [[ -z $type ]]; then COMPREPLY=($(compgen -W "export import" -- "$cur")); return; fi
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--municipality $([[ $type == export ]] && echo --out)" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -f -- "$cur"))
+            fi
+            return ;;
         list)
             COMPREPLY=($(compgen -W "--municipality --search --status --step --overdue --warnings --sort --limit --show-fnr --tsv" -- "$cur"))
             return ;;

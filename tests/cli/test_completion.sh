@@ -17,4 +17,8 @@ complete_words stegvis add plan --st >"$T/c3"
 has "$T/c3" "^--start-on$"
 complete_words stegvis add plan --par >"$T/c4"
 has "$T/c4" "^--participant$"
+complete_words stegvis catalog im >"$T/c5"
+has "$T/c5" "^import$"
+complete_words stegvis catalog export --o >"$T/c6"
+has "$T/c6" "^--out$"
 finish
