@@ -16,6 +16,7 @@
 #include "../forms/forms.h"
 #include "cli.h"
 #include "../core/i18n.h"
+#include "../core/split.h"
 
 /* Option value: "--name value" or "--name=value"; advances *i. NULL if not this option. */
 static const char *opt(int argc, char **argv, int *i, const char *name, int *missing)
@@ -176,6 +177,22 @@ static int export_one(sv_cli *c, int64_t pid, const char *out, const char *arkiv
     return rc;
 }
 
+/* Exports the participants ids[from..to); returns how many were written, *rc the status. */
+static int export_range(sv_cli *c, const int64_t *ids, int from, int to, const char *dir, const char *adir, int arkiv,
+                        int *rc, sv_err *e)
+{
+    int written = 0;
+    *rc = SV_OK;
+    for (int i = from; i < to && *rc == SV_OK; i++) {
+        char out[4300], am[4400];
+        snprintf(out, sizeof out, "%s/vedtak-%" PRId64 ".xml", dir, ids[i]);
+        snprintf(am, sizeof am, "%s/arkivmelding-%" PRId64 ".xml", adir, ids[i]);
+        *rc = export_one(c, ids[i], out, arkiv ? am : NULL, e);
+        if (*rc == SV_OK) written++;
+    }
+    return written;
+}
+
 static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
 {
     if (mkdir(dir, 0700) && errno != EEXIST) return sv_err_set(e, SV_EIO, "out", _("Kan ikke lage mappen %s: %s"), dir, strerror(errno));
@@ -201,13 +218,33 @@ static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
         ids[n++] = sqlite3_column_int64(s, 0);
     }
     sqlite3_reset(s);
-    int rc = SV_OK, written = 0;
-    for (int i = 0; i < n && rc == SV_OK; i++) {
-        char out[4300], am[4400];
-        snprintf(out, sizeof out, "%s/vedtak-%" PRId64 ".xml", dir, ids[i]);
-        snprintf(am, sizeof am, "%s/arkivmelding-%" PRId64 ".xml", adir, ids[i]);
-        rc = export_one(c, ids[i], out, arkiv ? am : NULL, e);
-        if (rc == SV_OK) written++;
+    /* Over many decisions the second half is written by a child process with its own
+     * connection, which reports its count (and any error) through the pipe. */
+    sv_split sp;
+    int where = sv_split_begin(n, 1000, &sp), written = 0, rc = SV_OK;
+    if (where == 0) {
+        sv_cli mine = *c;
+        sv_err ce;
+        sv_err_clear(&ce);
+        int r = sv_store_open(c->db_path, 0, &mine.st, &ce);
+        int count = r == SV_OK ? export_range(&mine, ids, sp.half, n, dir, adir, arkiv, &r, &ce) : 0;
+        int failed = sv_write_all(sp.fd, &count, sizeof count) || sv_write_all(sp.fd, &r, sizeof r) ||
+                     (r && sv_write_all(sp.fd, &ce, sizeof ce));
+        sv_split_exit(&sp, failed || r);
+    }
+    written = export_range(c, ids, 0, where > 0 ? sp.half : n, dir, adir, arkiv, &rc, e);
+    if (where > 0) {
+        int count = 0, r = SV_EIO;
+        sv_err ce;
+        int bad = sv_read_all(sp.fd, &count, sizeof count) || sv_read_all(sp.fd, &r, sizeof r) ||
+                  (r && sv_read_all(sp.fd, &ce, sizeof ce));
+        int child = sv_split_wait(&sp);
+        written += count;
+        if (rc == SV_OK && r && !bad) {
+            *e = ce;
+            rc = r;
+        } else if (rc == SV_OK && (bad || child))
+            rc = sv_err_set(e, SV_EIO, NULL, _("Eksporten ble ikke fullført for alle vedtak (en delprosess feilet)"));
     }
     free(ids);
     sv_store_read_end(c->st);

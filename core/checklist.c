@@ -3,16 +3,14 @@
  * under the control question they belong to (K1 deadline and notification, K4, K5). */
 #include "checklist.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "../forms/forms.h"
 #include "case.h"
 #include "decision.h"
 #include "rules.h"
+#include "split.h"
 #include "vedtak.h"
 #include "i18n.h"
 
@@ -223,41 +221,15 @@ static int check_range(sv_store *st, const int64_t *ids, int from, int to, sv_da
 
 /* A worker's result travels to the parent as a flat stream: counts, then per item its fixed
  * fields, its case ids and its rule counts. */
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t w = write(fd, c, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        c += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-static int read_all(int fd, void *p, size_t n)
-{
-    char *c = p;
-    while (n) {
-        ssize_t r = read(fd, c, n);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) return -1;
-        c += r;
-        n -= (size_t)r;
-    }
-    return 0;
-}
-
 static int send_list(int fd, const sv_checklist *cl)
 {
     int head[3] = {cl->nitems, cl->cases, cl->decisions};
-    if (write_all(fd, head, sizeof head)) return -1;
+    if (sv_write_all(fd, head, sizeof head)) return -1;
     for (int i = 0; i < cl->nitems; i++) {
         const sv_check_item *it = &cl->items[i];
-        if (write_all(fd, it, sizeof *it) ||
-            write_all(fd, it->cases, sizeof *it->cases * (size_t)it->ncases) ||
-            write_all(fd, it->rules, sizeof *it->rules * (size_t)it->nrules))
+        if (sv_write_all(fd, it, sizeof *it) ||
+            sv_write_all(fd, it->cases, sizeof *it->cases * (size_t)it->ncases) ||
+            sv_write_all(fd, it->rules, sizeof *it->rules * (size_t)it->nrules))
             return -1;
     }
     return 0;
@@ -268,16 +240,16 @@ static int send_list(int fd, const sv_checklist *cl)
 static int merge_list(int fd, sv_checklist *out)
 {
     int head[3];
-    if (read_all(fd, head, sizeof head)) return -1;
+    if (sv_read_all(fd, head, sizeof head)) return -1;
     out->cases += head[1];
     out->decisions += head[2];
     for (int i = 0; i < head[0]; i++) {
         sv_check_item in;
-        if (read_all(fd, &in, sizeof in)) return -1;
+        if (sv_read_all(fd, &in, sizeof in)) return -1;
         int64_t *cases = sv_xcalloc((size_t)in.ncases + 1, sizeof *cases);
         sv_check_rule *rules = sv_xcalloc((size_t)in.nrules + 1, sizeof *rules);
-        if (read_all(fd, cases, sizeof *cases * (size_t)in.ncases) ||
-            read_all(fd, rules, sizeof *rules * (size_t)in.nrules)) {
+        if (sv_read_all(fd, cases, sizeof *cases * (size_t)in.ncases) ||
+            sv_read_all(fd, rules, sizeof *rules * (size_t)in.nrules)) {
             free(cases);
             free(rules);
             return -1;
@@ -311,41 +283,25 @@ static int merge_list(int fd, sv_checklist *out)
 }
 
 /* With many cases and more than one core, the second half runs in a child process with its own
- * connection to the database (an SQLite connection must not cross fork), and its result is
- * merged in. The parent keeps the first half. */
-#define PARALLEL_FROM 2000
-
+ * connection to the database and its result is merged in. The parent keeps the first half. */
 static int check_parallel(sv_store *st, const int64_t *ids, int n, sv_date today, sv_checklist *out, sv_err *e)
 {
-    int fds[2];
-    const char *workers = getenv("STEGVIS_WORKERS");   /* "1": one process (a shared server) */
-    if (n < PARALLEL_FROM || sysconf(_SC_NPROCESSORS_ONLN) < 2 || (workers && atoi(workers) == 1) || pipe(fds) != 0)
-        return check_range(st, ids, 0, n, today, out, e);
-    int half = n / 2;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return check_range(st, ids, 0, n, today, out, e);
-    }
-    if (pid == 0) {
-        close(fds[0]);
+    sv_split sp;
+    int where = sv_split_begin(n, 2000, &sp);
+    if (where < 0) return check_range(st, ids, 0, n, today, out, e);
+    if (where == 0) {
         sv_store *mine = NULL;
         sv_err ce;
         sv_checklist part = {0};
         int ok = sv_store_open(sv_store_path(st), 0, &mine, &ce) == SV_OK && sv_store_read_begin(mine, &ce) == SV_OK &&
-                 check_range(mine, ids, half, n, today, &part, &ce) == SV_OK && send_list(fds[1], &part) == 0;
-        _exit(ok ? 0 : 1);
+                 check_range(mine, ids, sp.half, n, today, &part, &ce) == SV_OK && send_list(sp.fd, &part) == 0;
+        sv_split_exit(&sp, !ok);
     }
-    close(fds[1]);
-    int rc = check_range(st, ids, 0, half, today, out, e);
-    int status = 0;
-    int merged = rc == SV_OK ? merge_list(fds[0], out) : -1;
-    close(fds[0]);
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    int rc = check_range(st, ids, 0, sp.half, today, out, e);
+    int merged = rc == SV_OK ? merge_list(sp.fd, out) : -1;
+    int child = sv_split_wait(&sp);
     if (rc) return rc;
-    if (merged || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    if (merged || child)
         return sv_err_set(e, SV_EDB, NULL, _("Sjekklisten kunne ikke fullføres for alle saker (en delprosess feilet); prøv igjen."));
     return SV_OK;
 }
