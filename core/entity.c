@@ -124,9 +124,35 @@ static int check_text(const sv_field *f, const char *text, sv_err *e)
     return SV_OK;
 }
 
+/* The user's text for a message: at most 40 bytes cut at a character boundary (the messages
+ * print it with %.40s), control characters and broken UTF-8 shown as '?'. */
+static const char *shown(const char *text, char buf[48])
+{
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        size_t len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+        size_t i = 1;
+        while (len && i < len && (p[i] & 0xC0) == 0x80) i++;
+        if (!len || i < len || (len == 1 && (*p < 0x20 || *p == 0x7f))) {
+            if (n + 1 > 40) break;
+            buf[n++] = '?';
+            p += len && i < len ? i : 1;
+            continue;
+        }
+        if (n + len > 40) break;
+        memcpy(buf + n, p, len);
+        n += len;
+        p += len;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
 {
     char *p = FPTR(f, obj);
+    char q[48];
     switch (f->type) {
     case SV_F_TEXT:
     case SV_F_LONGTEXT:
@@ -138,7 +164,7 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
         if (sv_date_parse(text, &d) != 0)
             return sv_err_set(e, SV_EINVAL, f->col,
                               _("%s: «%.40s» er ikke en gyldig dato (skriv dd.mm.åååå, f.eks. 27.11.2026)"),
-                              _(f->label), text);
+                              _(f->label), shown(text, q));
         memcpy(p, &d, sizeof d);
         return SV_OK;
     }
@@ -146,7 +172,7 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
         long v;
         if (!*text) { int z = 0; memcpy(p, &z, sizeof z); return SV_OK; }
         if (parse_long(text, &v) != 0)
-            return sv_err_set(e, SV_EINVAL, f->col, _("%s: «%.40s» er ikke et helt tall"), _(f->label), text);
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: «%.40s» er ikke et helt tall"), _(f->label), shown(text, q));
         if (v < f->min || v > f->max)
             return sv_err_set(e, SV_EINVAL, f->col, _("%s: må være mellom %ld og %ld (fikk %ld)"),
                               _(f->label), f->min, f->max, v);
@@ -159,7 +185,7 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
         if (!*text) { int z = 0; memcpy(p, &z, sizeof z); return SV_OK; }
         if (parse_tenths(text, &v) != 0)
             return sv_err_set(e, SV_EINVAL, f->col,
-                              _("%s: «%.40s» er ikke et antall timer (skriv f.eks. 37,5)"), _(f->label), text);
+                              _("%s: «%.40s» er ikke et antall timer (skriv f.eks. 37,5)"), _(f->label), shown(text, q));
         if (v < f->min || v > f->max) {
             char lo[32], hi[32];
             hours_text(f->min, lo, sizeof lo, ',');
@@ -187,7 +213,7 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
             char list[256];
             code_list(f->codes, list, sizeof list);
             return sv_err_set(e, SV_EINVAL, f->col, _("%s: «%.40s» er ikke et gyldig valg (velg en av: %s)"),
-                              _(f->label), text, list);
+                              _(f->label), shown(text, q), list);
         }
         if (strlen(code) >= f->size)
             return sv_err_set(e, SV_EINVAL, f->col, _("%s: ugyldig verdi"), _(f->label));

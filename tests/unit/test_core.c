@@ -224,6 +224,25 @@ START_TEST(test_utf8_fold_and_pad)
 }
 END_TEST
 
+START_TEST(test_bad_value_is_quoted_whole_characters_only)
+{
+    sv_plan p;
+    sv_err e;
+    sv_entity_blank(&SV_ENT_PLAN, &p);
+    const sv_field *f = sv_entity_field(&SV_ENT_PLAN, "start_on");
+    /* "x" and 30 two-byte letters: a cut at byte 40 would split one; control characters are hidden */
+    char text[128] = "x";
+    for (int i = 0; i < 30; i++) strcat(text, "ø");
+    ck_assert_int_eq(sv_field_parse(f, &p, text, &e), SV_EINVAL);
+    ck_assert_int_ge(sv_utf8_len(e.msg), 0);
+    ck_assert(strstr(e.msg, "«xøøøøøøøøøøøøøøøøøøø»"));
+    ck_assert_int_eq(sv_field_parse(f, &p, "1.1.\x1b[2J2026", &e), SV_EINVAL);
+    ck_assert(strchr(e.msg, 0x1b) == NULL);
+    ck_assert_int_eq(sv_field_parse(f, &p, "\xff\xfe", &e), SV_EINVAL);
+    ck_assert_int_ge(sv_utf8_len(e.msg), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("core");
@@ -240,6 +259,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_entity_cross_field_checks);
     tcase_add_test(t, test_role_table);
     tcase_add_test(t, test_utf8_fold_and_pad);
+    tcase_add_test(t, test_bad_value_is_quoted_whole_characters_only);
     suite_add_tcase(s, t);
     return s;
 }
