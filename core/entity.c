@@ -125,7 +125,8 @@ static int check_text(const sv_field *f, const char *text, sv_err *e)
 }
 
 /* The user's text for a message: at most 40 bytes cut at a character boundary (the messages
- * print it with %.40s), control characters and broken UTF-8 shown as '?'. */
+ * print it with %.40s); tab and line breaks written as \t, \n, \r, other control characters
+ * and broken UTF-8 as '?', so a value can never break the message line. */
 static const char *shown(const char *text, char buf[48])
 {
     size_t n = 0;
@@ -134,6 +135,13 @@ static const char *shown(const char *text, char buf[48])
         size_t len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
         size_t i = 1;
         while (len && i < len && (p[i] & 0xC0) == 0x80) i++;
+        if (len == 1 && (*p == '\t' || *p == '\n' || *p == '\r')) {   /* shown as \t, \n, \r */
+            if (n + 2 > 40) break;
+            buf[n++] = '\\';
+            buf[n++] = *p == '\t' ? 't' : *p == '\n' ? 'n' : 'r';
+            p++;
+            continue;
+        }
         if (!len || i < len || (len == 1 && (*p < 0x20 || *p == 0x7f))) {
             if (n + 1 > 40) break;
             buf[n++] = '?';
