@@ -44,11 +44,18 @@ static int load_opt(sv_store *st, const sv_entity *ent, int64_t parent, void *ob
     return rc;
 }
 
-int sv_case_load(sv_store *st, int64_t pid, sv_case *c, sv_err *e)
+int sv_case_load_parts(sv_store *st, int64_t pid, int whole, sv_case *c, sv_err *e)
 {
     memset(c, 0, sizeof *c);
     if (sv_row_load(st, &SV_ENT_PARTICIPANT, pid, &c->p, e)) return e->code;
     if (sv_store_authorize(st, SV_OP_READ, c->p.m.parent, e)) return e->code;
+    if (!whole) {   /* what sv_case_derive and the checklist's history checks read */
+        if (load_opt(st, &SV_ENT_PLAN, pid, &c->plan, &c->has_plan, e) ||
+            load_opt(st, &SV_ENT_EVALUATION, pid, &c->evaluation, &c->has_evaluation, e) ||
+            load_list(st, &SV_ENT_REVIEW, pid, &c->reviews, &c->nreviews, e))
+            goto fail;
+        goto decisions;
+    }
     if (sv_row_load(st, &SV_ENT_MUNICIPALITY, c->p.m.parent, &c->muni, e)) goto fail;
     if (load_list(st, &SV_ENT_UNIT, c->muni.m.id, &c->units, &c->nunits, e)) goto fail;
     if (load_opt(st, &SV_ENT_ASSESSMENT, pid, &c->assessment, &c->has_assessment, e)) goto fail;
@@ -85,12 +92,18 @@ int sv_case_load(sv_store *st, int64_t pid, sv_case *c, sv_err *e)
     if (load_list(st, &SV_ENT_REVIEW, pid, &c->reviews, &c->nreviews, e)) goto fail;
     if (load_list(st, &SV_ENT_ABSENCE, pid, &c->absences, &c->nabsences, e)) goto fail;
     if (load_opt(st, &SV_ENT_EVALUATION, pid, &c->evaluation, &c->has_evaluation, e)) goto fail;
+decisions:;
     grow g = {(void **)&c->decisions, &c->ndecisions, sizeof(sv_decision)};
     if (sv_decision_each(st, pid, push_decision, &g, e)) goto fail;
     return SV_OK;
 fail:
     sv_case_free(c);
     return e->code;
+}
+
+int sv_case_load(sv_store *st, int64_t pid, sv_case *c, sv_err *e)
+{
+    return sv_case_load_parts(st, pid, 1, c, e);
 }
 
 void sv_case_free(sv_case *c)

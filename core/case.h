@@ -46,6 +46,9 @@ typedef struct sv_case {
 /* Loads everything about one participant. Free with sv_case_free. Reading needs no role beyond
  * a registered user who may see the municipality. */
 int sv_case_load(sv_store *st, int64_t participant_id, sv_case *c, sv_err *e);
+/* whole = 0 loads only the participant, plan, evaluation, reviews and decisions: what
+ * sv_case_derive and the checklist read (the whole case was a third of a checklist run). */
+int sv_case_load_parts(sv_store *st, int64_t participant_id, int whole, sv_case *c, sv_err *e);
 void sv_case_free(sv_case *c);
 
 typedef enum { SV_PS_NONE, SV_PS_DRAFT, SV_PS_DECIDED, SV_PS_CHANGED } sv_plan_status;

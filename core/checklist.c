@@ -146,54 +146,6 @@ static int check_case(sv_store *st, sv_checklist *cl, const sv_case *c, sv_date 
     return SV_OK;
 }
 
-/* What the checklist reads of a case: the participant, plan, evaluation, reviews and
- * decisions, all that sv_case_derive and the history checks look at (the rules read the
- * decision document). The whole case (every measure's catalogue entry, follow-ups, units)
- * was a third of a run over 200,000 cases. Access is checked as sv_case_load checks it. */
-typedef struct {
-    void **arr;
-    int *n;
-    size_t size;
-} grow;
-
-static int push(const void *obj, void *ctx)
-{
-    grow *g = ctx;
-    *g->arr = sv_xrealloc(*g->arr, g->size * (size_t)(*g->n + 1));
-    memcpy((char *)*g->arr + g->size * (size_t)*g->n, obj, g->size);
-    (*g->n)++;
-    return 0;
-}
-
-static int push_decision(const sv_decision *d, void *ctx) { return push(d, ctx); }
-
-static int load_opt(sv_store *st, const sv_entity *ent, int64_t pid, void *obj, int *has, sv_err *e)
-{
-    sv_err tmp;
-    int rc = sv_row_load_child(st, ent, pid, obj, &tmp);
-    *has = rc == SV_OK;
-    if (rc == SV_OK || rc == SV_ENOTFOUND) return SV_OK;
-    *e = tmp;
-    return rc;
-}
-
-static int load_for_check(sv_store *st, int64_t pid, sv_case *c, sv_err *e)
-{
-    memset(c, 0, sizeof *c);
-    if (sv_row_load(st, &SV_ENT_PARTICIPANT, pid, &c->p, e)) return e->code;
-    if (sv_store_authorize(st, SV_OP_READ, c->p.m.parent, e)) return e->code;
-    grow reviews = {(void **)&c->reviews, &c->nreviews, sizeof(sv_review)};
-    grow decisions = {(void **)&c->decisions, &c->ndecisions, sizeof(sv_decision)};
-    if (load_opt(st, &SV_ENT_PLAN, pid, &c->plan, &c->has_plan, e) ||
-        load_opt(st, &SV_ENT_EVALUATION, pid, &c->evaluation, &c->has_evaluation, e) ||
-        sv_row_each(st, &SV_ENT_REVIEW, pid, push, &reviews, e) ||
-        sv_decision_each(st, pid, push_decision, &decisions, e)) {
-        sv_case_free(c);
-        return e->code;
-    }
-    return SV_OK;
-}
-
 static int by_control(const void *a, const void *b)
 {
     const sv_check_item *x = a, *y = b;
@@ -207,7 +159,7 @@ static int check_range(sv_store *st, const int64_t *ids, int from, int to, sv_da
 {
     for (int i = from; i < to; i++) {
         sv_case c;
-        if (load_for_check(st, ids[i], &c, e)) {
+        if (sv_case_load_parts(st, ids[i], 0, &c, e)) {
             if (e->code == SV_EDENIED) continue;
             return e->code;
         }
