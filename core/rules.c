@@ -47,6 +47,15 @@ static char *text(xmlNodePtr n)
     return out;
 }
 
+/* 1 when the element (or an ancestor) says xml:lang="nn". */
+static int nynorsk(xmlNodePtr n)
+{
+    xmlChar *l = xmlNodeGetLang(n);
+    int nn = l && !xmlStrncmp(l, BAD_CAST "nn", 2);
+    xmlFree(l);
+    return nn;
+}
+
 static int parse_date_attr(xmlNodePtr n, const char *name, sv_date *d)
 {
     char *v = attr(n, name);
@@ -91,7 +100,12 @@ static int load_rule(sv_ruleset *rs, xmlNodePtr n, sv_err *e)
     free(sev);
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (is(k, "hjemmel")) r->ref = text(k);
-        else if (is(k, "melding")) r->message = text(k);
+        else if (is(k, "melding")) {
+            /* the nynorsk form (xml:lang="nn") replaces the bokmål one on nynorsk screens */
+            int nn = nynorsk(k);
+            if (!nn && !r->message) r->message = text(k);
+            else if (nn && sv_i18n_ui() == SV_NN && !r->message_nn) r->message_nn = text(k);
+        }
         else if (is(k, "gjelder")) {
             r->applies = text(k);
             if (!(r->comp_applies = compile(r->applies, rs->path, id, e))) return e->code;
@@ -107,8 +121,12 @@ static int load_rule(sv_ruleset *rs, xmlNodePtr n, sv_err *e)
     }
     if (!r->ref || !r->message || !r->ntests)
         return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regel %s mangler hjemmel, melding eller test"), rs->path, id);
-    for (int i = 0; i < rs->ncontrols; i++)
-        if (!strcmp(rs->controls[i].id, r->control)) r->question = rs->controls[i].question;
+    if (r->message_nn) {
+        free(r->message);
+        r->message = r->message_nn;
+        r->message_nn = NULL;
+    }
+    r->question = sv_ruleset_question(rs, r->control, sv_i18n_ui() == SV_NN);
     if (!r->question)
         return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regel %s viser til kontrollspørsmål %s som ikke finnes"),
                           rs->path, id, r->control);
@@ -116,15 +134,6 @@ static int load_rule(sv_ruleset *rs, xmlNodePtr n, sv_err *e)
         if (!strcmp(rs->rules[i].id, r->id))
             return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regel-id %s finnes to ganger"), rs->path, id);
     return SV_OK;
-}
-
-/* 1 when the element (or an ancestor) says xml:lang="nn". */
-static int nynorsk(xmlNodePtr n)
-{
-    xmlChar *l = xmlNodeGetLang(n);
-    int nn = l && !xmlStrncmp(l, BAD_CAST "nn", 2);
-    xmlFree(l);
-    return nn;
 }
 
 static int load_appeal(sv_ruleset *rs, xmlNodePtr n)
@@ -241,6 +250,7 @@ void sv_ruleset_free(sv_ruleset *rs)
         free(r->ref);
         free(r->field);
         free(r->message);
+        free(r->message_nn);
         free(r->applies);
         xmlXPathFreeCompExpr(r->comp_applies);
     }

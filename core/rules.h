@@ -29,7 +29,8 @@ typedef struct sv_rule {
     char *ref;                  /* legal reference */
     sv_severity severity;
     char *field;                /* the plan field or part of the case to fix */
-    char *message;              /* what is missing and where to fix it */
+    char *message;              /* what is missing and where to fix it (nynorsk on nynorsk screens) */
+    char *message_nn;           /* only while loading */
     char *applies;              /* XPath boolean; rule not applicable when false; may be NULL */
     xmlXPathCompExprPtr comp_applies;
     sv_rule_test *tests;
