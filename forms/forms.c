@@ -169,8 +169,8 @@ static const sv_field F_PLAN[] = {
 
 static const sv_field F_PHASE[] = {
     TXT(sv_phase, name, N_("Fase"), 1, N_("Navn på tidsfasen, f.eks. «Norsk og arbeidspraksis».")),
-    DAT(sv_phase, start_on, "Fra", 1, N_("Første dag i fasen.")),
-    DAT(sv_phase, end_on, "Til", 1, N_("Siste dag i fasen.")),
+    DAT(sv_phase, start_on, N_("Fra"), 1, N_("Første dag i fasen.")),
+    DAT(sv_phase, end_on, N_("Til"), 1, N_("Siste dag i fasen.")),
 };
 
 static const sv_field F_PLAN_MEASURE[] = {
@@ -196,8 +196,8 @@ static const sv_field F_REVIEW[] = {
 static const sv_field F_ABSENCE[] = {
     COD(sv_absence, kind, N_("Type"), 1, ABSENCE_KIND, N_("Permisjon eller fravær.")),
     COD(sv_absence, reason, N_("Årsak"), 1, ABSENCE_REASON, N_("Årsaken (lovens kategorier).")),
-    DAT(sv_absence, from_on, "Fra", 1, N_("Første dag.")),
-    DAT(sv_absence, to_on, "Til", 1, N_("Siste dag.")),
+    DAT(sv_absence, from_on, N_("Fra"), 1, N_("Første dag.")),
+    DAT(sv_absence, to_on, N_("Til"), 1, N_("Siste dag.")),
     BOO(sv_absence, approved, N_("Godkjent"), N_("Ja hvis permisjonen eller fraværet er godkjent.")),
     TXT(sv_absence, note, N_("Merknad"), 0, N_("Kort merknad. Ikke skriv helseopplysninger her.")),
 };

@@ -34,4 +34,13 @@ has "$T/nb.xml" "forvaltningsloven § 28"
 has "$T/letter.nn" "Statsforvaltaren"
 "$BIN" check "$T/nn.xml" "$T/nb.xml" >"$T/check" 2>&1
 if grep -q "regelsett\|ikke velformet\|følger ikke skjemaet" "$T/check"; then bad "nynorsk decision not checkable: $(head -c 300 "$T/check")"; else ok; fi
+# The checklist on nynorsk screens asks the control questions in nynorsk, and a violation is
+# explained in nynorsk.
+STEGVIS_LANG=nn "$BIN" --db "$T/m.db" checklist >"$T/cl.nn" 2>&1
+has "$T/cl.nn" "Fastset kommunen integreringsplanen"
+"$BIN" --db "$T/m.db" export --all "$T/all" >/dev/null 2>&1
+STEGVIS_LANG=nn "$BIN" check "$T/all" >"$T/check.nn" 2>&1
+if grep -q "brudd" "$T/check.nn"; then
+    if grep "brudd" "$T/check.nn" | grep -q "ikkje\|vere\|kva\|deltakar"; then ok; else bad "rule message not in nynorsk: $(grep brudd "$T/check.nn" | head -1)"; fi
+else ok; fi
 finish
