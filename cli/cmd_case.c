@@ -132,6 +132,8 @@ int cmd_list(sv_cli *c, int argc, char **argv)
         if (!strcmp(a, "--municipality")) {
             f.municipality_id = cli_municipality(c, v, &e);
             if (!f.municipality_id) return cli_fail(&e);
+        } else if (!strcmp(a, "--adviser")) {
+            if (sv_strcpy(f.adviser, sizeof f.adviser, v)) return cli_usage(_("--adviser: for langt brukernavn"));
         } else if (!strcmp(a, "--search")) {
             if (sv_strcpy(f.search, sizeof f.search, v)) return cli_usage(_("--search: for lang tekst"));
         } else if (!strcmp(a, "--status")) {

@@ -16,7 +16,7 @@ const sv_cmd SV_COMMANDS[] = {
     {"add", cmd_add, 1, N_("add TYPE --FORELDER ID --FELT VERDI ... (se «stegvis fields»)"), N_("legg til kartlegging, behov, plan, fase, tiltak, oppfølging ...")},
     {"edit", cmd_edit, 1, N_("edit TYPE ID [--if-version N] --FELT VERDI ..."), N_("endre en lagret rad")},
     {"list", cmd_list, 1, N_("list [--municipality NR] [--search TEKST] [--status ingen|utkast|vedtatt|endret] [--step 5|6|7]\n"
-     "     [--overdue] [--warnings] [--sort navn|frist|bosatt|status] [--limit N] [--show-fnr] [--tsv]"), N_("vis deltakere med status og neste frist")},
+     "     [--adviser LOGIN] [--overdue] [--warnings] [--sort navn|frist|bosatt|status] [--limit N] [--show-fnr] [--tsv]"), N_("vis deltakere med status og neste frist")},
     {"show", cmd_show, 1, N_("show ID [--show-fnr]"), N_("vis hele saken til en deltaker")},
     {"fields", cmd_fields, 0, N_("fields [TYPE]"), N_("vis feltene (valg) for hver type")},
     {"demo", cmd_demo, 2, N_("demo [--participants N] [--municipalities M] [--seed S]"), N_("fyll databasen med syntetiske demodata")},

@@ -32,6 +32,7 @@ typedef struct {
     char pat[300];             /* the search term as bound: a LIKE pattern or an FTS phrase */
     int64_t num[4];
     int is_num[4];
+    const char *text[4];       /* other text values; NULL: the search pattern */
 } query;
 
 static size_t utf8_chars(const char *s)
@@ -100,6 +101,10 @@ static void where(query *q, const sv_store *st, const sv_filter *f, search_mode 
         q->is_num[q->nbind] = 1;
         q->num[q->nbind++] = muni;
     }
+    if (f->adviser[0]) {
+        sv_buf_add(&q->sql, " AND p.adviser = ?");
+        q->text[q->nbind++] = f->adviser;
+    }
     if (mode == SEARCH_NONE) return;
     char fold[128];
     search_kind(st, f, fold);
@@ -145,7 +150,7 @@ static long gram_count(sv_store *st, const char *fold, sv_err *e)
 
 static int derived(const sv_filter *f)
 {
-    return f->status >= 0 || f->step || f->overdue || f->warnings;
+    return f->status >= 0 || f->step || f->overdue || f->warnings || f->adviser[0];
 }
 
 /* FTS_DRIVE reads each match's row; FTS_FILTER reads index entries until `want` rows have
@@ -178,6 +183,8 @@ static sqlite3_stmt *prepare(sv_store *st, query *q, sv_err *e)
     for (int i = 0; i < q->nbind; i++) {
         if (q->is_num[i]) {
             sqlite3_bind_int64(s, i + 1, q->num[i]);
+        } else if (q->text[i]) {
+            sqlite3_bind_text(s, i + 1, q->text[i], -1, SQLITE_TRANSIENT);
         } else {
             sqlite3_bind_text(s, i + 1, q->pat, -1, SQLITE_TRANSIENT);
         }

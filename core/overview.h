@@ -17,6 +17,7 @@ typedef struct sv_filter {
     int step;                  /* 0 any, else 5, 6, 7 */
     int overdue;               /* only cases with a deadline before today */
     int warnings;              /* only cases with a warning */
+    char adviser[33];          /* only this adviser's participants ("": everyone's) */
     sv_sort sort;
     int descending;
 } sv_filter;

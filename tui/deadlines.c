@@ -9,12 +9,13 @@
 #include "../core/overview.h"
 #include "tui.h"
 
-enum { A_OVERDUE = TA_OWN };
+enum { A_OVERDUE = TA_OWN, A_MINE };
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
     {TK_ENTER, TK(KEY_ENTER), "Enter", N_("åpne saken"), TA_OPEN, 1},
     {'o', 0, "o", N_("bare forfalte / alle"), A_OVERDUE, 1},
+    {'a', 0, "a", N_("bare mine / alle"), A_MINE, 1, N_("bare deltakerne du er programrådgiver for, eller alle i kommunen")},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
@@ -74,8 +75,8 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     if (ds->dirty || ds->loaded_top != ds->top || ds->loaded_n != nvis || ds->cur < ds->top ||
         ds->cur >= ds->top + nvis)
         load(ds, nvis);
-    tui_putf(w, 0, 0, wd, _("Frister, tidligste først%s. %ld saker. * = dine deltakere. Rødt = passert."),
-             ds->f.overdue ? _(" (bare forfalte)") : "", ds->total);
+    tui_putf(w, 0, 0, wd, _("Frister, tidligste først%s%s. %ld saker. * = dine deltakere. Rødt = passert."),
+             ds->f.overdue ? _(" (bare forfalte)") : "", ds->f.adviser[0] ? _(" (bare dine)") : "", ds->total);
     int namew = wd - 5 * 11 - 2;
     if (namew < 10) namew = 10;
     wattron(w, A_BOLD | A_UNDERLINE);
@@ -124,6 +125,12 @@ static int key(tui_screen *s, int act, int ch)
         if (ds->cur - ds->top < ds->n) tui_push(tui_case_new(ds->rows[ds->cur - ds->top].id));
         break;
     case A_OVERDUE: ds->f.overdue = !ds->f.overdue; ds->dirty = 1; ds->cur = ds->top = 0; break;
+    case A_MINE:
+        if (ds->f.adviser[0]) ds->f.adviser[0] = '\0';
+        else snprintf(ds->f.adviser, sizeof ds->f.adviser, "%s", sv_login());
+        ds->dirty = 1;
+        ds->cur = ds->top = 0;
+        break;
     case TA_BACK: return 1;
     default: break;
     }
@@ -146,6 +153,9 @@ tui_screen *tui_deadlines_new(void)
     sv_filter_init(&ds->f);
     ds->f.municipality_id = TUI.muni_id;
     ds->f.sort = SV_SORT_DEADLINE;
+    /* An adviser sees the deadlines of their own participants first; `a` shows everyone's. */
+    const sv_user *u = sv_store_user(TUI.st);
+    if (u && !strcmp(u->role, "adviser")) snprintf(ds->f.adviser, sizeof ds->f.adviser, "%s", u->login);
     ds->dirty = 1;
     ds->loaded_top = -1;
     ds->base = (tui_screen){_("Frister"), KEYS, draw, key, resume, destroy, 0,

@@ -49,6 +49,14 @@ has "$T/out" "$FNR"
 expect 1 S show 99
 has "$T/err" "finnes ikke"
 
+# The list narrowed to one adviser's participants.
+expect 0 S participant add --fnr 02019010166 --name "Per Berg" --permit-on 10.01.2025 --settled-on 01.03.2025 \
+    --right-duty rett --schooling vgs --adviser kollega2
+expect 0 S list --adviser kollega2 --tsv
+has "$T/out" "Per Berg"
+hasnt "$T/out" "Åse Løvås"
+expect 0 test "$(wc -l <"$T/out")" -eq 2
+
 # Usage errors exit 2; unknown commands too.
 expect 2 S frobnicate
 expect 2 "$BIN" --nope

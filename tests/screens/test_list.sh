@@ -69,6 +69,10 @@ wait_for "Frister, tidligste først"
 wait_for "Planvedtak"
 keys o
 wait_for "(bare forfalte)"
+keys a
+wait_for "(bare dine)"
+keys a
+wait_gone "(bare dine)"
 keys Enter
 wait_for "Neste:"
 keys Escape Escape
