@@ -123,7 +123,7 @@ bench: deps
 	@if [ -x bench/run.sh ]; then sh bench/run.sh; else echo "no benchmarks yet"; fi
 
 stress: deps
-	@$(MAKE) --no-print-directory stegvis $(STRESS_BIN)
+	@$(MAKE) --no-print-directory stegvis $(B)/stegvis-san $(STRESS_BIN)
 	@if [ -x tests/stress/run.sh ]; then sh tests/stress/run.sh; else echo "no stress tests yet"; fi
 
 # The core unit tests under valgrind: no invalid access, no leak (Check's fork mode off so
