@@ -16,18 +16,6 @@ typedef struct counts {
     long ops, plan_ok, fu_ok, demand_ok, fu_add, reads, conflicts, kept_bad, refused, db_errors, other;
 } counts;
 
-static int g_fail;
-static void bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void bad(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("concur: FAIL: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    g_fail++;
-}
 
 static const char *const LOGINS[] = {"radgiver1", "nav1", "radgiver2", "nav2"};
 static const char *const ROLES[] = {"adviser", "nav", "adviser", "nav"};
@@ -119,20 +107,6 @@ static void worker(int k, const char *db, int ops, unsigned seed, int fd, int go
     _exit(0);
 }
 
-static long q1(sqlite3 *db, const char *sql, int64_t arg)
-{
-    sqlite3_stmt *s;
-    long v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-        bad("sql %s: %s", sql, sqlite3_errmsg(db));
-        return -1;
-    }
-    sqlite3_bind_int64(s, 1, arg);
-    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return v;
-}
-
 /* Every audited update of table tbl row id moved the version by one and the counter by one. */
 static void audit_chain(sqlite3 *h, const char *tbl, const char *col, int64_t id, long expect)
 {
@@ -149,6 +123,7 @@ static void audit_chain(sqlite3 *h, const char *tbl, const char *col, int64_t id
 
 int main(int argc, char **argv)
 {
+    g_name = "concur";
     if (argc < 4) {
         fprintf(stderr, "usage: stress-concur DB PROCS OPS [SEED]\n");
         return 2;

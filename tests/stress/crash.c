@@ -15,19 +15,6 @@
 #include "stresslib.h"
 
 static int64_t g_muni, g_work, g_school;
-static int g_fail;
-
-static void bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void bad(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("crash: FAIL: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    g_fail++;
-}
 
 static void confirm(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void confirm(int fd, const char *fmt, ...)
@@ -113,20 +100,6 @@ static void writer(const char *db, const char *log, unsigned seed)
     }
 }
 
-static long q1(sqlite3 *db, const char *sql, int64_t arg)
-{
-    sqlite3_stmt *s;
-    long v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-        bad("sql %s: %s", sql, sqlite3_errmsg(db));
-        return -1;
-    }
-    sqlite3_bind_int64(s, 1, arg);
-    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return v;
-}
-
 /* Checks the file after a kill; returns the number of confirmed saves seen in the log. */
 static long verify(const char *db, const char *log)
 {
@@ -187,6 +160,7 @@ static long verify(const char *db, const char *log)
 
 int main(int argc, char **argv)
 {
+    g_name = "crash";
     if (argc < 3) {
         fprintf(stderr, "usage: stress-crash DB KILLS [SEED]\n");
         return 2;

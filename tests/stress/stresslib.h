@@ -5,6 +5,7 @@
 #define SV_STRESSLIB_H
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,37 @@
 #include "../../core/model.h"
 #include "../../core/store.h"
 #include "../../forms/forms.h"
+
+/* Failures found so far, reported by bad() with the harness's name (set g_name in main). */
+static int g_fail;
+static const char *g_name = "stress";
+
+static void bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void bad(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: FAIL: ", g_name);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    g_fail++;
+}
+
+/* The first column of a one-parameter query, or -1 (and a failure) if it cannot run. */
+static long q1(sqlite3 *db, const char *sql, int64_t arg)
+{
+    sqlite3_stmt *s;
+    long v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+        bad("sql %s: %s", sql, sqlite3_errmsg(db));
+        return -1;
+    }
+    sqlite3_bind_int64(s, 1, arg);
+    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
 
 static void sl_die(const char *what, const sv_err *e)
 {
