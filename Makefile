@@ -19,7 +19,10 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 B = build
-LIB_SRC := $(wildcard core/*.c) $(wildcard forms/*.c)
+# core/identity.c is built twice: as shipped (identity from the real uid only) and with
+# -DSV_TEST_IDENTITY for the test-only builds (STEGVIS_USER, sv_test_set_login).
+ID_SRC = core/identity.c
+LIB_SRC := $(filter-out $(ID_SRC),$(wildcard core/*.c)) $(wildcard forms/*.c) $(ID_SRC)
 CLI_SRC := $(wildcard cli/*.c)
 TUI_SRC := $(wildcard tui/*.c)
 APP_SRC := $(CLI_SRC) $(TUI_SRC)
@@ -38,6 +41,8 @@ HDRS := $(wildcard core/*.h forms/*.h cli/*.h tui/*.h)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 APP_OBJ := $(APP_SRC:%.c=$(B)/%.o)
+# Test-only: the same objects with the test identity. The sanitizer build is test-only too.
+TLIB_OBJ := $(filter-out $(B)/core/identity.o,$(LIB_OBJ)) $(B)/test/identity.o
 SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
 SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
@@ -68,24 +73,37 @@ stegvis: $(LIB_OBJ) $(APP_OBJ)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# The test-only program: tests/cli and tests/screens run it instead of ./stegvis, so they can
+# act as several colleagues with STEGVIS_USER. Never installed.
+$(B)/test/identity.o: $(ID_SRC) $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC-TEST $<"
+	@$(CC) $(ALL_CFLAGS) -DSV_TEST_IDENTITY -c $< -o $@
+
+$(B)/san/core/identity.o: ALL_CFLAGS += -DSV_TEST_IDENTITY
+
+$(B)/stegvis-test: $(TLIB_OBJ) $(APP_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
 $(B)/stegvis-san: $(SLIB_OBJ) $(SAPP_OBJ)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/testlib.h $(LIB_OBJ)
+$(B)/tests/%: tests/unit/%.c tests/unit/testlib.h $(TLIB_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
-	@$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(LIB_OBJ) $(CHECK_LIBS) $(PKG_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(TLIB_OBJ) $(CHECK_LIBS) $(PKG_LIBS)
 
 $(B)/san/tests/%: tests/unit/%.c tests/unit/testlib.h $(SLIB_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) -O1 $(SAN) $(CHECK_CFLAGS) -o $@ $< $(SLIB_OBJ) $(CHECK_LIBS) $(PKG_LIBS)
 
-$(B)/stress/%: tests/stress/%.c tests/stress/stresslib.h $(LIB_OBJ)
+$(B)/stress/%: tests/stress/%.c tests/stress/stresslib.h $(TLIB_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  STRESS  $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	@$(CC) $(ALL_CFLAGS) -o $@ $< $(TLIB_OBJ) $(PKG_LIBS)
 
 $(B)/san/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(SLIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -107,11 +125,11 @@ unit-san: $(UNIT_SAN)
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $$t || exit 1; done
 
 check: deps
-	@$(MAKE) --no-print-directory stegvis $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san $(STRESS_BIN) $(FUZZ_REPLAY)
+	@$(MAKE) --no-print-directory stegvis $(B)/stegvis-test $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san $(STRESS_BIN) $(FUZZ_REPLAY)
 	@$(MAKE) --no-print-directory unit unit-san
-	@for t in tests/cli/test_*.sh; do sh $$t ./stegvis || exit 1; done
+	@for t in tests/cli/test_*.sh; do sh $$t ./$(B)/stegvis-test || exit 1; done
 	@for t in tests/cli/test_*.sh; do sh $$t ./$(B)/stegvis-san || exit 1; done
-	@for t in tests/screens/test_*.sh; do [ -f "$$t" ] || continue; sh $$t ./stegvis || exit 1; done
+	@for t in tests/screens/test_*.sh; do [ -f "$$t" ] || continue; sh $$t ./$(B)/stegvis-test || exit 1; done
 	@for f in $(FUZZ_REPLAY); do n=$${f##*/}; $$f tests/fuzz/corpus/$$n/* $$(ls -d tests/fuzz/regress/$$n/* 2>/dev/null) || exit 1; done
 	@sh tests/stress/run.sh --quick
 	@echo "make check: all tests passed"
@@ -123,7 +141,7 @@ bench: deps
 	@if [ -x bench/run.sh ]; then sh bench/run.sh; else echo "no benchmarks yet"; fi
 
 stress: deps
-	@$(MAKE) --no-print-directory stegvis $(B)/stegvis-san $(STRESS_BIN)
+	@$(MAKE) --no-print-directory stegvis $(B)/stegvis-test $(B)/stegvis-san $(STRESS_BIN)
 	@if [ -x tests/stress/run.sh ]; then sh tests/stress/run.sh; else echo "no stress tests yet"; fi
 
 # The core unit tests under valgrind: no invalid access, no leak (Check's fork mode off so

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,24 +177,6 @@ void sv_now(char buf[20])
     struct tm tm;
     localtime_r(&t, &tm);
     strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm);
-}
-
-static char login_name[64];
-
-void sv_login_reset(void)
-{
-    login_name[0] = '\0';
-}
-
-const char *sv_login(void)
-{
-    char *name = login_name;
-    if (name[0]) return name;
-    const char *env = getenv("STEGVIS_USER");
-    struct passwd *pw = getpwuid(getuid());
-    const char *n = env && *env ? env : pw && pw->pw_name ? pw->pw_name : getenv("USER");
-    snprintf(login_name, sizeof login_name, "%s", n && *n ? n : "ukjent");
-    return name;
 }
 
 void sv_uuid(char buf[37])

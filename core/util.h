@@ -56,10 +56,15 @@ void sv_buf_free(sv_buf *b);
 
 /* Current time as "YYYY-MM-DD HH:MM:SS" (local time) into buf[20]. */
 void sv_now(char buf[20]);
-/* Login name of the process owner (from getpwuid, else $USER, else "ukjent"). */
+/* Who is at the keyboard: the login name of the real user id, from the operating system
+ * (core/identity.c). Nothing the caller can set changes it in the shipped program. A uid
+ * without a passwd entry gets "#UID", which can never be registered. */
 const char *sv_login(void);
 /* Forgets the cached login so the next sv_login() reads it again (tests switch users). */
 void sv_login_reset(void);
+/* Test builds only (compiled with -DSV_TEST_IDENTITY, never shipped): act as login (NULL:
+ * the real one again). The test build also honours STEGVIS_USER. */
+void sv_test_set_login(const char *login);
 /* A random RFC 4122 version 4 UUID into buf[37]. */
 void sv_uuid(char buf[37]);
 
