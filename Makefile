@@ -48,16 +48,17 @@ SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
 DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3
 
+.PHONY: pot all run check unit unit-san screens deps bench stress fuzz valgrind install uninstall clean
+
+# The first target: plain `make` builds the program.
+all: stegvis
+
 # The catalogue template: every _() and N_() string of the sources (the screens' shared key
 # rows live in tui/tui.h).
 POT_SRC = $(LIB_SRC) $(APP_SRC) $(wildcard tui/*.h)
 pot:
 	xgettext -k_ -kN_ -ksv_tr:2 --from-code=UTF-8 --add-comments=TRANSLATORS -o po/stegvis.pot $(sort $(POT_SRC))
 	msgmerge -q -U --backup=none po/nn.po po/stegvis.pot
-
-.PHONY: pot all run check unit unit-san screens deps bench stress fuzz valgrind install uninstall clean
-
-all: stegvis
 
 $(B)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)

@@ -27,3 +27,23 @@ finish() {
     echo "$NAME: $PASS passed, $FAIL failed"
     [ "$FAIL" -eq 0 ]
 }
+
+# share_with_others DIR UID : copies the binary under test (whichever one the test was given)
+# and the templates it reads into DIR inside $T, so that user UID can run them even when the
+# clone lives under a private directory such as /root (0700). Sets SBIN and STPL. Returns 1,
+# with the reason in SHARE_WHY, when UID cannot reach the copy even so (a private $TMPDIR).
+# Needs root (it checks as UID through setpriv).
+share_with_others() {
+    d=$1
+    chmod 0711 "$T" && mkdir -p "$d" && chmod 0755 "$d" || { SHARE_WHY="cannot create $d"; return 1; }
+    cp "$BIN" "$d/stegvis" && chmod 0755 "$d/stegvis" || { SHARE_WHY="cannot copy $BIN"; return 1; }
+    cp -R "$STEGVIS_TEMPLATES" "$d/templates" && chmod -R a+rX "$d/templates" ||
+        { SHARE_WHY="cannot copy the templates"; return 1; }
+    SBIN="$d/stegvis"
+    STPL="$d/templates"
+    if ! setpriv --reuid="$2" --regid="$2" --clear-groups test -x "$SBIN" 2>/dev/null; then
+        SHARE_WHY="uid $2 cannot reach $d (is ${TMPDIR:-/tmp} private?)"
+        return 1
+    fi
+    return 0
+}
