@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../forms/forms.h"
+#include "guard.h"
 #include "i18n.h"
 
 static const char MIGRATION_1[] =
@@ -215,56 +215,11 @@ static const char MIGRATION_4[] =
     SV_GRAM_ADD("participant_gram_u2", "UPDATE OF search_key ON participant",
                 " WHEN OLD.search_key IS NOT NEW.search_key");
 
-static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
+/* Migration 5: no new table; the protective triggers (core/guard.c) gain the refusal of
+ * writes without a version bump and of REPLACE, installed below like every migration's. */
+static const char MIGRATION_5[] = "SELECT 1;";
 
-/* json_object('col', NEW.col, ...) for every column of the entity. */
-static void json_of(sv_buf *b, const sv_entity *ent, const char *row)
-{
-    sv_buf_printf(b, "json_object('id', %s.id", row);
-    if (ent->parent_col) sv_buf_printf(b, ", '%s', %s.%s", ent->parent_col, row, ent->parent_col);
-    for (int i = 0; i < ent->nfields; i++)
-        sv_buf_printf(b, ", '%s', %s.%s", ent->fields[i].col, row, ent->fields[i].col);
-    sv_buf_printf(b, ", 'version', %s.version)", row);
-}
-
-static void audit_triggers(sv_buf *b, const sv_entity *ent)
-{
-    const char *t = ent->table;
-    sv_buf_printf(b, "DROP TRIGGER IF EXISTS %s_audit_i; DROP TRIGGER IF EXISTS %s_audit_u;"
-                     "DROP TRIGGER IF EXISTS %s_audit_d;", t, t, t);
-    sv_buf_printf(b, "CREATE TRIGGER %s_audit_i AFTER INSERT ON %s BEGIN INSERT INTO audit"
-                     "(login, tbl, row_id, action, new) VALUES(sv_user(), '%s', NEW.id, 'insert', ", t, t, t);
-    json_of(b, ent, "NEW");
-    sv_buf_add(b, "); END;");
-    sv_buf_printf(b, "CREATE TRIGGER %s_audit_u AFTER UPDATE ON %s WHEN OLD.version IS NOT NEW.version"
-                     " BEGIN INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES(sv_user(), '%s',"
-                     " NEW.id, 'update', ", t, t, t);
-    json_of(b, ent, "OLD");
-    sv_buf_add(b, ", ");
-    json_of(b, ent, "NEW");
-    sv_buf_add(b, "); END;");
-    sv_buf_printf(b, "CREATE TRIGGER %s_audit_d AFTER DELETE ON %s BEGIN INSERT INTO audit"
-                     "(login, tbl, row_id, action, old) VALUES(sv_user(), '%s', OLD.id, 'delete', ", t, t, t);
-    json_of(b, ent, "OLD");
-    sv_buf_add(b, "); END;");
-}
-
-static const char FIXED_AUDIT[] =
-    "DROP TRIGGER IF EXISTS decision_audit_i; DROP TRIGGER IF EXISTS users_audit_i;"
-    "DROP TRIGGER IF EXISTS users_audit_u; DROP TRIGGER IF EXISTS users_audit_d;"
-    "CREATE TRIGGER decision_audit_i AFTER INSERT ON decision BEGIN INSERT INTO audit"
-    "(login, tbl, row_id, action, new) VALUES(sv_user(), 'decision', NEW.id, 'insert',"
-    " json_object('participant_id', NEW.participant_id, 'uuid', NEW.uuid, 'kind', NEW.kind,"
-    " 'decided_on', NEW.decided_on, 'plan_rev', NEW.plan_rev)); END;"
-    "CREATE TRIGGER users_audit_i AFTER INSERT ON users BEGIN INSERT INTO audit"
-    "(login, tbl, row_id, action, new) VALUES(sv_user(), 'users', NULL, 'insert',"
-    " json_object('login', NEW.login, 'role', NEW.role, 'municipality_id', NEW.municipality_id)); END;"
-    "CREATE TRIGGER users_audit_u AFTER UPDATE ON users BEGIN INSERT INTO audit"
-    "(login, tbl, row_id, action, old, new) VALUES(sv_user(), 'users', NULL, 'update',"
-    " json_object('login', OLD.login, 'role', OLD.role), json_object('login', NEW.login, 'role', NEW.role)); END;"
-    "CREATE TRIGGER users_audit_d AFTER DELETE ON users BEGIN INSERT INTO audit"
-    "(login, tbl, row_id, action, old) VALUES(sv_user(), 'users', NULL, 'delete',"
-    " json_object('login', OLD.login, 'role', OLD.role)); END;";
+static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5};
 
 static int exec(sqlite3 *db, const char *sql, sv_err *e)
 {
@@ -309,8 +264,7 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
         if (exec(db, MIGRATIONS[v], e)) goto fail;
     sv_buf b;
     sv_buf_init(&b);
-    for (int i = 0; SV_ENTITIES[i]; i++) audit_triggers(&b, SV_ENTITIES[i]);
-    sv_buf_add(&b, FIXED_AUDIT);
+    sv_guard_sql(&b);
     sv_buf_printf(&b, "PRAGMA user_version = %d;", target);
     int rc = exec(db, b.s, e);
     sv_buf_free(&b);

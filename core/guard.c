@@ -1,0 +1,153 @@
+/* The protective triggers (see guard.h). Audit triggers are generated from the entity
+ * descriptions of forms/, so a new entity registered there is audited, versioned and guarded
+ * against REPLACE automatically. */
+#include "guard.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../forms/forms.h"
+
+/* json_object('col', NEW.col, ...) for every column of the entity. */
+static void json_of(sv_buf *b, const sv_entity *ent, const char *row)
+{
+    sv_buf_printf(b, "json_object('id', %s.id", row);
+    if (ent->parent_col) sv_buf_printf(b, ", '%s', %s.%s", ent->parent_col, row, ent->parent_col);
+    for (int i = 0; i < ent->nfields; i++)
+        sv_buf_printf(b, ", '%s', %s.%s", ent->fields[i].col, row, ent->fields[i].col);
+    sv_buf_printf(b, ", 'version', %s.version)", row);
+}
+
+typedef struct emit {
+    sv_guard_cb cb;
+    void *ctx;
+    int stop;
+    sv_buf sql;
+} emit;
+
+static void put(emit *em, const char *name)
+{
+    if (!em->stop) em->stop = em->cb(name, em->sql.s, em->ctx);
+    em->sql.len = 0;
+    em->sql.s[0] = '\0';
+}
+
+/* The columns a row's owner writes (everything but derived columns such as plan.rev and the
+ * participant's list state, which triggers keep current). */
+static void owned_cols(sv_buf *b, const sv_entity *ent)
+{
+    if (ent->parent_col) sv_buf_printf(b, "%s, ", ent->parent_col);
+    for (int i = 0; i < ent->nfields; i++) sv_buf_printf(b, "%s, ", ent->fields[i].col);
+    if (ent == &SV_ENT_PARTICIPANT) sv_buf_add(b, "search_key, ");
+    sv_buf_add(b, "version, updated_by, updated_at");
+}
+
+/* Columns that are unique besides id: a REPLACE on them would delete another row silently. */
+static const char *unique_col(const sv_entity *ent)
+{
+    if (ent == &SV_ENT_PARTICIPANT) return "fnr";
+    if (ent == &SV_ENT_MUNICIPALITY) return "number";
+    if (ent->one_per_parent) return ent->parent_col;
+    return NULL;
+}
+
+static void entity_triggers(emit *em, const sv_entity *ent)
+{
+    const char *t = ent->table;
+    char name[64];
+    sv_buf_printf(&em->sql, "CREATE TRIGGER %s_audit_i AFTER INSERT ON %s BEGIN INSERT INTO audit"
+                            "(login, tbl, row_id, action, new) VALUES(sv_user(), '%s', NEW.id, 'insert', ", t, t, t);
+    json_of(&em->sql, ent, "NEW");
+    sv_buf_add(&em->sql, "); END");
+    snprintf(name, sizeof name, "%s_audit_i", t);
+    put(em, name);
+    sv_buf_printf(&em->sql, "CREATE TRIGGER %s_audit_u AFTER UPDATE ON %s WHEN OLD.version IS NOT NEW.version"
+                            " BEGIN INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES(sv_user(), '%s',"
+                            " NEW.id, 'update', ", t, t, t);
+    json_of(&em->sql, ent, "OLD");
+    sv_buf_add(&em->sql, ", ");
+    json_of(&em->sql, ent, "NEW");
+    sv_buf_add(&em->sql, "); END");
+    snprintf(name, sizeof name, "%s_audit_u", t);
+    put(em, name);
+    sv_buf_printf(&em->sql, "CREATE TRIGGER %s_audit_d AFTER DELETE ON %s BEGIN INSERT INTO audit"
+                            "(login, tbl, row_id, action, old) VALUES(sv_user(), '%s', OLD.id, 'delete', ", t, t, t);
+    json_of(&em->sql, ent, "OLD");
+    sv_buf_add(&em->sql, "); END");
+    snprintf(name, sizeof name, "%s_audit_d", t);
+    put(em, name);
+    /* Every change of what the owner wrote is a new version, and so an audit row. */
+    sv_buf_printf(&em->sql, "CREATE TRIGGER %s_version BEFORE UPDATE OF ", t);
+    owned_cols(&em->sql, ent);
+    sv_buf_printf(&em->sql, " ON %s WHEN NEW.version IS NOT OLD.version + 1 BEGIN"
+                            " SELECT RAISE(ABORT, 'en endring uten ny versjon er ikke tillatt'); END", t);
+    snprintf(name, sizeof name, "%s_version", t);
+    put(em, name);
+    /* REPLACE deletes the row it replaces without any DELETE trigger; BEFORE INSERT runs first. */
+    const char *u = unique_col(ent);
+    sv_buf_printf(&em->sql, "CREATE TRIGGER %s_no_replace BEFORE INSERT ON %s WHEN EXISTS(SELECT 1 FROM %s"
+                            " WHERE id = NEW.id)", t, t, t);
+    if (u) sv_buf_printf(&em->sql, " OR EXISTS(SELECT 1 FROM %s WHERE %s = NEW.%s)", t, u, u);
+    sv_buf_add(&em->sql, " BEGIN SELECT RAISE(ABORT, 'raden finnes allerede (erstatning er ikke tillatt)'); END");
+    snprintf(name, sizeof name, "%s_no_replace", t);
+    put(em, name);
+    if (u) {
+        sv_buf_printf(&em->sql, "CREATE TRIGGER %s_no_replace_u BEFORE UPDATE OF id, %s ON %s WHEN"
+                                " EXISTS(SELECT 1 FROM %s WHERE (id = NEW.id OR %s = NEW.%s) AND id IS NOT OLD.id)"
+                                " BEGIN SELECT RAISE(ABORT, 'raden finnes allerede (erstatning er ikke tillatt)'); END",
+                      t, u, t, t, u, u);
+    } else {
+        sv_buf_printf(&em->sql, "CREATE TRIGGER %s_no_replace_u BEFORE UPDATE OF id ON %s WHEN"
+                                " NEW.id IS NOT OLD.id"
+                                " BEGIN SELECT RAISE(ABORT, 'raden finnes allerede (erstatning er ikke tillatt)'); END",
+                      t, t);
+    }
+    snprintf(name, sizeof name, "%s_no_replace_u", t);
+    put(em, name);
+}
+
+static const struct { const char *name, *sql; } FIXED[] = {
+    {"audit_no_update", "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+                        " SELECT RAISE(ABORT, 'revisjonsloggen kan ikke endres'); END"},
+    {"audit_no_delete", "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
+                        " SELECT RAISE(ABORT, 'revisjonsloggen kan ikke slettes'); END"},
+    {"decision_no_update", "CREATE TRIGGER decision_no_update BEFORE UPDATE ON decision BEGIN"
+                           " SELECT RAISE(ABORT, 'et fattet vedtak kan ikke endres'); END"},
+    {"decision_no_delete", "CREATE TRIGGER decision_no_delete BEFORE DELETE ON decision BEGIN"
+                           " SELECT RAISE(ABORT, 'et fattet vedtak kan ikke slettes'); END"},
+    {"decision_no_replace", "CREATE TRIGGER decision_no_replace BEFORE INSERT ON decision WHEN"
+                            " EXISTS(SELECT 1 FROM decision WHERE id = NEW.id OR uuid = NEW.uuid) BEGIN"
+                            " SELECT RAISE(ABORT, 'et fattet vedtak kan ikke erstattes'); END"},
+    {"decision_audit_i", "CREATE TRIGGER decision_audit_i AFTER INSERT ON decision BEGIN INSERT INTO audit"
+                         "(login, tbl, row_id, action, new) VALUES(sv_user(), 'decision', NEW.id, 'insert',"
+                         " json_object('participant_id', NEW.participant_id, 'uuid', NEW.uuid, 'kind', NEW.kind,"
+                         " 'decided_on', NEW.decided_on, 'plan_rev', NEW.plan_rev)); END"},
+    {"users_audit_i", "CREATE TRIGGER users_audit_i AFTER INSERT ON users BEGIN INSERT INTO audit"
+                      "(login, tbl, row_id, action, new) VALUES(sv_user(), 'users', NULL, 'insert',"
+                      " json_object('login', NEW.login, 'role', NEW.role, 'municipality_id', NEW.municipality_id)); END"},
+    {"users_audit_u", "CREATE TRIGGER users_audit_u AFTER UPDATE ON users BEGIN INSERT INTO audit"
+                      "(login, tbl, row_id, action, old, new) VALUES(sv_user(), 'users', NULL, 'update',"
+                      " json_object('login', OLD.login, 'role', OLD.role), json_object('login', NEW.login, 'role', NEW.role)); END"},
+    {"users_audit_d", "CREATE TRIGGER users_audit_d AFTER DELETE ON users BEGIN INSERT INTO audit"
+                      "(login, tbl, row_id, action, old) VALUES(sv_user(), 'users', NULL, 'delete',"
+                      " json_object('login', OLD.login, 'role', OLD.role)); END"},
+};
+
+int sv_guard_each(sv_guard_cb cb, void *ctx)
+{
+    emit em = {cb, ctx, 0, {0}};
+    sv_buf_init(&em.sql);
+    for (size_t i = 0; i < sizeof FIXED / sizeof FIXED[0] && !em.stop; i++)
+        em.stop = cb(FIXED[i].name, FIXED[i].sql, ctx);
+    for (int i = 0; SV_ENTITIES[i] && !em.stop; i++) entity_triggers(&em, SV_ENTITIES[i]);
+    sv_buf_free(&em.sql);
+    return em.stop;
+}
+
+static int add_sql(const char *name, const char *sql, void *ctx)
+{
+    sv_buf_printf(ctx, "DROP TRIGGER IF EXISTS %s; %s;", name, sql);
+    return 0;
+}
+
+void sv_guard_sql(sv_buf *b) { sv_guard_each(add_sql, b); }

@@ -1,0 +1,18 @@
+/* The protective triggers: audit of every write, refusal of changes to the audit log and to
+ * issued decisions, refusal of writes without a version bump and of REPLACE, and the links of
+ * the hash chain (core/chain.c). They are generated here, in one place: the migration installs
+ * them and `stegvis verify` (and every open) compares what the database holds to them. */
+#ifndef SV_GUARD_H
+#define SV_GUARD_H
+
+#include "util.h"
+
+/* Calls cb with the name and exact CREATE TRIGGER text of every protective trigger, in the
+ * order they are created. cb returns non-zero to stop; that value is returned. */
+typedef int (*sv_guard_cb)(const char *name, const char *sql, void *ctx);
+int sv_guard_each(sv_guard_cb cb, void *ctx);
+
+/* Appends "DROP TRIGGER IF EXISTS name; CREATE TRIGGER ...;" for every protective trigger. */
+void sv_guard_sql(sv_buf *b);
+
+#endif

@@ -1,0 +1,167 @@
+/* Integrity of the history, tried as a hostile tester with full access to the file would: a
+ * second connection that defines the program's SQL functions itself and writes plain SQL. The
+ * database must refuse writes without a version bump, REPLACE, and changes to issued decisions,
+ * and commits must be synced. */
+#include "testlib.h"
+
+#include "../../core/decision.h"
+
+static char path[512];
+static sv_store *st;
+static int64_t muni;
+
+static void setup(void) { st = tl_open(path, sizeof path, &muni); }
+static void teardown(void)
+{
+    sv_store_close(st);
+    tl_unlink_db(path);
+}
+
+static int64_t add_participant(const char *fnr)
+{
+    sv_participant p;
+    sv_err e;
+    sv_entity_blank(&SV_ENT_PARTICIPANT, &p);
+    p.m.parent = muni;
+    strcpy(p.fnr, fnr);
+    strcpy(p.name, "Åse Løvås");
+    p.permit_on = sv_date_from_ymd(2025, 1, 10);
+    p.settled_on = sv_date_from_ymd(2025, 3, 1);
+    strcpy(p.right_duty, "rett_plikt");
+    strcpy(p.schooling, "grunnskole");
+    ck_assert_msg(sv_row_save(st, &SV_ENT_PARTICIPANT, &p, &e) == SV_OK, "%s", e.msg);
+    return p.m.id;
+}
+
+static int64_t add_decision(int64_t pid)
+{
+    sv_decision d = {0};
+    sv_err e;
+    d.participant_id = pid;
+    strcpy(d.kind, "plan");
+    d.decided_on = sv_date_from_ymd(2025, 5, 2);
+    strcpy(d.law, "introduksjonsloven");
+    strcpy(d.notify_method, "post");
+    ck_assert_msg(sv_decision_insert(st, &d, "<vedtak>original</vedtak>", &e) == SV_OK, "%s", e.msg);
+    return d.id;
+}
+
+/* The attacker's own connection: plain SQLite with a look-alike sv_user(). */
+static void fake_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sqlite3_result_text(ctx, "mallory", -1, SQLITE_STATIC);
+}
+
+static int attack(const char *sql)
+{
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 2000);
+    sqlite3_create_function(db, "sv_user", 0, SQLITE_UTF8, NULL, fake_user, NULL, NULL);
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
+static int64_t count(const char *sql)
+{
+    sqlite3_stmt *s;
+    int64_t n = -1;
+    ck_assert_int_eq(sqlite3_prepare_v2(sv_store_db(st), sql, -1, &s, NULL), SQLITE_OK);
+    if (sqlite3_step(s) == SQLITE_ROW) n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+START_TEST(test_update_without_version_refused)
+{
+    int64_t id = add_participant("01019010399");
+    int64_t audits = count("SELECT count(*) FROM audit");
+    char sql[200];
+    snprintf(sql, sizeof sql, "UPDATE participant SET name = 'Forfalsket' WHERE id = %lld", (long long)id);
+    ck_assert_int_ne(attack(sql), SQLITE_OK);
+    snprintf(sql, sizeof sql, "UPDATE participant SET version = version + 5, name = 'X' WHERE id = %lld", (long long)id);
+    ck_assert_int_ne(attack(sql), SQLITE_OK);
+    ck_assert_int_eq(count("SELECT count(*) FROM participant WHERE name = 'Åse Løvås'"), 1);
+    /* With the bump the write is allowed, and audited. */
+    snprintf(sql, sizeof sql, "UPDATE participant SET version = version + 1, name = 'Ny' WHERE id = %lld", (long long)id);
+    ck_assert_int_eq(attack(sql), SQLITE_OK);
+    ck_assert_int_eq(count("SELECT count(*) FROM audit"), audits + 1);
+    ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE login = 'mallory' AND action = 'update'"), 1);
+    /* The derived list state is still kept by the program's own triggers. */
+    snprintf(sql, sizeof sql, "UPDATE participant SET step = 6 WHERE id = %lld", (long long)id);
+    ck_assert_int_eq(attack(sql), SQLITE_OK);
+}
+END_TEST
+
+START_TEST(test_replace_refused)
+{
+    int64_t id = add_participant("01019010399");
+    int64_t other = add_participant("02019010085");
+    int64_t did = add_decision(id);
+    char sql[400];
+    snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO decision SELECT id, participant_id, uuid, kind, decided_on,"
+             " decided_by, plan_rev, law, notified_on, notify_method, reason, '<vedtak>falsk</vedtak>', created_at"
+             " FROM decision WHERE id = %lld", (long long)did);
+    ck_assert_int_ne(attack(sql), SQLITE_OK);
+    snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO decision(participant_id, uuid, kind, decided_on, decided_by,"
+             " plan_rev, law, xml, created_at) SELECT participant_id, uuid, kind, decided_on, decided_by, plan_rev,"
+             " law, 'falsk', created_at FROM decision WHERE id = %lld", (long long)did);
+    ck_assert_int_ne(attack(sql), SQLITE_OK);
+    ck_assert_int_eq(count("SELECT count(*) FROM decision WHERE xml = '<vedtak>original</vedtak>'"), 1);
+    ck_assert_int_ne(attack("DELETE FROM decision"), SQLITE_OK);
+    ck_assert_int_ne(attack("UPDATE decision SET xml = 'x'"), SQLITE_OK);
+    /* REPLACE of a participant, by id or by its unique identity number, and an update that
+     * would replace another row. */
+    snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO participant(id, municipality_id, fnr, name) VALUES(%lld, %lld,"
+             " '03019010013', 'Y')", (long long)id, (long long)muni);
+    ck_assert_int_ne(attack(sql), SQLITE_OK);
+    snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO participant(municipality_id, fnr, name) VALUES(%lld,"
+             " '02019010085', 'Y')", (long long)muni);
+    ck_assert_int_ne(attack(sql), SQLITE_OK);
+    snprintf(sql, sizeof sql, "UPDATE OR REPLACE participant SET fnr = '02019010085', version = version + 1"
+             " WHERE id = %lld", (long long)id);
+    ck_assert_int_ne(attack(sql), SQLITE_OK);
+    snprintf(sql, sizeof sql, "UPDATE OR REPLACE need SET id = 1 WHERE id = 2");
+    ck_assert_int_eq(attack(sql), SQLITE_OK);   /* no rows: nothing to refuse */
+    ck_assert_int_eq(count("SELECT count(*) FROM participant"), 2);
+    ck_assert_int_eq(count("SELECT count(*) FROM participant WHERE fnr = '02019010085'"), 1);
+    (void)other;
+}
+END_TEST
+
+START_TEST(test_program_writes_still_work)
+{
+    /* A duplicate identity number keeps its own field message under the REPLACE guard. */
+    add_participant("01019010399");
+    sv_participant p;
+    sv_err e;
+    sv_entity_blank(&SV_ENT_PARTICIPANT, &p);
+    p.m.parent = muni;
+    strcpy(p.fnr, "01019010399");
+    strcpy(p.name, "Kopi");
+    strcpy(p.right_duty, "rett_plikt");
+    p.permit_on = sv_date_from_ymd(2025, 1, 10);
+    p.settled_on = sv_date_from_ymd(2025, 3, 1);
+    strcpy(p.schooling, "grunnskole");
+    ck_assert_int_eq(sv_row_save(st, &SV_ENT_PARTICIPANT, &p, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "fnr");
+    ck_assert_int_eq(count("PRAGMA synchronous"), 2);   /* FULL: every commit syncs the WAL */
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("integrity");
+    TCase *t = tcase_create("integrity");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, test_update_without_version_refused);
+    tcase_add_test(t, test_replace_refused);
+    tcase_add_test(t, test_program_writes_still_work);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+TL_MAIN(suite)
