@@ -11,7 +11,7 @@ expect 0 S participant add --fnr 01019010399 --name "Åse Løvås" --permit-on 1
 # Durable saves: the last write to the WAL before the confirmation is followed by a sync of the
 # WAL, also before the confirmation (synchronous=NORMAL syncs only at the later checkpoint).
 if strace -f -o /dev/null true 2>/dev/null; then
-    expect 0 strace -f -y -e trace=fsync,fdatasync,pwrite64,write -o "$T/trace" stdbuf -oL \
+    expect 0 strace -f -y -e trace=fsync,fdatasync,pwrite64,write -o "$T/trace" env ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 stdbuf -oL \
         "$BIN" --db "$DB" edit participant 1 --name "Åse Nordmann"
     has "$T/out" "er endret"
     expect 0 grep -Eq "(fsync|fdatasync)\(" "$T/trace"
