@@ -63,5 +63,6 @@ int cmd_backup(sv_cli *c, int argc, char **argv);
 int cmd_restore(sv_cli *c, int argc, char **argv);
 int cmd_audit(sv_cli *c, int argc, char **argv);
 int cmd_catalog(sv_cli *c, int argc, char **argv);
+int cmd_delete(sv_cli *c, int argc, char **argv);
 
 #endif

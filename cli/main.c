@@ -15,6 +15,7 @@ const sv_cmd SV_COMMANDS[] = {
     {"participant", cmd_participant, 1, N_("participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)"), N_("registrer en deltaker")},
     {"add", cmd_add, 1, N_("add TYPE --FORELDER ID --FELT VERDI ... (se «stegvis fields»)"), N_("legg til kartlegging, behov, plan, fase, tiltak, oppfølging ...")},
     {"edit", cmd_edit, 1, N_("edit TYPE ID [--if-version N] --FELT VERDI ..."), N_("endre en lagret rad")},
+    {"delete", cmd_delete, 1, N_("delete TYPE ID [--if-version N]"), N_("slett en lagret rad (etter rollen din og kommunen raden hører til)")},
     {"list", cmd_list, 1, N_("list [--municipality NR] [--search TEKST] [--status ingen|utkast|vedtatt|endret] [--step 5|6|7]\n"
      "     [--adviser LOGIN] [--overdue] [--warnings] [--sort navn|frist|bosatt|status] [--limit N] [--show-fnr] [--tsv]"), N_("vis deltakere med status og neste frist")},
     {"show", cmd_show, 1, N_("show ID [--show-fnr]"), N_("vis hele saken til en deltaker")},

@@ -29,7 +29,7 @@ _stegvis()
         return
     fi
     case $cmd in
-        add|edit|fields)
+        add|edit|fields|delete)
             if [[ -z $type ]]; then
                 COMPREPLY=($(compgen -W "$types" -- "$cur"))
                 return

@@ -182,7 +182,7 @@ int sv_audit_recent(sv_store *st, int limit, sv_audit_cb cb, void *ctx, sv_err *
     const sv_user *u = sv_store_user(st);
     /* The whole log spans every municipality: administrators, and supervisors bound to none. */
     int supervisor = u && !strcmp(u->role, "supervisor") && !u->municipality_id;
-    if (!supervisor && sv_store_authorize(st, SV_OP_ADMIN, 0, e)) return e->code;
+    if (!supervisor && sv_store_authorize_all(st, SV_OP_ADMIN, e)) return e->code;
     sqlite3_stmt *s = sv_store_prepare(st, "SELECT id, at, login, tbl, ifnull(row_id, 0), action, old, new "
                                            "FROM audit ORDER BY id DESC LIMIT ?", e);
     if (!s) return e->code;

@@ -141,7 +141,7 @@ static int sync_path(const char *path, int dir)
 
 int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e)
 {
-    if (sv_store_authorize(st, SV_OP_ADMIN, 0, e)) return e->code;
+    if (sv_store_authorize_all(st, SV_OP_ADMIN, e)) return e->code;
     if (!dest || !*dest) return sv_err_set(e, SV_EINVAL, "file", _("Sikkerhetskopi: oppgi et filnavn"));
     if (sv_has_idnumber_run(dest))
         return sv_err_set(e, SV_EINVAL, "file", _("Sikkerhetskopi: filnavnet kan ikke inneholde 11 siffer på rad "
@@ -201,7 +201,7 @@ int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e)
 
 int sv_restore(sv_store *st, const char *src, sv_backup_info *info, sv_err *e)
 {
-    if (sv_store_authorize(st, SV_OP_ADMIN, 0, e)) return e->code;
+    if (sv_store_authorize_all(st, SV_OP_ADMIN, e)) return e->code;
     if (sv_backup_verify(src, info, e)) return e->code;
     sqlite3 *from = NULL;
     int rc = sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY, NULL);
@@ -210,7 +210,8 @@ int sv_restore(sv_store *st, const char *src, sv_backup_info *info, sv_err *e)
         sqlite3_close(from);
         return e->code;
     }
-    rc = copy_db(sv_store_db(st), from, "Gjenoppretting", e);
+    rc = sv_store_authorize_source(st, from, e);
+    if (rc == SV_OK) rc = copy_db(sv_store_db(st), from, "Gjenoppretting", e);
     sqlite3_close(from);
     if (rc) return rc;
     /* The restored file may be older than the schema we run: bring it up to date, and note the

@@ -263,7 +263,7 @@ int sv_checklist_run(sv_store *st, int64_t muni, sv_date today, sv_checklist *ou
     memset(out, 0, sizeof *out);
     if (sv_store_authorize(st, SV_OP_CHECK, muni, e)) return e->code;
     const sv_user *u = sv_store_user(st);
-    int64_t own = u && !sv_role_all_municipalities(u->role) ? u->municipality_id : 0;
+    int64_t own = u ? u->municipality_id : 0;   /* a user bound to one municipality sees only it */
     if (!muni) muni = own;
     if (sv_store_read_begin(st, e)) return e->code;
     sqlite3_stmt *s = sv_store_prepare(st, "SELECT id FROM participant WHERE ?1 = 0 OR municipality_id = ?1 ORDER BY id", e);

@@ -213,6 +213,7 @@ static void order_by(sv_buf *b, const sv_filter *f, int reversed)
 
 long sv_overview_count(sv_store *st, const sv_filter *f, sv_err *e)
 {
+    if (sv_store_authorize(st, SV_OP_READ, f->municipality_id, e)) return -1;
     char fold[128];
     search_mode mode = search_kind(st, f, fold);
     if (mode == SEARCH_SHORT && !derived(f)) return gram_count(st, fold, e);
@@ -239,10 +240,8 @@ long sv_overview_count(sv_store *st, const sv_filter *f, sv_err *e)
 int sv_overview_page(sv_store *st, const sv_filter *f, int offset, int limit, sv_overview_row *rows,
                      sv_err *e)
 {
-    if (!sv_store_user(st)) {
-        sv_store_unregistered_msg(st, e);
-        return -1;
-    }
+    /* Asking for another municipality than one's own is refused, never answered with one's own. */
+    if (sv_store_authorize(st, SV_OP_READ, f->municipality_id, e)) return -1;
     char fold[128];
     search_mode mode = search_kind(st, f, fold);
     if (mode == SEARCH_SHORT) {

@@ -270,12 +270,38 @@ void sv_store_rollback(sv_store *st)
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+void sv_login_escaped(char *buf, size_t size, const char *login)
+{
+    size_t n = 0;
+    if (!size) return;
+    for (const unsigned char *p = (const unsigned char *)login; *p && n + 5 < size; p++) {
+        if (*p < 0x20 || *p >= 0x7f || *p == '\\') n += (size_t)snprintf(buf + n, size - n, "\\x%02x", *p);
+        else buf[n++] = (char)*p;
+    }
+    buf[n] = '\0';
+}
+
+/* A refused call is recorded with the caller's login. A registered user's refusals are each
+ * recorded (they are colleagues trying something); an unregistered login gets at most one row
+ * a day, so nobody who merely can start the program can fill the log, and its login is stored
+ * with control characters escaped. */
 static void audit_refusal(sv_store *st, sv_op op)
 {
+    char login[4 * 64 + 1];
+    sv_login_escaped(login, sizeof login, sv_login());
+    if (!st->has_user) {
+        sqlite3_stmt *q = sv_store_prepare(st, "SELECT 1 FROM audit WHERE tbl = 'access' AND row_id IS NULL "
+                                               "AND login = ? AND at >= date('now','localtime')", NULL);
+        if (!q) return;
+        sqlite3_bind_text(q, 1, login, -1, SQLITE_TRANSIENT);
+        int seen = sqlite3_step(q) == SQLITE_ROW;
+        sqlite3_reset(q);
+        if (seen) return;
+    }
     sqlite3_stmt *s = sv_store_prepare(st, "INSERT INTO audit(login, tbl, action, new) "
                                            "VALUES(?, 'access', 'refused', ?)", NULL);
     if (!s) return;
-    sqlite3_bind_text(s, 1, sv_login(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 1, login, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, sv_op_label(op), -1, SQLITE_STATIC);
     sqlite3_step(s);
     sqlite3_reset(s);
@@ -283,16 +309,12 @@ static void audit_refusal(sv_store *st, sv_op op)
 
 void sv_store_unregistered_msg(sv_store *st, sv_err *e)
 {
-    char admins[200] = "";
-    sqlite3_stmt *s = sv_store_prepare(st, "SELECT group_concat(login, ', ') FROM users "
-                                           "WHERE role = 'administrator'", NULL);
-    if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-        snprintf(admins, sizeof admins, "%s", sqlite3_column_text(s, 0));
-    if (s) sqlite3_reset(s);
+    (void)st;
+    char login[4 * 64 + 1];
+    sv_login_escaped(login, sizeof login, sv_login());
     sv_err_set(e, SV_EDENIED, NULL,
-               _("Brukeren «%s» er ikke registrert i denne databasen. Be en administrator (%s) kjøre: "
-               "stegvis user add %s adviser --municipality KOMMUNENR"),
-               sv_login(), admins[0] ? admins : "den som opprettet databasen", sv_login());
+               _("Brukeren «%s» er ikke registrert i denne databasen. Be en administrator i kommunen din "
+                 "om å registrere deg (stegvis user add LOGIN ROLLE --municipality KOMMUNENR)."), login);
 }
 
 int sv_store_authorize(sv_store *st, sv_op op, int64_t municipality_id, sv_err *e)
@@ -314,6 +336,70 @@ int sv_store_authorize(sv_store *st, sv_op op, int64_t municipality_id, sv_err *
     return SV_OK;
 }
 
+/* 1 if the database holds a municipality other than muni. */
+static int other_municipality(sv_store *st, int64_t muni)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT EXISTS(SELECT 1 FROM municipality WHERE id != ?)", NULL);
+    int other = 1;
+    if (!s) return 1;
+    sqlite3_bind_int64(s, 1, muni);
+    if (sqlite3_step(s) == SQLITE_ROW) other = sqlite3_column_int(s, 0);
+    sqlite3_reset(s);
+    return other;
+}
+
+int sv_store_authorize_all(sv_store *st, sv_op op, sv_err *e)
+{
+    if (sv_store_authorize(st, op, 0, e)) return e->code;
+    if (!st->user.municipality_id || !other_municipality(st, st->user.municipality_id)) return SV_OK;
+    audit_refusal(st, op);
+    return sv_err_set(e, SV_EDENIED, NULL, _("Du har bare rettigheter i din egen kommune, og dette gjelder hele "
+                      "databasen med flere kommuner. Be en administrator for alle kommunene."));
+}
+
+int sv_store_authorize_source(sv_store *st, sqlite3 *from, sv_err *e)
+{
+    if (!st->has_user || !st->user.municipality_id) return SV_OK;
+    /* The user's municipality by number, since ids differ between databases. */
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT number FROM municipality WHERE id = ?", e);
+    if (!s) return e->code;
+    sqlite3_bind_int64(s, 1, st->user.municipality_id);
+    char number[16] = "";
+    if (sqlite3_step(s) == SQLITE_ROW) snprintf(number, sizeof number, "%s", sqlite3_column_text(s, 0));
+    sqlite3_reset(s);
+    sqlite3_stmt *q = NULL;
+    int other = 1;
+    if (sqlite3_prepare_v2(from, "SELECT EXISTS(SELECT 1 FROM municipality WHERE number != ?)", -1, &q, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(q, 1, number, -1, SQLITE_STATIC);
+        if (sqlite3_step(q) == SQLITE_ROW) other = sqlite3_column_int(q, 0);
+    }
+    sqlite3_finalize(q);
+    if (!other) return SV_OK;
+    audit_refusal(st, SV_OP_ADMIN);
+    return sv_err_set(e, SV_EDENIED, NULL, _("Sikkerhetskopien har data fra andre kommuner enn din egen; bare en "
+                      "administrator for alle kommunene kan gjenopprette den."));
+}
+
+/* A municipality-bound administrator manages the users of that municipality only: it cannot
+ * create a user bound to none (who would see every municipality) nor change a user of another. */
+static int may_manage_user(sv_store *st, const sv_user *u, sv_err *e)
+{
+    int64_t own = st->user.municipality_id;
+    if (!own) return SV_OK;
+    int64_t stored = own;
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT ifnull(municipality_id, 0) FROM users WHERE login = ?", e);
+    if (!s) return e->code;
+    sqlite3_bind_text(s, 1, u->login, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW) stored = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    if (u->municipality_id == own && stored == own) return SV_OK;
+    audit_refusal(st, SV_OP_ADMIN);
+    if (!u->municipality_id)
+        return sv_err_set(e, SV_EDENIED, "municipality", _("Du kan bare registrere brukere i din egen kommune "
+                          "(--municipality), ikke brukere for alle kommuner."));
+    return sv_err_set(e, SV_EDENIED, "municipality", _("Du kan bare registrere og endre brukere i din egen kommune."));
+}
+
 int sv_user_add(sv_store *st, const sv_user *u, sv_err *e)
 {
     extern const sv_code SV_CODES_ROLE[];
@@ -322,7 +408,8 @@ int sv_user_add(sv_store *st, const sv_user *u, sv_err *e)
     if (!u->login[0] || strspn(u->login, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != strlen(u->login))
         return sv_err_set(e, SV_EINVAL, "login", _("Brukernavn: bare bokstaver a-z, siffer, punktum, bindestrek og understrek"));
     /* The first user of a database is its administrator; after that only an administrator adds. */
-    if (sv_user_count(st) > 0 && sv_store_authorize(st, SV_OP_ADMIN, 0, e) != SV_OK) return e->code;
+    if (sv_user_count(st) > 0 && (sv_store_authorize(st, SV_OP_ADMIN, 0, e) != SV_OK || may_manage_user(st, u, e) != SV_OK))
+        return e->code;
     if (sv_store_begin(st, e)) return e->code;
     sqlite3_stmt *s = sv_store_prepare(st, "INSERT INTO users(login, display_name, role, municipality_id, "
                                            "created_at, created_by) VALUES(?, ?, ?, ?, datetime('now','localtime'), ?) "

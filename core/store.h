@@ -41,8 +41,20 @@ int sv_store_reload_user(sv_store *st, sv_err *e);
 /* Refuses with SV_EDENIED (and audits the refusal) unless the current user may do op in the
  * municipality (0: no particular municipality). */
 int sv_store_authorize(sv_store *st, sv_op op, int64_t municipality_id, sv_err *e);
-/* Message for a login that is not registered: who can add it. */
+/* For sv_store_authorize: a municipality not yet in the database, outside the rights of every
+ * user bound to one. */
+#define SV_MUNI_NEW ((int64_t)-1)
+/* As sv_store_authorize, for an operation on the whole database (backup, restore, the whole
+ * audit log, demo data): the user must have rights over every municipality it holds. */
+int sv_store_authorize_all(sv_store *st, sv_op op, sv_err *e);
+/* For a restore from the database from: a user bound to one municipality may bring in only a
+ * database that holds no other municipality. */
+int sv_store_authorize_source(sv_store *st, sqlite3 *from, sv_err *e);
+/* Message for a login that is not registered: ask an administrator (names none). */
 void sv_store_unregistered_msg(sv_store *st, sv_err *e);
+/* login with control characters, non-ASCII bytes and backslashes as \xNN, for the log and
+ * for messages. */
+void sv_login_escaped(char *buf, size_t size, const char *login);
 
 /* Transactions. begin is BEGIN IMMEDIATE: the write lock is taken at once, waiting for a
  * colleague's write to finish (busy timeout) instead of failing later. Nested calls count. */

@@ -232,6 +232,25 @@ static int check_refs(sv_store *st, const sv_entity *ent, const void *obj, int64
     return SV_OK;
 }
 
+/* An update is judged on the row as stored as well as on the row as it will be: an edit that
+ * moves a row out of someone's rights (another municipality, a Norwegian course turned into a
+ * wage subsidy by NAV) is refused like one that moves it in. */
+static int authorize_stored(sv_store *st, const sv_entity *ent, int64_t id, sv_err *e)
+{
+    if (!id) return SV_OK;
+    void *old = sv_xmalloc(ent->size);
+    int rc = sv_row_load(st, ent, id, old, e);
+    if (rc == SV_OK) {
+        int64_t muni = ent == &SV_ENT_MUNICIPALITY ? id : sv_row_municipality(st, ent, META(old)->parent);
+        rc = sv_store_authorize(st, write_op(st, ent, old), muni, e);
+    } else if (rc == SV_ENOTFOUND) {
+        sv_err_clear(e);   /* deleted meanwhile: the save reports the conflict */
+        rc = SV_OK;
+    }
+    free(old);
+    return rc;
+}
+
 static int conflict(sv_store *st, const sv_entity *ent, int64_t id, sv_err *e)
 {
     sqlite3_stmt *s;
@@ -279,6 +298,10 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
     int64_t muni = ent == &SV_ENT_MUNICIPALITY ? m->id : sv_row_municipality(st, ent, m->parent);
     if (ent->parent_col && !muni)
         return sv_err_set(e, SV_EINVAL, ent->parent_col, _("%s: det den hører til finnes ikke"), _(ent->label));
+    if (authorize_stored(st, ent, m->id, e) != SV_OK) return e->code;
+    /* A new municipality is outside every municipality-bound user's rights. */
+    if (ent == &SV_ENT_MUNICIPALITY && m->id == 0 && sv_store_authorize(st, SV_OP_ADMIN, SV_MUNI_NEW, e) != SV_OK)
+        return e->code;
     if (sv_store_authorize(st, write_op(st, ent, obj), muni, e) != SV_OK) return e->code;
     if (check_refs(st, ent, obj, muni, e) != SV_OK) return e->code;
     if (sv_store_begin(st, e)) return e->code;

@@ -70,4 +70,49 @@ has "$T/err" "bare tilgang"
 expect 0 test "$(refusals)" -eq $((r0 + 2))
 STEGVIS_USER=fremmed expect 1 S edit plan 1 --norwegian-goal A2
 has "$T/err" "ikke registrert"
+# The holes of issue 10, each a refused cell (the full matrix as real Unix users is
+# tests/cli/test_matrix.sh). The refusal to a stranger names no administrator.
+has "$T/err" "Be en administrator i kommunen din"
+hasnt "$T/err" "$(id -un),"
+hasnt "$T/err" "radgiver"
+# A stranger's refusals: at most one row a day, the login with control characters escaped.
+a0=$(sqlite3 "$DB" "SELECT count(*) FROM audit")
+STEGVIS_USER=fremmed expect 1 S list
+STEGVIS_USER=fremmed expect 1 S show 1
+expect 0 test "$(sqlite3 "$DB" "SELECT count(*) FROM audit")" -eq "$a0"
+ESC=$(printf 'x\033]0;pwn\007')
+STEGVIS_USER=$ESC expect 1 S list
+STEGVIS_USER=$ESC expect 1 S list
+if grep -q "$(printf '\033')" "$T/err"; then bad "escape sequence in the refusal"; else ok; fi
+expect 0 test "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE login = 'x\\x1b]0;pwn\\x07'")" -eq 1
+# A one-municipality administrator.
+expect 0 S user add kadmin administrator --municipality 4601
+STEGVIS_USER=kadmin expect 0 S user add nyradgiver adviser --municipality 4601
+STEGVIS_USER=kadmin expect 1 S user add sjef administrator
+has "$T/err" "egen kommune"
+STEGVIS_USER=kadmin expect 1 S user add annen adviser --municipality 4601
+expect 0 test "$(sqlite3 "$DB" "SELECT m.number FROM users u JOIN municipality m ON m.id = u.municipality_id WHERE login = 'annen'")" = 5001
+STEGVIS_USER=kadmin expect 1 S backup "$T/kadmin.db"
+has "$T/err" "flere kommuner"
+expect 1 test -e "$T/kadmin.db"
+STEGVIS_USER=kadmin expect 1 S audit --limit 5
+STEGVIS_USER=kadmin expect 1 S init --number 3001 --name Halden
+expect 0 S backup "$T/all.db"
+STEGVIS_USER=kadmin expect 1 S restore "$T/all.db" --yes
+# NAV: a Norwegian course in a plan cannot be turned into a wage subsidy, nor deleted.
+expect 0 S add measure --municipality 4601 --name Norskkurs --kind norsk --provider voksenopplaering --hours 15 \
+    --orientation utdanning --status eksisterende
+expect 0 S add plan_measure --phase 1 --measure-id 2 --need-id 1 --hours 15
+PM=$(sqlite3 "$DB" "SELECT max(id) FROM plan_measure")
+STEGVIS_USER=navansatt expect 1 S edit plan_measure "$PM" --measure-id 1
+has "$T/err" "har ikke lov"
+expect 0 test "$(sqlite3 "$DB" "SELECT measure_id FROM plan_measure WHERE id = $PM")" -eq 2
+STEGVIS_USER=navansatt expect 1 S delete plan_measure "$PM"
+expect 0 test "$(sqlite3 "$DB" "SELECT count(*) FROM plan_measure WHERE id = $PM")" -eq 1
+STEGVIS_USER=radgiver expect 0 S delete plan_measure "$PM"
+# Another municipality's list is refused with a message, not answered with one's own.
+STEGVIS_USER=radgiver expect 1 S list --municipality 5001
+has "$T/err" "bare tilgang"
+STEGVIS_USER=radgiver expect 0 S list --municipality 4601 --tsv
+has "$T/out" "Løvås"
 finish
