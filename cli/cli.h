@@ -37,6 +37,14 @@ int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * option is a usage error (2). Returns 0, 1 (bad value, e set) or 2. */
 int cli_fields(const sv_entity *ent, void *obj, int argc, char **argv, const char *const *extra,
                const char **extra_val, sv_err *e);
+/* Before anything is opened: checks argv (argv[0] the command word) against the options cmd
+ * accepts, printing a usage message that suggests the nearest known option for an unknown one
+ * (2). With --help or -h, prints the command's help and returns 3. Sets *tsv for --tsv. */
+int cli_check_options(const sv_cmd *cmd, int argc, char **argv, int *tsv);
+/* The help of one command: its usage, summary, and the fields a field command takes. */
+void cli_command_help(const sv_cmd *cmd, int argc, char **argv);
+/* Lists the fields of ent as options, with kinds and codes (`stegvis fields`). */
+void cli_print_fields(const sv_entity *ent);
 /* Finds a municipality by kommunenummer or id; 0 if none (e set). With NULL, the user's own or
  * the only one in the database. */
 int64_t cli_municipality(sv_cli *c, const char *arg, sv_err *e);

@@ -71,10 +71,24 @@ static int print_entry(const sv_audit_entry *a, void *ctx)
     return 0;
 }
 
+/* Prints at most limit entries of the recent log and counts the one past it, so a cut list
+ * can say so. */
+typedef struct {
+    sv_cli *c;
+    long limit, seen;
+} recent_ctx;
+
+static int print_recent(const sv_audit_entry *a, void *ctx)
+{
+    recent_ctx *r = ctx;
+    if (r->limit > 0 && ++r->seen > r->limit) return 0;
+    return print_entry(a, r->c);
+}
+
 int cmd_audit(sv_cli *c, int argc, char **argv)
 {
     int64_t id = 0;
-    long limit = 50;
+    long limit = -1; /* not given: 50 on screen, everything in --tsv */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--tsv")) continue;
         if (!strcmp(argv[i], "--limit") && i + 1 < argc) {
@@ -90,7 +104,12 @@ int cmd_audit(sv_cli *c, int argc, char **argv)
     sv_err e;
     sv_err_clear(&e);
     if (c->tsv) printf(_("id\tat\tlogin\ttable\trow\taction\tdetail\n"));
+    if (limit < 0) limit = c->tsv ? 0 : 50;
+    recent_ctx r = {c, limit, 0};
     int rc = id ? sv_audit_case(c->st, id, print_entry, c, &e)
-                : sv_audit_recent(c->st, (int)limit, print_entry, c, &e);
+                : sv_audit_recent(c->st, limit ? (int)limit + 1 : 0, print_recent, &r, &e);
+    if (!rc && limit && r.seen > limit)
+        fprintf(stderr, _("stegvis: historikken er avkortet til de siste %ld hendelsene (--limit 0 viser alle)\n"),
+                limit);
     return rc ? cli_fail(&e) : 0;
 }

@@ -117,7 +117,7 @@ int cmd_list(sv_cli *c, int argc, char **argv)
 {
     sv_filter f;
     sv_filter_init(&f);
-    long limit = 50;
+    long limit = -1; /* not given: 50 on screen, everything in --tsv */
     int show_fnr = 0;
     sv_err e;
     sv_err_clear(&e);
@@ -155,6 +155,7 @@ int cmd_list(sv_cli *c, int argc, char **argv)
             return cli_usage(_("ukjent valg «%s» for list"), a);
         }
     }
+    if (limit < 0) limit = c->tsv ? 0 : 50;
     long total = sv_overview_count(c->st, &f, &e);
     if (total < 0) return cli_fail(&e);
     enum { PAGE = 500 };
@@ -200,5 +201,8 @@ int cmd_list(sv_cli *c, int argc, char **argv)
     }
     free(rows);
     if (!c->tsv) printf(_("%ld av %ld deltakere vist.\n"), shown, total);
+    if (shown < total)
+        fprintf(stderr, _("stegvis: listen er avkortet: %ld av %ld deltakere vist (--limit 0 viser alle)\n"), shown,
+                total);
     return 0;
 }

@@ -224,7 +224,11 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
         if (it->ncases) {
             printf(_("     Saker:"));
             for (int k = 0; k < it->ncases && k < 40; k++) printf(" %" PRId64, it->cases[k]);
-            if (it->ncases > 40) printf(_(" ... (%d til; se --tsv)"), it->ncases - 40);
+            if (it->ncases > 40) {
+                printf(_(" ... (%d til; se --tsv)"), it->ncases - 40);
+                fprintf(stderr, _("stegvis: %s: sakslisten er avkortet til 40 av %d (--tsv viser alle)\n"),
+                        it->control, it->ncases);
+            }
             printf("\n");
         }
     }

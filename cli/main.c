@@ -1,4 +1,5 @@
 /* stegvis entry point: global options, opening the database, dispatching to a command. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,36 +79,41 @@ int cmd_help(sv_cli *c, int argc, char **argv)
     }
     const sv_cmd *cmd = cli_command(argv[1]);
     if (!cmd) return cli_usage(_("ukjent kommando «%s» (se «stegvis help»)"), argv[1]);
-    printf(_("Bruk: stegvis %s\n\n%s\n"), _(cmd->usage), _(cmd->summary));
+    cli_command_help(cmd, argc - 1, argv + 1);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
     const char *db = NULL;
-    int i = 1;
     sv_cli cli = {0};
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        if (!strcmp(argv[i], "--db")) {
-            if (++i >= argc) return cli_usage(_("--db mangler filnavn"));
-            db = argv[i];
-        } else if (!strncmp(argv[i], "--db=", 5)) {
-            db = argv[i] + 5;
-        } else if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V")) {
-            printf("stegvis %s\n", SV_VERSION);
-            return 0;
-        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            usage_all(stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--tsv")) {
-            cli.tsv = 1;
-        } else {
-            return cli_usage(_("ukjent valg «%s» (se «stegvis help»)"), argv[i]);
+    static const struct option global[] = {{"db", required_argument, NULL, 'd'},
+                                           {"version", no_argument, NULL, 'V'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {"tsv", no_argument, NULL, 't'},
+                                           {NULL, 0, NULL, 0}};
+    opterr = 0;
+    int r;
+    /* "+": stop at the command word; what follows is the command's */
+    while ((r = getopt_long(argc, argv, "+:Vh", global, NULL)) != -1) {
+        switch (r) {
+        case 'd': db = optarg; break;
+        case 'V': printf("stegvis %s\n", SV_VERSION); return 0;
+        case 'h': usage_all(stdout); return 0;
+        case 't': cli.tsv = 1; break;
+        case ':': return cli_usage(_("--db mangler filnavn"));
+        default: return cli_usage(_("ukjent valg «%s» (se «stegvis help»)"), argv[optind - 1]);
         }
     }
+    int i = optind;
     const char *name = i < argc ? argv[i] : "start";
     const sv_cmd *cmd = cli_command(name);
     if (!cmd) return cli_usage(_("ukjent kommando «%s» (se «stegvis help»)"), name);
+    int sub_argc = i < argc ? argc - i : 1;
+    char *start_argv[] = {(char *)"start", NULL};
+    char **sub_argv = i < argc ? argv + i : start_argv;
+    int rc = cli_check_options(cmd, sub_argc, sub_argv, &cli.tsv);
+    if (rc) return rc == 3 ? 0 : rc;
     char path[4096];
     sv_err e;
     sv_err_clear(&e);
@@ -119,12 +125,7 @@ int main(int argc, char **argv)
         if (sv_store_open(db, cmd->db == 2, &cli.st, &e)) return cli_fail(&e);
     }
     cli.db_path = db;
-    int sub_argc = i < argc ? argc - i : 1;
-    char *start_argv[] = {(char *)"start", NULL};
-    char **sub_argv = i < argc ? argv + i : start_argv;
-    for (int k = 1; k < sub_argc; k++)
-        if (!strcmp(sub_argv[k], "--tsv")) cli.tsv = 1;
-    int rc = cmd->fn(&cli, sub_argc, sub_argv);
+    rc = cmd->fn(&cli, sub_argc, sub_argv);
     sv_store_close(cli.st);
     return rc;
 }
