@@ -72,5 +72,6 @@ int cmd_restore(sv_cli *c, int argc, char **argv);
 int cmd_audit(sv_cli *c, int argc, char **argv);
 int cmd_catalog(sv_cli *c, int argc, char **argv);
 int cmd_delete(sv_cli *c, int argc, char **argv);
+int cmd_nir(sv_cli *c, int argc, char **argv);
 
 #endif

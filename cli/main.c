@@ -34,6 +34,9 @@ const sv_cmd SV_COMMANDS[] = {
     {"audit", cmd_audit, 1, N_("audit [DELTAKER-ID] [--limit N] [--tsv]"), N_("vis historikken til en sak (hvem endret hva), eller de siste hendelsene")},
     {"backup", cmd_backup, 1, N_("backup FIL"), N_("ta en kontrollert sikkerhetskopi mens andre arbeider (0600)")},
     {"restore", cmd_restore, 1, N_("restore FIL [--yes]"), N_("gjenopprett databasen fra en sikkerhetskopi")},
+    {"nir", cmd_nir, 1, N_("nir [--municipality NR] [--adviser LOGIN] [--all] [--limit N] [--tsv]\n"
+     "    nir --register PUNKT [--on DATO]\n    nir --export FIL [--municipality NR] [--adviser LOGIN]"),
+     N_("NIR-arbeidslisten: hendelser som skal registreres i NIR innen to måneder, forfalte først")},
     {"help", cmd_help, 0, N_("help [KOMMANDO]"), N_("vis hjelp")},
     {NULL, NULL, 0, NULL, NULL}};
 

@@ -126,6 +126,7 @@ static int each(sv_store *st, sqlite3_stmt *s, sv_audit_cb cb, void *ctx, sv_err
         const char *old = (const char *)sqlite3_column_text(s, 6);
         const char *new = (const char *)sqlite3_column_text(s, 7);
         const sv_entity *ent = sv_entity_by_table(a.tbl);
+        if (!ent && !strcmp(a.tbl, SV_ENT_NIR_REG.table)) ent = &SV_ENT_NIR_REG;   /* not in SV_ENTITIES */
         b.len = 0;
         sv_buf_add(&b, "");
         if (ent) a.what = ent->label;
@@ -158,7 +159,8 @@ static const char CASE_SQL[] =
     " ph(id) AS (SELECT row_id FROM audit WHERE tbl = 'phase' AND " JX("plan_id") " IN pl)"
     " SELECT id, at, login, tbl, ifnull(row_id, 0), action, old, new FROM audit WHERE"
     " (tbl = 'participant' AND row_id = ?1)"
-    " OR (tbl IN ('assessment', 'need', 'plan', 'followup', 'review', 'absence', 'evaluation', 'decision')"
+    " OR (tbl IN ('assessment', 'need', 'plan', 'followup', 'review', 'absence', 'evaluation', 'decision',"
+    "      'nir_registration')"
     "     AND " JX("participant_id") " = ?1)"
     " OR (tbl = 'phase' AND row_id IN ph)"
     " OR (tbl = 'plan_measure' AND " JX("phase_id") " IN ph)"

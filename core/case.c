@@ -7,6 +7,7 @@
 #include "../forms/forms.h"
 #include "decision.h"
 #include "i18n.h"
+#include "nir.h"
 
 typedef struct {
     void **arr;
@@ -47,6 +48,7 @@ static int load_opt(sv_store *st, const sv_entity *ent, int64_t parent, void *ob
 int sv_case_load_parts(sv_store *st, int64_t pid, int whole, sv_case *c, sv_err *e)
 {
     memset(c, 0, sizeof *c);
+    c->nir_next = SV_NODATE;
     if (sv_row_load(st, &SV_ENT_PARTICIPANT, pid, &c->p, e)) return e->code;
     if (sv_store_authorize(st, SV_OP_READ, c->p.m.parent, e)) return e->code;
     if (!whole) {   /* what sv_case_derive and the checklist's history checks read */
@@ -92,6 +94,7 @@ int sv_case_load_parts(sv_store *st, int64_t pid, int whole, sv_case *c, sv_err 
     if (load_list(st, &SV_ENT_REVIEW, pid, &c->reviews, &c->nreviews, e)) goto fail;
     if (load_list(st, &SV_ENT_ABSENCE, pid, &c->absences, &c->nabsences, e)) goto fail;
     if (load_opt(st, &SV_ENT_EVALUATION, pid, &c->evaluation, &c->has_evaluation, e)) goto fail;
+    c->nir_next = sv_nir_next_due(st, pid, sv_today());
 decisions:;
     grow g = {(void **)&c->decisions, &c->ndecisions, sizeof(sv_decision)};
     if (sv_decision_each(st, pid, push_decision, &g, e)) goto fail;
@@ -161,13 +164,17 @@ void sv_case_derive(const sv_case *c, sv_date today, sv_deadlines *d)
 {
     (void)today;
     memset(d, 0, sizeof *d);
-    d->plan_due = d->review_due = d->nir_due = d->programme_end = d->next = SV_NODATE;
+    d->plan_due = d->review_due = d->programme_end = d->next = SV_NODATE;
     d->next_label = "";
     const sv_decision *last = sv_case_last_decision(c);
     if (!c->has_plan) d->status = SV_PS_NONE;
     else if (!last) d->status = SV_PS_DRAFT;
     else d->status = last->plan_rev == c->plan.rev ? SV_PS_DECIDED : SV_PS_CHANGED;
     d->step = c->has_evaluation ? 7 : last ? 6 : 5;
+    /* NIR: each event has its own deadline, open until registered (also after the ending,
+     * whose reason must reach NIR too). */
+    d->nir_due = c->nir_next;
+    consider(d, d->nir_due, _("Registrering i NIR"));
     if (c->has_evaluation) return;
     if (!last && c->p.settled_on != SV_NODATE) {
         d->plan_due = sv_date_add_months(c->p.settled_on, 3);
@@ -180,10 +187,6 @@ void sv_case_derive(const sv_case *c, sv_date today, sv_deadlines *d)
         d->review_due = sv_date_add_months(base, SV_REVIEW_MONTHS);
         consider(d, d->review_due, _("Planen skal vurderes"));
         if (d->status == SV_PS_CHANGED) consider(d, today, _("Nytt vedtak etter endring"));
-    }
-    if (c->has_plan && c->plan.start_on != SV_NODATE) {
-        d->nir_due = sv_date_add_months(c->plan.start_on, 2);
-        if (d->nir_due >= today) consider(d, d->nir_due, _("Registrering i NIR"));
     }
     if (c->has_plan && c->plan.planned_end != SV_NODATE) {
         d->programme_end = c->plan.planned_end;

@@ -41,6 +41,7 @@ typedef struct sv_case {
     int ndecisions;
     sv_unit *units;
     int nunits;
+    sv_date nir_next;        /* earliest deadline of the open NIR items (core/nir.c); whole load only */
 } sv_case;
 
 /* Loads everything about one participant. Free with sv_case_free. Reading needs no role beyond
@@ -62,7 +63,7 @@ typedef struct sv_deadlines {
     int step;                /* current step 5, 6 or 7 */
     sv_date plan_due;        /* settlement + 3 months, while no decision */
     sv_date review_due;      /* last decision/review + SV_REVIEW_MONTHS, while running */
-    sv_date nir_due;         /* programme start + 2 months */
+    sv_date nir_due;         /* the earliest open NIR item's deadline (event + 2 months, core/nir.c) */
     sv_date programme_end;
     sv_date next;            /* the earliest of the open deadlines */
     const char *next_label;

@@ -47,6 +47,7 @@ static const char *unique_col(const sv_entity *ent)
 {
     if (ent == &SV_ENT_PARTICIPANT) return "fnr";
     if (ent == &SV_ENT_MUNICIPALITY) return "number";
+    if (ent == &SV_ENT_NIR_REG) return "item";
     if (ent->one_per_parent) return ent->parent_col;
     return NULL;
 }
@@ -151,3 +152,11 @@ static int add_sql(const char *name, const char *sql, void *ctx)
 }
 
 void sv_guard_sql(sv_buf *b) { sv_guard_each(add_sql, b); }
+
+void sv_guard_entity_sql(sv_buf *b, const sv_entity *ent)
+{
+    emit em = {add_sql, b, 0, {0}};
+    sv_buf_init(&em.sql);
+    entity_triggers(&em, ent);
+    sv_buf_free(&em.sql);
+}

@@ -15,4 +15,9 @@ int sv_guard_each(sv_guard_cb cb, void *ctx);
 /* Appends "DROP TRIGGER IF EXISTS name; CREATE TRIGGER ...;" for every protective trigger. */
 void sv_guard_sql(sv_buf *b);
 
+/* The same triggers for one entity that is not among SV_ENTITIES (NIR registrations, which
+ * only core/nir.c writes); the migration that creates its table installs them. */
+struct sv_entity;
+void sv_guard_entity_sql(sv_buf *b, const struct sv_entity *ent);
+
 #endif

@@ -164,6 +164,15 @@ typedef struct sv_evaluation {      /* step 7 */
     sv_date status_1y_on;
 } sv_evaluation;
 
+/* A registration in NIR of one item of the NIR worklist (core/nir.c derives the items from
+ * the facts): the item, the fact as it stood when registered, when, and (m.updated_by) who. */
+typedef struct sv_nir_reg {
+    sv_meta m;             /* parent: participant */
+    char item[40];         /* "tiltak:245": item kind and the id of the row the fact lives on */
+    char fact[256];
+    sv_date registered_on;
+} sv_nir_reg;
+
 /* An issued decision. Immutable: the store refuses UPDATE and DELETE. */
 typedef struct sv_decision {
     int64_t id;

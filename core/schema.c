@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../forms/forms.h"
 #include "guard.h"
 #include "i18n.h"
+#include "nir.h"
 
 static const char MIGRATION_1[] =
     "CREATE TABLE municipality(id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE"
@@ -218,8 +220,26 @@ static const char MIGRATION_4[] =
 /* Migration 5: no new table; the protective triggers (core/guard.c) gain the refusal of
  * writes without a version bump and of REPLACE, installed below like every migration's. */
 static const char MIGRATION_5[] = "SELECT 1;";
+/* Migration 6: what has been registered in NIR. The items themselves are derived from the
+ * facts by core/nir.c; a registration keeps the item, the fact as registered, the day and
+ * (updated_by) who, so a later change to the fact reopens the item. */
+static const char MIGRATION_6[] =
+    "CREATE TABLE nir_registration(id INTEGER PRIMARY KEY,"
+    "  participant_id INTEGER NOT NULL REFERENCES participant(id), item TEXT NOT NULL UNIQUE,"
+    "  fact TEXT NOT NULL, registered_on TEXT NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE INDEX nir_registration_p ON nir_registration(participant_id);"
+    /* The items, derived from the facts by triggers (core/nir.c) so that the open ones are an
+     * index range in deadline order rather than a derivation of millions of rows per run. */
+    "CREATE TABLE nir_item(id INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE, participant_id INTEGER NOT NULL,"
+    "  municipality_id INTEGER NOT NULL, kind TEXT NOT NULL, ref INTEGER NOT NULL, fact TEXT NOT NULL, ev TEXT,"
+    "  open INTEGER NOT NULL);"
+    "CREATE INDEX nir_item_p ON nir_item(participant_id, ev);"
+    "CREATE INDEX nir_item_open ON nir_item(ev, participant_id, kind, ref) WHERE open;"
+    "CREATE INDEX nir_item_muni ON nir_item(municipality_id, ev, participant_id, kind, ref) WHERE open;";
 
-static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5};
+static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
+                                         MIGRATION_6};
 
 static int exec(sqlite3 *db, const char *sql, sv_err *e)
 {
@@ -265,6 +285,12 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
     sv_buf b;
     sv_buf_init(&b);
     sv_guard_sql(&b);
+    if (target >= 6) {
+        /* NIR registrations are not among SV_ENTITIES (only core/nir.c writes them) but are
+         * audited and guarded the same way; the derived items are kept by triggers. */
+        sv_guard_entity_sql(&b, &SV_ENT_NIR_REG);
+        sv_nir_schema_sql(&b);
+    }
     sv_buf_printf(&b, "PRAGMA user_version = %d;", target);
     int rc = exec(db, b.s, e);
     sv_buf_free(&b);

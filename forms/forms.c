@@ -212,6 +212,12 @@ static const sv_field F_EVALUATION[] = {
     DAT(sv_evaluation, status_1y_on, N_("Status registrert"), 0, N_("Når ettårsstatusen ble registrert.")),
 };
 
+static const sv_field F_NIR_REG[] = {
+    TXT(sv_nir_reg, item, N_("NIR-punkt"), 1, N_("Punktet i NIR-arbeidslisten, f.eks. «tiltak:245».")),
+    TXT(sv_nir_reg, fact, N_("Registrert opplysning"), 0, N_("Opplysningen slik den var da den ble registrert i NIR.")),
+    DAT(sv_nir_reg, registered_on, N_("Registrert i NIR"), 1, N_("Dagen punktet ble registrert i NIR.")),
+};
+
 static int check_dates(const sv_entity *ent, const void *obj, const char *from, const char *to,
                        sv_err *e)
 {
@@ -266,6 +272,7 @@ ENT(SV_ENT_FOLLOWUP, "followup", N_("Oppfølging"), "participant_id", 0, sv_foll
 ENT(SV_ENT_REVIEW, "review", N_("Vurdering av planen"), "participant_id", 0, sv_review, F_REVIEW, NULL, 6);
 ENT(SV_ENT_ABSENCE, "absence", N_("Permisjon og fravær"), "participant_id", 0, sv_absence, F_ABSENCE, check_absence, 6);
 ENT(SV_ENT_EVALUATION, "evaluation", N_("Sluttevaluering"), "participant_id", 1, sv_evaluation, F_EVALUATION, NULL, 7);
+ENT(SV_ENT_NIR_REG, "nir_registration", N_("NIR-registrering"), "participant_id", 0, sv_nir_reg, F_NIR_REG, NULL, 7);
 
 const sv_entity *const SV_ENTITIES[] = {
     &SV_ENT_MUNICIPALITY, &SV_ENT_UNIT, &SV_ENT_DEMAND, &SV_ENT_MEASURE, &SV_ENT_AGREEMENT,

@@ -21,6 +21,10 @@ extern const sv_entity SV_ENT_FOLLOWUP;      /* step 6 */
 extern const sv_entity SV_ENT_REVIEW;
 extern const sv_entity SV_ENT_ABSENCE;
 extern const sv_entity SV_ENT_EVALUATION;    /* step 7 */
+/* Registrations in NIR: written only through core/nir.c (which refuses a registration before
+ * the event or a second one), so it is not among SV_ENTITIES that `add`/`edit` offer; its
+ * audit triggers are generated like every other entity's. */
+extern const sv_entity SV_ENT_NIR_REG;
 
 /* Every entity above, NULL-terminated, in the order of the steps. */
 extern const sv_entity *const SV_ENTITIES[];

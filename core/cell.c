@@ -1,0 +1,66 @@
+/* Report cells and private files. */
+#include "cell.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+
+void sv_cell_write(FILE *f, const char *s, char sep)
+{
+    if (!s) s = "";
+    int lead = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
+    size_t n = strlen(s);
+    int quote = sep == ',' && (strpbrk(s, ",\"\n\r") || (n && (s[0] == ' ' || s[n - 1] == ' ')));
+    if (quote) fputc('"', f);
+    if (lead) fputc('\'', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        if (c < 0x20 || c == 0x7f) c = ' ';
+        if (quote && c == '"') fputc('"', f);
+        fputc(c, f);
+    }
+    if (quote) fputc('"', f);
+}
+
+FILE *sv_private_open(const char *path, char **tmp, sv_err *e)
+{
+    size_t n = strlen(path) + 16;
+    *tmp = sv_xmalloc(n);
+    snprintf(*tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(*tmp);   /* 0600 */
+    if (fd < 0) {
+        sv_err_set(e, SV_EIO, "file", _("Kan ikke skrive %s: %s"), path, strerror(errno));
+        free(*tmp);
+        *tmp = NULL;
+        return NULL;
+    }
+    fchmod(fd, 0600);
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        sv_err_set(e, SV_EIO, "file", _("Kan ikke skrive %s: %s"), path, strerror(errno));
+        close(fd);
+        unlink(*tmp);
+        free(*tmp);
+        *tmp = NULL;
+    }
+    return f;
+}
+
+int sv_private_close(FILE *f, char *tmp, const char *path, sv_err *e)
+{
+    int bad = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
+    int err = errno;
+    if (fclose(f) != 0 && !bad) { bad = 1; err = errno; }
+    if (!bad && rename(tmp, path) != 0) { bad = 1; err = errno; }
+    if (bad) {
+        unlink(tmp);
+        free(tmp);
+        return sv_err_set(e, SV_EIO, "file", _("Kan ikke skrive %s: %s"), path, strerror(err));
+    }
+    free(tmp);
+    return SV_OK;
+}

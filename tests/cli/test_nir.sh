@@ -1,0 +1,134 @@
+# The NIR worklist on the demo municipality against figures computed here with plain SQL over
+# the same database; registering (before the event, twice, by roles that may not), a changed
+# fact reopening its item, the export file, and deadlines on month ends.
+. "$(dirname "$0")/lib.sh"
+DB="$T/n.db"
+S() { "$BIN" --db "$DB" "$@"; }
+q() { sqlite3 "$DB" "$1"; }
+
+expect 0 S demo --participants 150 --seed 5
+TODAY=$(date +%Y-%m-%d)
+
+# Every item kind counted independently from the facts (events on or before today).
+DECIDED="EXISTS(SELECT 1 FROM decision d WHERE d.participant_id = pl.participant_id)"
+total=$(q "SELECT
+ (SELECT count(*) FROM participant p WHERE (SELECT min(decided_on) FROM decision d WHERE d.participant_id = p.id) <= '$TODAY')
+ + (SELECT count(*) FROM plan pl WHERE pl.start_on <= '$TODAY' AND $DECIDED)
+ + (SELECT count(*) FROM decision WHERE kind = 'stans' AND decided_on <= '$TODAY')
+ + (SELECT count(*) FROM plan pl WHERE pl.final_goal <> '' AND (SELECT max(decided_on) FROM decision d
+     WHERE d.participant_id = pl.participant_id AND d.kind <> 'stans') <= '$TODAY')
+ + (SELECT count(*) FROM assessment WHERE assessed_on <= '$TODAY')
+ + (SELECT count(*) FROM assessment WHERE career_on <= '$TODAY')
+ + (SELECT count(*) FROM plan_measure pm JOIN phase ph ON ph.id = pm.phase_id JOIN plan pl ON pl.id = ph.plan_id
+     WHERE ph.start_on <= '$TODAY' AND $DECIDED)
+ + (SELECT count(*) FROM plan_measure pm JOIN phase ph ON ph.id = pm.phase_id JOIN plan pl ON pl.id = ph.plan_id
+     JOIN measure m ON m.id = pm.measure_id WHERE m.kind IN ('foreldre', 'livsmestring') AND ph.end_on <= '$TODAY' AND $DECIDED)
+ + (SELECT count(*) FROM absence WHERE from_on <= '$TODAY')
+ + (SELECT count(*) FROM evaluation WHERE evaluated_on <= '$TODAY')")
+[ "$total" -gt 500 ] && ok || bad "the demo should give hundreds of NIR items, got $total"
+expect 0 S nir --limit 5
+has "$T/out" "NIR per .*: $total åpne punkter"
+[ "$(grep -c 'FORFALT' "$T/out")" -ge 1 ] && ok || bad "the first items should be overdue: $(head -3 "$T/out")"
+
+# The list is ordered by deadline, and every deadline is the event + 2 months, day clamped to
+# the month's end (computed here in awk, independently of the program).
+expect 0 S nir --tsv --limit 0
+n=$(wc -l <"$T/out")
+[ "$n" -eq "$total" ] && ok || bad "--tsv gave $n rows, want $total"
+awk -F'\t' '
+function leap(y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+function mdays(y, m) { return m == 2 ? (leap(y) ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31 }
+{
+    split($5, e, "-"); y = e[1] + 0; m = e[2] + 2; d = e[3] + 0
+    if (m > 12) { m -= 12; y++ }
+    if (d > mdays(y, m)) d = mdays(y, m)
+    due = sprintf("%04d-%02d-%02d", y, m, d)
+    if (due != $6) { print "row " NR ": event " $5 " due " $6 " want " due; bad++ }
+    if ($6 < last) { print "row " NR ": not in deadline order"; bad++ }
+    last = $6
+    if ($2 !~ /^[0-9][0-9][0-9][0-9][0-9][0-9][*][*][*][*][*]$/) { print "row " NR ": identity number not masked: " $2; bad++ }
+}
+END { exit bad > 0 }' "$T/out" >"$T/awk" && ok || bad "deadlines: $(head -3 "$T/awk")"
+# Per kind, the counts match the plain SQL ones.
+k_ass=$(q "SELECT count(*) FROM assessment WHERE assessed_on <= '$TODAY'")
+[ "$(cut -f3 "$T/out" | grep -c '^kartlegging:')" -eq "$k_ass" ] && ok || bad "kartlegging items != $k_ass"
+k_end=$(q "SELECT count(*) FROM evaluation WHERE evaluated_on <= '$TODAY'")
+[ "$(cut -f3 "$T/out" | grep -c '^slutt:')" -eq "$k_end" ] && ok || bad "slutt items != $k_end"
+
+# Registering: the first (most overdue) item.
+item=$(head -1 "$T/out" | cut -f3)
+ev=$(head -1 "$T/out" | cut -f5)
+before=$(date -d "$ev - 1 day" +%d.%m.%Y)
+expect 1 S nir --register "$item" --on "$before"
+has "$T/err" "er før hendelsen"
+expect 1 S nir --register "$item" --on 01.01.2199
+has "$T/err" "fram i tid"
+expect 1 S nir --register "$item" --on 31.02.2026
+has "$T/err" "Registrert i NIR: .* er ikke en dato"
+expect 1 S nir --register "start:999999"
+has "$T/err" "finnes ikke"
+expect 1 S nir --register "tull"
+[ "$(q "SELECT count(*) FROM nir_registration")" -eq 0 ] && ok || bad "a refused registration was stored"
+expect 0 S nir --register "$item" --on "$(date -d "$ev" +%d.%m.%Y)"
+expect 1 S nir --register "$item"
+has "$T/err" "allerede registrert"
+expect 0 S nir --limit 1
+has "$T/out" "NIR per .*: $((total - 1)) åpne punkter"
+# audited by the generated triggers, with who and the fact
+[ "$(q "SELECT count(*) FROM audit WHERE tbl = 'nir_registration' AND action = 'insert' AND login = '$(id -un)'
+        AND json_extract(new, '\$.item') = '$item'")" -eq 1 ] && ok || bad "registration not audited"
+expect 0 S nir --all --tsv --limit 0
+grep -q "	$item	" "$T/out" && ok || bad "--all should list the registered item"
+
+# A change to a registered fact reopens its item.
+aid=$(q "SELECT min(id) FROM assessment WHERE assessed_on <= date('now', '-30 days')")
+expect 0 S nir --register "kartlegging:$aid"
+expect 0 S nir --tsv --limit 0
+grep -q "	kartlegging:$aid	" "$T/out" && bad "registered item still open" || ok
+old=$(q "SELECT assessed_on FROM assessment WHERE id = $aid")
+expect 0 S edit assessment "$aid" --assessed-on "$(date -d "$old + 1 day" +%d.%m.%Y)"
+expect 0 S nir --limit 0
+has "$T/out" "kartlegging:$aid"
+has "$T/out" "endret siden den ble registrert"
+expect 0 S nir --register "kartlegging:$aid"
+[ "$(q "SELECT count(*) FROM audit WHERE tbl = 'nir_registration' AND action = 'update'")" -eq 1 ] && ok \
+    || bad "re-registering a reopened item should update (and audit) its registration"
+
+# Roles: NAV and the supervisor read the worklist but may not register; an adviser may.
+expect 0 S user add navansatt nav --municipality 9999
+expect 0 S user add tilsyn supervisor
+expect 0 S user add radgiver adviser --municipality 9999
+item2=$(S nir --tsv --limit 1 | cut -f3)
+for who in navansatt tilsyn; do
+    STEGVIS_USER=$who expect 0 S nir --limit 1
+    STEGVIS_USER=$who expect 1 S nir --register "$item2"
+    has "$T/err" "har ikke lov"
+done
+STEGVIS_USER=radgiver expect 0 S nir --register "$item2"
+[ "$(q "SELECT updated_by FROM nir_registration WHERE item = '$item2'")" = radgiver ] && ok || bad "registered by whom?"
+
+# --adviser: only that adviser's participants.
+for id in 3 6 9 12 15; do S edit participant $id --adviser radgiver >/dev/null || bad "edit participant $id"; done
+mine=$(S nir --tsv --limit 0 | awk -F'\t' '$1 == 3 || $1 == 6 || $1 == 9 || $1 == 12 || $1 == 15' | wc -l)
+expect 0 S nir --adviser radgiver --tsv --limit 0
+[ "$(wc -l <"$T/out")" -eq "$mine" ] && ok || bad "--adviser radgiver gave $(wc -l <"$T/out") rows, want $mine"
+
+# Export: the open items, one per row, private file.
+open=$(S nir --tsv --limit 0 | wc -l)
+expect 0 S nir --export "$T/nir.tsv"
+[ "$(stat -c %a "$T/nir.tsv")" = 600 ] && ok || bad "export mode $(stat -c %a "$T/nir.tsv")"
+head -1 "$T/nir.tsv" | grep -q "^deltaker	fodselsnummer	punkt	opplysning	hendelse	frist$" && ok || bad "export header"
+[ "$(($(wc -l <"$T/nir.tsv") - 1))" -eq "$open" ] && ok || bad "export rows != $open"
+[ "$(awk -F'\t' 'NF != 6' "$T/nir.tsv" | wc -l)" -eq 0 ] && ok || bad "export rows must have 6 fields"
+
+# Month ends: a leave on 31.12 is due on the last day of February, leap year or not.
+pid=$(q "SELECT min(participant_id) FROM plan")
+for y in 2022 2023; do
+    expect 0 S add absence --participant "$pid" --kind permisjon --reason velferd --from-on "31.12.$y" --to-on "31.12.$y"
+done
+expect 0 S nir --all --tsv --limit 0
+grep "	fravaer:" "$T/out" | grep -q "	2023-12-31	2024-02-29$" && ok || bad "31.12.2023 + 2 months should be 29.02.2024"
+grep "	fravaer:" "$T/out" | grep -q "	2022-12-31	2023-02-28$" && ok || bad "31.12.2022 + 2 months should be 28.02.2023"
+expect 0 S show "$pid"
+has "$T/out" "Registrering i NIR innen"
+finish
