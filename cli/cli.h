@@ -73,5 +73,6 @@ int cmd_audit(sv_cli *c, int argc, char **argv);
 int cmd_catalog(sv_cli *c, int argc, char **argv);
 int cmd_delete(sv_cli *c, int argc, char **argv);
 int cmd_nir(sv_cli *c, int argc, char **argv);
+int cmd_verify(sv_cli *c, int argc, char **argv);
 
 #endif

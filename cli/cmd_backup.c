@@ -19,6 +19,8 @@ int cmd_backup(sv_cli *c, int argc, char **argv)
     if (sv_backup(c->st, argv[1], &info, &e)) return cli_fail(&e);
     printf(_("Sikkerhetskopi %s er lagret (%lld kB, skjema %d, kontrollert).\n"), argv[1], info.bytes / 1024,
            info.schema);
+    printf(_("Kjedehode: %s (noter den utenfor databasen: en senere endring av historikken kan bevises mot den)\n"),
+           info.head[0] ? info.head : "-");
     printf(_("Gjenopprett med: stegvis --db %s restore %s\n"), c->db_path, argv[1]);
     return 0;
 }
@@ -40,6 +42,7 @@ int cmd_restore(sv_cli *c, int argc, char **argv)
         if (sv_backup_verify(file, &info, &e)) return cli_fail(&e);
         printf(_("Sikkerhetskopien %s er hel (skjema %d%s%s).\n"), file, info.schema,
                info.backup_at[0] ? ", tatt " : "", info.backup_at);
+        if (info.head[0]) printf(_("Kjedehode: %s\n"), info.head);
         printf(_("Gjenoppretting erstatter alt i %s med innholdet i kopien. Kjør på nytt med --yes.\n"), c->db_path);
         return 1;
     }

@@ -37,6 +37,7 @@ const sv_cmd SV_COMMANDS[] = {
     {"nir", cmd_nir, 1, N_("nir [--municipality NR] [--adviser LOGIN] [--all] [--limit N] [--tsv]\n"
      "    nir --register PUNKT [--on DATO]\n    nir --export FIL [--municipality NR] [--adviser LOGIN]"),
      N_("NIR-arbeidslisten: hendelser som skal registreres i NIR innen to måneder, forfalte først")},
+    {"verify", cmd_verify, 1, N_("verify [--out FIL]"), N_("kontroller kjeden over historikken, hvert vedtak og de beskyttende triggerne; avslutter med 1 ved brudd")},
     {"help", cmd_help, 0, N_("help [KOMMANDO]"), N_("vis hjelp")},
     {NULL, NULL, 0, NULL, NULL}};
 
@@ -126,6 +127,8 @@ int main(int argc, char **argv)
             db = path;
         }
         if (sv_store_open(db, cmd->db == 2, &cli.st, &e)) return cli_fail(&e);
+        if (sv_store_broken(cli.st) && strcmp(cmd->name, "verify"))
+            fprintf(stderr, "stegvis: %s\n", sv_store_broken(cli.st));
     }
     cli.db_path = db;
     rc = cmd->fn(&cli, sub_argc, sub_argv);

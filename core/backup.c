@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "chain.h"
 #include "schema.h"
 #include "i18n.h"
 
@@ -42,6 +43,33 @@ static int file_err(sqlite3 *db, int rc, const char *what, sv_err *e)
     default:
         return sv_err_set(e, SV_EIO, NULL, "%s: %s", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     }
+}
+
+static int first_break(const sv_chain_break *b, void *ctx)
+{
+    char *msg = ctx;
+    if (!msg[0]) {
+        if (b->row) snprintf(msg, 300, "%s nr. %lld: %s", b->table, (long long)b->row, b->problem);
+        else snprintf(msg, 300, "%s %s: %s", b->table, b->name, b->problem);
+    }
+    return 0;
+}
+
+/* The whole verification of the protected history (as `stegvis verify`): a copy whose chain,
+ * decisions or protective triggers were changed is not a backup to restore. Copies from before
+ * the chain existed have none to check. */
+static int check_chain(sqlite3 *db, sv_backup_info *info, const char *what, sv_err *e)
+{
+    if (info->schema < SV_CHAIN_SCHEMA) return SV_OK;
+    char first[300] = "";
+    sv_chain_register(db);
+    int n = sv_chain_verify(db, 1, first_break, first, e);
+    if (n < 0) return e->code;
+    sv_chain_head(db, info->head);
+    if (n > 0)
+        return sv_err_set(e, SV_EINVAL, NULL, _("%s: %d brudd i den beskyttede historikken (først: %s). Kontroller "
+                          "filen med «stegvis --db FIL verify»; ingenting er endret."), what, n, first);
+    return SV_OK;
 }
 
 static int read_info(sqlite3 *db, sv_backup_info *info, const char *what, sv_err *e)
@@ -78,7 +106,7 @@ static int read_info(sqlite3 *db, sv_backup_info *info, const char *what, sv_err
             snprintf(info->backup_at, sizeof info->backup_at, "%s", sqlite3_column_text(s, 0));
         sqlite3_finalize(s);
     }
-    return SV_OK;
+    return check_chain(db, info, what, e);
 }
 
 int sv_backup_verify(const char *path, sv_backup_info *info, sv_err *e)
@@ -211,12 +239,18 @@ int sv_restore(sv_store *st, const char *src, sv_backup_info *info, sv_err *e)
         return e->code;
     }
     rc = sv_store_authorize_source(st, from, e);
+    /* The live file may be the broken one being replaced: the checked copy goes in regardless. */
+    if (rc == SV_OK) sqlite3_exec(sv_store_db(st), "PRAGMA query_only = OFF", NULL, NULL, NULL);
     if (rc == SV_OK) rc = copy_db(sv_store_db(st), from, "Gjenoppretting", e);
     sqlite3_close(from);
-    if (rc) return rc;
+    if (rc) {
+        sv_store_recheck(st);
+        return rc;
+    }
     /* The restored file may be older than the schema we run: bring it up to date, and note the
      * restore in its own audit log so the gap in history is explained. */
     if (sv_schema_migrate(sv_store_db(st), SV_SCHEMA_LATEST, e)) return e->code;
     if (sv_store_reload_user(st, e)) return e->code;
+    sv_store_recheck(st);
     return audit_note(st, "restore", src, e);
 }

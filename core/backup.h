@@ -12,6 +12,7 @@ typedef struct sv_backup_info {
     long long bytes;
     int schema;
     char backup_at[20];   /* when the copy was taken (as recorded in its own audit log) */
+    char head[65];        /* the head of its hash chain (core/chain.h); "" before the chain */
 } sv_backup_info;
 
 /* Writes a copy of the open database to dest (which must not exist). Administrators only; the
@@ -19,8 +20,9 @@ typedef struct sv_backup_info {
  * since identity numbers must never appear in file names. */
 int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e);
 
-/* Checks that path is a whole stegvis database this version can read: integrity_check ok and a
- * schema no newer than ours. Opens it read-only; changes nothing. */
+/* Checks that path is a whole stegvis database this version can read: integrity_check ok, a
+ * schema no newer than ours, and the full verification of its hash chain, decisions and
+ * protective triggers (as `stegvis verify`). Opens it read-only; changes nothing. */
 int sv_backup_verify(const char *path, sv_backup_info *info, sv_err *e);
 
 /* Replaces the contents of the open database with the checked backup src. Administrators only;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "chain.h"
 
 /* json_object('col', NEW.col, ...) for every column of the entity. */
 static void json_of(sv_buf *b, const sv_entity *ent, const char *row)
@@ -134,13 +135,32 @@ static const struct { const char *name, *sql; } FIXED[] = {
                       " json_object('login', OLD.login, 'role', OLD.role)); END"},
 };
 
-int sv_guard_each(sv_guard_cb cb, void *ctx)
+/* The chain's own triggers: each audit row and decision is linked as it is written, and the
+ * chain itself can only grow. */
+static const struct { const char *name, *sql; } CHAIN[] = {
+    {"chain_audit", "CREATE TRIGGER chain_audit AFTER INSERT ON audit BEGIN INSERT INTO chain(kind, row_id, link)"
+                    " VALUES('audit', NEW.id, sv_chain_link((SELECT link FROM chain ORDER BY seq DESC LIMIT 1),"
+                    " 'audit', " SV_CHAIN_AUDIT_COLS("NEW.") ")); END"},
+    {"chain_decision", "CREATE TRIGGER chain_decision AFTER INSERT ON decision BEGIN INSERT INTO chain(kind, row_id,"
+                       " link) VALUES('decision', NEW.id, sv_chain_link((SELECT link FROM chain ORDER BY seq DESC"
+                       " LIMIT 1), 'decision', " SV_CHAIN_DECISION_COLS("NEW.") ")); END"},
+    {"chain_no_update", "CREATE TRIGGER chain_no_update BEFORE UPDATE ON chain BEGIN"
+                        " SELECT RAISE(ABORT, 'kjeden over historikken kan ikke endres'); END"},
+    {"chain_no_delete", "CREATE TRIGGER chain_no_delete BEFORE DELETE ON chain BEGIN"
+                        " SELECT RAISE(ABORT, 'kjeden over historikken kan ikke endres'); END"},
+};
+
+int sv_guard_each(int schema, sv_guard_cb cb, void *ctx)
 {
     emit em = {cb, ctx, 0, {0}};
     sv_buf_init(&em.sql);
     for (size_t i = 0; i < sizeof FIXED / sizeof FIXED[0] && !em.stop; i++)
         em.stop = cb(FIXED[i].name, FIXED[i].sql, ctx);
     for (int i = 0; SV_ENTITIES[i] && !em.stop; i++) entity_triggers(&em, SV_ENTITIES[i]);
+    /* NIR registrations (schema 6) are written only by core/nir.c, guarded the same way. */
+    if (schema >= 6 && !em.stop) entity_triggers(&em, &SV_ENT_NIR_REG);
+    for (size_t i = 0; schema >= SV_CHAIN_SCHEMA && i < sizeof CHAIN / sizeof CHAIN[0] && !em.stop; i++)
+        em.stop = cb(CHAIN[i].name, CHAIN[i].sql, ctx);
     sv_buf_free(&em.sql);
     return em.stop;
 }
@@ -151,7 +171,7 @@ static int add_sql(const char *name, const char *sql, void *ctx)
     return 0;
 }
 
-void sv_guard_sql(sv_buf *b) { sv_guard_each(add_sql, b); }
+void sv_guard_sql(int schema, sv_buf *b) { sv_guard_each(schema, add_sql, b); }
 
 void sv_guard_entity_sql(sv_buf *b, const sv_entity *ent)
 {

@@ -7,13 +7,13 @@
 
 #include "util.h"
 
-/* Calls cb with the name and exact CREATE TRIGGER text of every protective trigger, in the
- * order they are created. cb returns non-zero to stop; that value is returned. */
+/* Calls cb with the name and exact CREATE TRIGGER text of every protective trigger of schema
+ * version schema, in the order they are created. cb returns non-zero to stop; that value is returned. */
 typedef int (*sv_guard_cb)(const char *name, const char *sql, void *ctx);
-int sv_guard_each(sv_guard_cb cb, void *ctx);
+int sv_guard_each(int schema, sv_guard_cb cb, void *ctx);
 
 /* Appends "DROP TRIGGER IF EXISTS name; CREATE TRIGGER ...;" for every protective trigger. */
-void sv_guard_sql(sv_buf *b);
+void sv_guard_sql(int schema, sv_buf *b);
 
 /* The same triggers for one entity that is not among SV_ENTITIES (NIR registrations, which
  * only core/nir.c writes); the migration that creates its table installs them. */

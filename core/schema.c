@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "chain.h"
 #include "guard.h"
 #include "i18n.h"
 #include "nir.h"
@@ -238,8 +239,31 @@ static const char MIGRATION_6[] =
     "CREATE INDEX nir_item_open ON nir_item(ev, participant_id, kind, ref) WHERE open;"
     "CREATE INDEX nir_item_muni ON nir_item(municipality_id, ev, participant_id, kind, ref) WHERE open;";
 
+/* Migration 7: the hash chain over the audit log and the issued decisions (core/chain.c).
+ * Existing rows are linked by sv_chain_build right after this step, in the same transaction. */
+static const char MIGRATION_7[] =
+    "CREATE TABLE chain(seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, row_id INTEGER NOT NULL,"
+    "  link TEXT NOT NULL, UNIQUE(kind, row_id));";
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
-                                         MIGRATION_6};
+                                         MIGRATION_6, MIGRATION_7};
+
+int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
+{
+    char key[80];
+    snprintf(key, sizeof key, "CREATE TABLE %s(", table);
+    int n = (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]);
+    for (int v = 0; v < n && v < schema; v++) {
+        const char *p = strstr(MIGRATIONS[v], key);
+        if (!p) continue;
+        const char *end = strchr(p, ';');
+        out->len = 0;
+        out->s[0] = '\0';
+        sv_buf_addn(out, p, end ? (size_t)(end - p) : strlen(p));
+        return SV_OK;
+    }
+    return SV_ENOTFOUND;
+}
 
 static int exec(sqlite3 *db, const char *sql, sv_err *e)
 {
@@ -280,17 +304,16 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
     if (exec(db, "BEGIN IMMEDIATE", e)) return e->code;
     /* Re-read inside the write lock: a colleague may have migrated meanwhile. */
     have = sv_schema_version(db);
-    for (int v = have; v < target; v++)
+    for (int v = have; v < target; v++) {
         if (exec(db, MIGRATIONS[v], e)) goto fail;
+        if (v + 1 == SV_CHAIN_SCHEMA && sv_chain_build(db, e)) goto fail;
+    }
     sv_buf b;
     sv_buf_init(&b);
-    sv_guard_sql(&b);
-    if (target >= 6) {
-        /* NIR registrations are not among SV_ENTITIES (only core/nir.c writes them) but are
-         * audited and guarded the same way; the derived items are kept by triggers. */
-        sv_guard_entity_sql(&b, &SV_ENT_NIR_REG);
-        sv_nir_schema_sql(&b);
-    }
+    sv_guard_sql(target, &b);
+    /* NIR registrations are not among SV_ENTITIES (only core/nir.c writes them) but are
+     * audited and guarded the same way (sv_guard_each); the derived items are kept by triggers. */
+    if (target >= 6) sv_nir_schema_sql(&b);
     sv_buf_printf(&b, "PRAGMA user_version = %d;", target);
     int rc = exec(db, b.s, e);
     sv_buf_free(&b);

@@ -6,11 +6,14 @@
 
 #include "util.h"
 
-#define SV_SCHEMA_LATEST 6
+#define SV_SCHEMA_LATEST 7
 
 int sv_schema_version(sqlite3 *db);   /* -1 if the file is not a database */
 /* Migrates up to target (SV_SCHEMA_LATEST normally; tests pass lower numbers to build old
  * versions). Refuses a database newer than this program, leaving it untouched. */
 int sv_schema_migrate(sqlite3 *db, int target, sv_err *e);
+
+/* The CREATE TABLE text of table as the migrations up to schema create it (into out). */
+int sv_schema_shipped_table(int schema, const char *table, sv_buf *out);
 
 #endif

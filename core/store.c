@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "chain.h"
 #include "schema.h"
 #include "i18n.h"
 
@@ -20,6 +21,7 @@ struct sv_store {
     sv_user user;
     int has_user;
     int depth;              /* transaction nesting */
+    int broken;             /* the cheap integrity check failed at open: read-only */
     struct { const char *sql; sqlite3_stmt *st; } cache[CACHE];
     int ncache;
 };
@@ -154,6 +156,7 @@ int sv_store_open(const char *path, int create, sv_store **out, sv_err *e)
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, 5000);
     sqlite3_create_function(st->db, "sv_user", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, st, fn_user, NULL, NULL);
+    sv_chain_register(st->db);
     char *msg = NULL;
     rc = sqlite3_exec(st->db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
                               /* FULL: in WAL mode every commit syncs the WAL, so a
@@ -180,8 +183,26 @@ int sv_store_open(const char *path, int create, sv_store **out, sv_err *e)
         sv_store_close(st);
         return e->code;
     }
+    sv_store_recheck(st);
     *out = st;
     return SV_OK;
+}
+
+void sv_store_recheck(sv_store *st)
+{
+    sv_err e;
+    st->broken = sv_chain_verify(st->db, 0, NULL, NULL, &e) != 0;
+    /* Nothing is written to a database whose protection is broken, not even an audit row:
+     * no command repairs it silently. */
+    sqlite3_exec(st->db, st->broken ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF", NULL, NULL, NULL);
+}
+
+const char *sv_store_broken(const sv_store *st)
+{
+    return st->broken ? _("Databasen har brudd i den beskyttede historikken (kjeden, et vedtak eller en beskyttende "
+                          "trigger) og er åpnet skrivebeskyttet. Kjør «stegvis verify» for en rapport, og gjenopprett "
+                          "fra en hel sikkerhetskopi.")
+                      : NULL;
 }
 
 void sv_store_close(sv_store *st)
@@ -225,6 +246,7 @@ sqlite3_stmt *sv_store_prepare(sv_store *st, const char *sql, sv_err *e)
 
 int sv_store_begin(sv_store *st, sv_err *e)
 {
+    if (st->broken) return sv_err_set(e, SV_EDB, NULL, "%s", sv_store_broken(st));
     if (st->depth++ > 0) return SV_OK;
     int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {

@@ -12,7 +12,7 @@
 #include "roles.h"
 #include "util.h"
 
-#define SV_SCHEMA_VERSION 6
+#define SV_SCHEMA_VERSION 7
 
 typedef struct sv_store sv_store;
 
@@ -31,6 +31,11 @@ int sv_default_db_path(char *buf, size_t size, sv_err *e);
  * from sv_login(); sv_store_user() is NULL when that login is not registered. */
 int sv_store_open(const char *path, int create, sv_store **out, sv_err *e);
 void sv_store_close(sv_store *st);
+/* Non-NULL (a message naming `stegvis verify`) when the check run at open found the protected
+ * history broken (core/chain.c): the store is then read-only and every write is refused. */
+const char *sv_store_broken(const sv_store *st);
+/* Runs that check again (after a restore). */
+void sv_store_recheck(sv_store *st);
 sqlite3 *sv_store_db(sv_store *st);
 const char *sv_store_path(const sv_store *st);
 int sv_store_schema_version(sv_store *st);

@@ -23,4 +23,67 @@ else
     echo "test_integrity: strace cannot trace here (ptrace not permitted); sync check not run" >&2
 fi
 
+# The history, tried as root with plain sqlite3. A good database verifies; its backup carries
+# the chain head.
+expect 0 S demo --participants 5 --seed 7
+expect 0 S verify
+has "$T/out" "Alt holder"
+expect 0 S backup "$T/good.db"
+has "$T/out" "Kjedehode: [0-9a-f]\{64\}"
+HEAD=$(sed -n 's/^Kjedehode: \([0-9a-f]*\).*/\1/p' "$T/out")
+expect 0 S verify
+has "$T/out" "Kjedehode: $HEAD"
+
+# With every trigger dropped, one character changed in any text column of a decision or an
+# audit row: verify names the row and exits 1, restore of that file is refused, and the file
+# itself opens read-only.
+AUD=$(sqlite3 "$DB" "SELECT min(id) FROM audit WHERE old IS NOT NULL AND new IS NOT NULL")
+drop_all() { sqlite3 "$1" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_schema WHERE type = 'trigger'" | sqlite3 "$1"; }
+tamper() { # FILE TABLE ID COLUMN
+    sqlite3 "$1" "UPDATE $2 SET $4 = CASE WHEN $4 IS NULL OR $4 = '' THEN 'x'
+        ELSE substr($4, 1, length($4) - 1) || CASE WHEN substr($4, -1) = 'x' THEN 'y' ELSE 'x' END END WHERE id = $3"
+}
+for spec in decision:1:uuid decision:1:kind decision:1:decided_on decision:1:decided_by decision:1:law \
+    decision:1:notified_on decision:1:notify_method decision:1:reason decision:1:xml decision:1:created_at \
+    audit:$AUD:at audit:$AUD:login audit:$AUD:tbl audit:$AUD:action audit:$AUD:old audit:$AUD:new; do
+    tbl=${spec%%:*}; rest=${spec#*:}; id=${rest%%:*}; col=${rest#*:}
+    cp "$T/good.db" "$T/bad.db"
+    drop_all "$T/bad.db"
+    tamper "$T/bad.db" "$tbl" "$id" "$col"
+    expect 1 "$BIN" --db "$T/bad.db" verify
+    has "$T/out" "BRUDD $tbl nr. $id: raden er endret"
+    expect 1 S restore "$T/bad.db" --yes
+    has "$T/err" "brudd i den beskyttede historikken"
+done
+expect 1 "$BIN" --db "$T/bad.db" edit participant 1 --name "Ny"
+has "$T/err" "stegvis verify"
+# The report goes to a file for an administrator.
+expect 1 "$BIN" --db "$T/bad.db" verify --out "$T/report.txt"
+has "$T/report.txt" "BRUDD audit nr. $AUD"
+expect 0 test "$(stat -c %a "$T/report.txt")" = 600
+
+# With the triggers in place: a REPLACE of a decision and a forged audit row are refused (plain
+# sqlite3 cannot even prepare them), and nothing changed.
+cp "$T/good.db" "$T/t.db"
+expect 1 sqlite3 "$T/t.db" "INSERT OR REPLACE INTO decision SELECT * FROM decision WHERE id = 1"
+expect 1 sqlite3 "$T/t.db" "INSERT INTO audit(at, login, tbl, action) VALUES('2020-01-01 10:00:00', 'sjef', 'decision', 'delete')"
+expect 0 "$BIN" --db "$T/t.db" verify
+# With only the chain trigger dropped, a forged back-dated audit row is named.
+sqlite3 "$T/t.db" "DROP TRIGGER chain_audit; INSERT INTO audit(at, login, tbl, action) VALUES('2020-01-01 10:00:00', 'sjef', 'decision', 'delete')"
+expect 1 "$BIN" --db "$T/t.db" verify
+has "$T/out" "trigger chain_audit: beskyttende trigger mangler"
+has "$T/out" "ikke lenket inn i kjeden"
+expect 1 S restore "$T/t.db" --yes
+# A deleted audit row is named too.
+cp "$T/good.db" "$T/d.db"
+sqlite3 "$T/d.db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = $AUD"
+expect 1 "$BIN" --db "$T/d.db" verify
+has "$T/out" "BRUDD audit nr. $AUD: raden i kjeden finnes ikke lenger"
+
+# A good backup restores over a broken database and brings it back to work.
+cp "$T/bad.db" "$DB"; rm -f "$DB-wal" "$DB-shm"
+expect 0 S restore "$T/good.db" --yes
+expect 0 S verify
+expect 0 S edit participant 1 --name "Etter gjenoppretting"
+
 finish

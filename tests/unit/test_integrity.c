@@ -4,6 +4,7 @@
  * and commits must be synced. */
 #include "testlib.h"
 
+#include "../../core/chain.h"
 #include "../../core/decision.h"
 
 static char path[512];
@@ -54,16 +55,20 @@ static void fake_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, "mallory", -1, SQLITE_STATIC);
 }
 
-static int attack(const char *sql)
+/* chain: also the program's sv_chain_link (someone who built it from the sources). */
+static int attack_as(const char *sql, int chain)
 {
     sqlite3 *db;
     ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
     sqlite3_busy_timeout(db, 2000);
     sqlite3_create_function(db, "sv_user", 0, SQLITE_UTF8, NULL, fake_user, NULL, NULL);
+    if (chain) sv_chain_register(db);
     int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
     sqlite3_close(db);
     return rc;
 }
+
+static int attack(const char *sql) { return attack_as(sql, 1); }
 
 static int64_t count(const char *sql)
 {
@@ -85,8 +90,11 @@ START_TEST(test_update_without_version_refused)
     snprintf(sql, sizeof sql, "UPDATE participant SET version = version + 5, name = 'X' WHERE id = %lld", (long long)id);
     ck_assert_int_ne(attack(sql), SQLITE_OK);
     ck_assert_int_eq(count("SELECT count(*) FROM participant WHERE name = 'Åse Løvås'"), 1);
-    /* With the bump the write is allowed, and audited. */
+    /* With the bump the write is audited, and the audit row must be linked into the chain:
+     * without the program's own function plain SQL cannot write at all. */
     snprintf(sql, sizeof sql, "UPDATE participant SET version = version + 1, name = 'Ny' WHERE id = %lld", (long long)id);
+    ck_assert_int_ne(attack_as(sql, 0), SQLITE_OK);
+    ck_assert_int_eq(count("SELECT count(*) FROM audit"), audits);
     ck_assert_int_eq(attack(sql), SQLITE_OK);
     ck_assert_int_eq(count("SELECT count(*) FROM audit"), audits + 1);
     ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE login = 'mallory' AND action = 'update'"), 1);
@@ -152,6 +160,49 @@ START_TEST(test_program_writes_still_work)
 }
 END_TEST
 
+static int note_break(const sv_chain_break *b, void *ctx)
+{
+    sv_buf_printf(ctx, "%s %lld %s|", b->table, (long long)b->row, b->name);
+    return 0;
+}
+
+START_TEST(test_existing_database_is_chained_by_migration)
+{
+    int64_t id = add_participant("01019010399");
+    add_decision(id);
+    sv_err e;
+    /* The database as a version before the chain left it. */
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "DROP TRIGGER chain_audit; DROP TRIGGER chain_decision;"
+                                  " DROP TABLE chain; PRAGMA user_version = 6", NULL, NULL, NULL), SQLITE_OK);
+    sv_store_close(st);
+    ck_assert_msg(sv_store_open(path, 0, &st, &e) == SV_OK, "%s", e.msg);
+    ck_assert_ptr_null(sv_store_broken(st));
+    ck_assert_int_eq(count("SELECT count(*) FROM chain"),
+                     count("SELECT (SELECT count(*) FROM audit) + (SELECT count(*) FROM decision)"));
+    sv_buf b;
+    sv_buf_init(&b);
+    ck_assert_int_eq(sv_chain_verify(sv_store_db(st), 1, note_break, &b, &e), 0);
+    /* New rows continue the chain. */
+    add_participant("02019010085");
+    ck_assert_int_eq(sv_chain_verify(sv_store_db(st), 1, note_break, &b, &e), 0);
+    char head[65];
+    sv_chain_head(sv_store_db(st), head);
+    ck_assert_int_eq(strlen(head), 64);
+    /* A changed decision after its trigger is dropped: the open check does not re-hash old
+     * rows, the full check names the row. */
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "DROP TRIGGER decision_no_update;"
+                                  " UPDATE decision SET xml = '<vedtak>endret</vedtak>'", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sv_chain_verify(sv_store_db(st), 1, note_break, &b, &e), 2);
+    ck_assert_msg(strstr(b.s, "trigger 0 decision_no_update|") && strstr(b.s, "decision 1 |"), "%s", b.s);
+    sv_buf_free(&b);
+    sv_store_close(st);
+    ck_assert_int_eq(sv_store_open(path, 0, &st, &e), SV_OK);
+    ck_assert_ptr_nonnull(sv_store_broken(st));
+    ck_assert_int_eq(sv_store_begin(st, &e), SV_EDB);
+    ck_assert_msg(strstr(e.msg, "stegvis verify") != NULL, "%s", e.msg);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("integrity");
@@ -160,6 +211,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_update_without_version_refused);
     tcase_add_test(t, test_replace_refused);
     tcase_add_test(t, test_program_writes_still_work);
+    tcase_add_test(t, test_existing_database_is_chained_by_migration);
     suite_add_tcase(s, t);
     return s;
 }

@@ -1,0 +1,50 @@
+/* The hash chain over the history: every audit row and every issued decision is linked into
+ * one append-only chain, link = SHA-256(previous link, the row's canonical content), computed
+ * inside SQLite by sv_chain_link() from triggers (core/guard.c), so plain SQL on the file
+ * cannot add a row without breaking the chain or the triggers. The head (the last link) is
+ * printed by backup and stored with every export, so a later change made by someone with full
+ * access to the file is provable from outside it. */
+#ifndef SV_CHAIN_H
+#define SV_CHAIN_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* The schema version from which the chain exists. */
+#define SV_CHAIN_SCHEMA 7
+
+/* The columns hashed, in order, for each kind of chained row (shared by the triggers and the
+ * verification, so both hash exactly the same). */
+#define SV_CHAIN_AUDIT_COLS(r) r "id, " r "at, " r "login, " r "tbl, " r "row_id, " r "action, " r "old, " r "new"
+#define SV_CHAIN_DECISION_COLS(r) \
+    r "id, " r "participant_id, " r "uuid, " r "kind, " r "decided_on, " r "decided_by, " r "plan_rev, " \
+    r "law, " r "notified_on, " r "notify_method, " r "reason, " r "xml, " r "created_at"
+
+/* Registers sv_chain_link(prev, kind, values...) on db. */
+int sv_chain_register(sqlite3 *db);
+
+/* The head of the chain (64 hex digits), or "" when the chain is empty or absent. */
+void sv_chain_head(sqlite3 *db, char head[65]);
+
+/* Links every audit row and decision not yet in the chain (the migration that introduces it). */
+int sv_chain_build(sqlite3 *db, sv_err *e);
+
+typedef struct sv_chain_break {
+    const char *table;      /* "audit", "decision", "chain", "trigger", "table" */
+    int64_t row;            /* row id (0 for a trigger or table) */
+    const char *name;       /* trigger or table name, or "" */
+    const char *problem;    /* Norwegian: what is wrong */
+    const char *expected;
+    const char *found;
+} sv_chain_break;
+typedef int (*sv_chain_report)(const sv_chain_break *b, void *ctx);
+
+/* Checks the protective triggers and tables against the shipped definitions and the chain
+ * against the rows. full = 0: the cheap part run at every open (triggers, tables, the head
+ * consistent with the last rows); full = 1: also every link and every row re-hashed. Calls
+ * report (may be NULL) for each break. Returns the number of breaks, or -1 (e set). */
+int sv_chain_verify(sqlite3 *db, int full, sv_chain_report report, void *ctx, sv_err *e);
+
+#endif
