@@ -145,6 +145,30 @@ else
     row "checklist" "not on this branch" "-" "-" "-" "$BIN help checklist"
 fi
 
+# The NIR worklist and the results (issue 16): both commands over the large database, the
+# export of every open item, and what their screens do before the first paint at SMALL.
+if $BIN help nir >/dev/null 2>&1 && [ -x build/bench/bench_nir ]; then
+    r=$(timed $BIN --db "$DB_L" nir)
+    row "nir $LARGE: count + first 100 open items" "${r% *} s" "<2 s" "$(verdict "${r% *}" 2)" "${r#* }" "$BIN --db $DB_L nir"
+    r=$(timed $BIN --db "$DB_L" results)
+    row "results $LARGE: every municipality and year" "${r% *} s" "<2 s" "$(verdict "${r% *}" 2)" "${r#* }" \
+        "$BIN --db $DB_L results"
+    r=$(timed $BIN --db "$DB_L" nir --export "$WORK/nir.tsv")
+    rows=$(($(wc -l <"$WORK/nir.tsv" 2>/dev/null || echo 1) - 1))
+    row "nir --export $LARGE: every open item" "${r% *} s, $rows rows" "-" "-" "${r#* }" \
+        "$BIN --db $DB_L nir --export FILE"
+    r=$(timed ./build/bench/bench_nir "$DB_S")
+    get() { awk -v k="$1" '$1 == k {print $2}' "$WORK/out"; }
+    ms=$(get nir_first_page_median_ms)
+    row "nir screen $SMALL: open + count + first page (core)" "$ms ms median of 7" "<100 ms" "$(verdict "$ms" 100)" \
+        "${r#* }" "build/bench/bench_nir $DB_S"
+    ms=$(get results_first_page_median_ms)
+    row "results screen $SMALL: open + report (core)" "$ms ms median of 7" "<100 ms" "$(verdict "$ms" 100)" \
+        "${r#* }" "build/bench/bench_nir $DB_S"
+else
+    row "nir / results" "not on this branch" "-" "-" "-" "$BIN help nir"
+fi
+
 # The table. Peak memory must stay under 64 MB for every row that has a figure.
 printf '\n%-56s %-32s %-13s %-7s %s\n' "what" "figure" "target" "RSS MB" "verdict"
 printf "%s\n" "-----------------------------------------------------------------------------------------------------------------------"

@@ -74,5 +74,6 @@ int cmd_catalog(sv_cli *c, int argc, char **argv);
 int cmd_delete(sv_cli *c, int argc, char **argv);
 int cmd_nir(sv_cli *c, int argc, char **argv);
 int cmd_verify(sv_cli *c, int argc, char **argv);
+int cmd_results(sv_cli *c, int argc, char **argv);
 
 #endif

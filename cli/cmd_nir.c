@@ -125,11 +125,14 @@ int cmd_nir(sv_cli *c, int argc, char **argv)
         fputs("deltaker\tfodselsnummer\tpunkt\topplysning\thendelse\tfrist\n", l.out);
     }
     long open = 0, overdue = 0;
-    if (!export && !f.all) {
+    /* the count and the items from one snapshot */
+    int rc = sv_store_read_begin(c->st, &e), began = rc == SV_OK;
+    if (rc == SV_OK && !export && !f.all) {
         f.limit = limit;
-        if (sv_nir_count(c->st, &f, today, &open, &overdue, &e)) return cli_fail(&e);
+        rc = sv_nir_count(c->st, &f, today, &open, &overdue, &e);
     }
-    int rc = sv_nir_each(c->st, &f, today, on_item, &l, &e);
+    if (rc == SV_OK) rc = sv_nir_each(c->st, &f, today, on_item, &l, &e);
+    if (began) sv_store_read_end(c->st);
     if (!export && !f.all) {
         l.total = open;
         l.overdue = overdue;

@@ -38,6 +38,8 @@ const sv_cmd SV_COMMANDS[] = {
      "    nir --register PUNKT [--on DATO]\n    nir --export FIL [--municipality NR] [--adviser LOGIN]"),
      N_("NIR-arbeidslisten: hendelser som skal registreres i NIR innen to måneder, forfalte først")},
     {"verify", cmd_verify, 1, N_("verify [--out FIL]"), N_("kontroller kjeden over historikken, hvert vedtak og de beskyttende triggerne; avslutter med 1 ved brudd")},
+    {"results", cmd_results, 1, N_("results [--municipality NR] [--year ÅR] [--csv]\n        results --pdf FIL [--municipality NR] [--year ÅR]\n        results --due [--municipality NR] [--csv]"),
+     N_("resultater per kommune og år: avsluttet, andel i arbeid eller utdanning ved slutt og etter ett år, mot målet på 70 %")},
     {"help", cmd_help, 0, N_("help [KOMMANDO]"), N_("vis hjelp")},
     {NULL, NULL, 0, NULL, NULL}};
 

@@ -12,7 +12,7 @@
 #include "tui.h"
 
 enum { A_SEARCH = TA_OWN, A_STATUS, A_STEP, A_OVERDUE, A_WARN, A_SORT, A_REVSORT, A_FNR, A_NEW,
-       A_MUNI, A_DEADLINES, A_CHECKLIST, A_CLEAR, A_GUIDE };
+       A_MUNI, A_DEADLINES, A_CHECKLIST, A_CLEAR, A_GUIDE, A_NIR, A_RESULTS };
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
@@ -22,6 +22,8 @@ static const tui_key KEYS[] = {
     {'m', 0, "m", N_("kommunen"), A_MUNI, 1, N_("kommunens steg 1-4: arbeidskraftbehov, tiltakskatalog, avtaler")},
     {'d', 0, "d", N_("frister"), A_DEADLINES, 1, N_("frister på tvers av deltakerne")},
     {'c', 0, "c", N_("sjekkliste"), A_CHECKLIST, 1, N_("tilsynets sjekkliste over planer og vedtak")},
+    {'N', 0, "N", N_("NIR"), A_NIR, 0, N_("NIR-arbeidslisten: det som skal registreres i NIR innen to måneder, forfalt først")},
+    {'e', 0, "e", N_("resultater"), A_RESULTS, 0, N_("resultater: andel i arbeid eller utdanning ved slutt og etter ett år, mot målet på 70 %")},
     {'i', 0, "i", N_("første sak"), A_GUIDE, 1, N_("guide: din første sak, fra ny deltaker til fattet vedtak")},
     {'s', 0, "s", N_("filter: planstatus (bla gjennom)"), A_STATUS, 0},
     {'t', 0, "t", N_("filter: steg 5, 6 eller 7"), A_STEP, 0},
@@ -271,6 +273,8 @@ static int key(tui_screen *s, int act, int ch)
     case A_MUNI: tui_push(tui_muni_new(1)); break;
     case A_DEADLINES: tui_push(tui_deadlines_new()); break;
     case A_CHECKLIST: tui_push(tui_checklist_new()); break;
+    case A_NIR: tui_push(tui_nir_new()); break;
+    case A_RESULTS: tui_push(tui_results_new()); break;
     case A_GUIDE: tui_push(tui_guide_new()); break;
     default: break;
     }
