@@ -129,7 +129,8 @@ check: deps
 	@$(MAKE) --no-print-directory stegvis $(B)/stegvis-test $(UNIT_BIN) $(UNIT_SAN) $(B)/stegvis-san $(STRESS_BIN) $(FUZZ_REPLAY)
 	@$(MAKE) --no-print-directory unit unit-san
 	@for t in tests/cli/test_*.sh; do sh $$t ./$(B)/stegvis-test || exit 1; done
-	@for t in tests/cli/test_*.sh; do sh $$t ./$(B)/stegvis-san || exit 1; done
+	@for t in tests/cli/test_*.sh; do LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    sh $$t ./$(B)/stegvis-san || exit 1; done
 	@for t in tests/screens/test_*.sh; do [ -f "$$t" ] || continue; sh $$t ./$(B)/stegvis-test || exit 1; done
 	@for f in $(FUZZ_REPLAY); do n=$${f##*/}; $$f tests/fuzz/corpus/$$n/* $$(ls -d tests/fuzz/regress/$$n/* 2>/dev/null) || exit 1; done
 	@sh tests/stress/run.sh --quick

@@ -10,6 +10,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "../core/checklist.h"
+#include "../core/results_pdf.h"
 #include "../core/vedtak.h"
 #include "cli.h"
 #include "../core/i18n.h"
@@ -182,9 +183,10 @@ int cmd_check(sv_cli *c, int argc, char **argv)
 
 int cmd_checklist(sv_cli *c, int argc, char **argv)
 {
-    const char *muni_arg = NULL;
+    const char *muni_arg = NULL, *pdf = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--municipality") && i + 1 < argc) muni_arg = argv[++i];
+        else if (!strcmp(argv[i], "--pdf") && i + 1 < argc) pdf = argv[++i];
         else if (!strncmp(argv[i], "--municipality=", 15)) muni_arg = argv[i] + 15;
         else if (!strcmp(argv[i], "--tsv")) continue;
         else return cli_usage(_("bruk: stegvis checklist [--municipality KOMMUNENR]"));
@@ -198,6 +200,18 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
         sv_vedtak_cleanup();
         sv_rules_cleanup();
         return cli_fail(&e);
+    }
+    if (pdf) {   /* the same report as one page with charts (core/results_pdf.c) */
+        char scope[120];
+        if (muni_arg) snprintf(scope, sizeof scope, _("kommune %s"), muni_arg);
+        else snprintf(scope, sizeof scope, "%s", _("alle kommuner du har tilgang til"));
+        int rc = sv_checklist_pdf(&cl, scope, sv_today(), pdf, &e), found = 0;
+        if (rc == SV_OK) printf(_("Sjekklisten er skrevet til %s.\n"), pdf);
+        for (int i = 0; i < cl.nitems; i++) found |= cl.items[i].violations > 0;
+        sv_checklist_free(&cl);
+        sv_vedtak_cleanup();
+        sv_rules_cleanup();
+        return rc ? cli_fail(&e) : found ? 1 : 0;   /* as without --pdf: 1 when a violation is found */
     }
     char today[11];
     sv_date_nor(sv_today(), today);

@@ -75,6 +75,7 @@ int cmd_nir(sv_cli *c, int argc, char **argv)
     sv_nir_filter f;
     sv_nir_filter_init(&f);
     long limit = 100;
+    int limit_given = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--tsv")) continue;
@@ -92,6 +93,7 @@ int cmd_nir(sv_cli *c, int argc, char **argv)
             else {
                 char *end;
                 limit = strtol(v, &end, 10);
+                limit_given = 1;
                 if (*end || end == v || limit < 0) return cli_usage(_("--limit: «%s» er ikke et tall (0 = alle)"), v);
             }
             continue;
@@ -116,6 +118,7 @@ int cmd_nir(sv_cli *c, int argc, char **argv)
         return 0;
     }
     if (muni_arg && !(f.municipality_id = cli_municipality(c, muni_arg, &e))) return cli_fail(&e);
+    if (c->tsv && !limit_given) limit = 0;   /* --tsv lists are complete unless --limit says otherwise */
     list_ctx l = {stdout, c->tsv, export != NULL, limit, 0, 0, 0, today};
     char *tmp = NULL;
     if (export) {
@@ -149,6 +152,8 @@ int cmd_nir(sv_cli *c, int argc, char **argv)
         return 0;
     }
     if (rc) return cli_fail(&e);
+    if (c->tsv && l.shown < l.total)
+        fprintf(stderr, _("stegvis: listen er avkortet: %ld av %ld punkter vist (--limit 0 viser alle)\n"), l.shown, l.total);
     if (!c->tsv) {
         char d[11];
         sv_date_nor(today, d);

@@ -27,7 +27,7 @@ const sv_cmd SV_COMMANDS[] = {
      "       [--notified DATO] [--date DATO] [--reason TEKST] [--yes]"), N_("fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket")},
     {"export", cmd_export, 1, N_("export ID [--out FIL] [--arkivmelding] | export --all MAPPE [--arkivmelding]"), N_("skriv fattede vedtak som XML (og Noark 5-arkivmelding)")},
     {"check", cmd_check, 0, N_("check FIL|MAPPE ... [--format xml]"), N_("kontroller vedtaksdokumenter mot tilsynsreglene; avslutter med 1 ved brudd")},
-    {"checklist", cmd_checklist, 1, N_("checklist [--municipality KOMMUNENR] [--tsv]"), N_("tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd")},
+    {"checklist", cmd_checklist, 1, N_("checklist [--municipality KOMMUNENR] [--tsv] [--pdf FIL]"), N_("tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd")},
     {"catalog", cmd_catalog, 1, N_("catalog export [--municipality NR] [--out FIL]\n"
      "        catalog import FIL [--municipality NR]"), N_("del kommunens tiltakskatalog (steg 2-3) som fil; import er alt eller ingenting")},
     {"letter", cmd_letter, 1, N_("letter ID [--out FIL]"), N_("vedtaksbrev til deltakeren på kommunens målform")},

@@ -100,6 +100,15 @@ has "$T/r.txt" "Nasjonalt mål: 70 %"
 expect 1 S results --pdf "$T/none.pdf" --year 1999
 [ -e "$T/none.pdf" ] && bad "a PDF of nothing was written" || ok
 
+# The checklist as one page too.
+expect 1 S checklist --pdf "$T/c.pdf" --municipality 9999
+[ "$(stat -c %a "$T/c.pdf")" = 600 ] && ok || bad "checklist PDF mode"
+pdftotext -layout "$T/c.pdf" "$T/c.txt"
+has "$T/c.txt" "Tilsynssjekkliste"
+has "$T/c.txt" "K1 "
+cases=$(S checklist --municipality 9999 | sed -n 's/^Tilsynssjekkliste [0-9.]*: \([0-9]*\) saker.*/\1/p')
+has "$T/c.txt" "$cases saker"
+
 # NAV and the supervisor read the report.
 expect 0 S user add navansatt nav --municipality 9999
 expect 0 S user add tilsyn supervisor
