@@ -287,7 +287,8 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
         sv_participant *p = obj;
         sv_date birth;
         char sex;
-        if (p->fnr[0] && !p->sex[0] && sv_fnr_check(p->fnr, &birth, &sex, NULL) == SV_OK) {
+        /* only where the number still tells it (not under the 2032 rules) */
+        if (p->fnr[0] && !p->sex[0] && sv_fnr_check(p->fnr, &birth, &sex, NULL) == SV_OK && sex) {
             p->sex[0] = sex;
             p->sex[1] = '\0';
         }

@@ -1,5 +1,6 @@
 /* Error values, allocation and string helpers shared by core/, forms/ and the fronts. */
 #include "util.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -179,27 +181,30 @@ void sv_now(char buf[20])
     strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+/* 16 bytes from the kernel's generator (getrandom(2), which waits until it is seeded). There
+ * is no weaker fallback: an id that might repeat would break a UNIQUE decision id, so when the
+ * kernel cannot give randomness the program stops with a clear message instead. */
+void sv_random_bytes(void *buf, size_t n)
+{
+    unsigned char *p = buf;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = getrandom(p + got, n - got, 0);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) {
+            fprintf(stderr, "stegvis: %s (getrandom: %s)\n",
+                    _("kan ikke hente tilfeldige tall fra systemet; ingen id er laget og ingenting er lagret"),
+                    strerror(r < 0 ? errno : EIO));
+            exit(1);
+        }
+        got += (size_t)r;
+    }
+}
+
 void sv_uuid(char buf[37])
 {
     unsigned char r[16];
-    size_t got = 0;
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        while (got < sizeof r) {
-            ssize_t n = read(fd, r + got, sizeof r - got);
-            if (n <= 0) break;
-            got += (size_t)n;
-        }
-        close(fd);
-    }
-    if (got < sizeof r) {
-        static unsigned long long s;
-        if (!s) s = (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 32);
-        for (size_t i = 0; i < sizeof r; i++) {
-            s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-            r[i] = (unsigned char)(s >> 56);
-        }
-    }
+    sv_random_bytes(r, sizeof r);
     r[6] = (unsigned char)((r[6] & 0x0F) | 0x40);
     r[8] = (unsigned char)((r[8] & 0x3F) | 0x80);
     snprintf(buf, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",

@@ -67,6 +67,8 @@ void sv_login_reset(void);
 void sv_test_set_login(const char *login);
 /* A random RFC 4122 version 4 UUID into buf[37]. */
 void sv_uuid(char buf[37]);
+/* Fills buf with n bytes from getrandom(2); exits with a clear message if the kernel cannot. */
+void sv_random_bytes(void *buf, size_t n);
 
 
 

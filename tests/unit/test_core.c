@@ -97,6 +97,67 @@ START_TEST(test_fnr_d_number_adds_four_to_first_digit)
 }
 END_TEST
 
+/* Numbers issued from 2032: the first check digit is valid when the weighted sum leaves 0, 1, 2
+ * or 3 (worked by hand: 150632512 with 6/4, 7/2, 8/0, 9/9). Only remainder 0 is valid today,
+ * and a number valid only under the new rules tells no sex. */
+START_TEST(test_fnr_2032_rules_accept_remainders_0_to_3)
+{
+    static const char *const ok[] = {"15063251264", "15063251272", "15063251280", "15063251299"};
+    sv_date birth;
+    char sex;
+    sv_err e;
+    for (int i = 0; i < 4; i++) {
+        ck_assert_msg(sv_fnr_check(ok[i], &birth, &sex, &e) == SV_OK, "%s: %s", ok[i], e.msg);
+        ck_assert_int_eq(birth, sv_date_from_ymd(2032, 6, 15));
+        ck_assert_int_eq(sv_fnr_2032_only(ok[i]), i != 0);
+        if (i == 0) ck_assert_int_eq(sex, 'K'); /* today's form: the ninth digit (2) says it */
+        else ck_assert_int_eq(sex, '\0');
+    }
+    /* remainder 4 or more, or a wrong second check digit: refused under both rules */
+    ck_assert_int_eq(sv_fnr_check("15063251256", NULL, NULL, &e), SV_EINVAL);
+    ck_assert(strstr(e.msg, "kontrollsiffer"));
+    ck_assert_int_eq(sv_fnr_check("15063251273", NULL, NULL, &e), SV_EINVAL);
+    /* today's numbers keep their sex: 01019010399 is a man born 1 January 1990 */
+    ck_assert_int_eq(sv_fnr_check("01019010399", &birth, &sex, &e), SV_OK);
+    ck_assert_int_eq(sex, 'M');
+    ck_assert_int_eq(sv_fnr_2032_only("01019010399"), 0);
+    ck_assert_int_eq(sv_fnr_check("01019010305", &birth, &sex, &e), SV_OK); /* remainder 2 */
+    ck_assert_int_eq(birth, sv_date_from_ymd(1990, 1, 1));
+    ck_assert_int_eq(sex, '\0');
+}
+END_TEST
+
+/* D-numbers (+40 on the day) and the test registers' synthetic numbers (+40 or +80 on the
+ * month), under both rules. */
+START_TEST(test_fnr_d_numbers_and_synthetic_numbers)
+{
+    sv_date birth;
+    char sex;
+    sv_err e;
+    ck_assert_int_eq(sv_fnr_check("41019010382", &birth, &sex, &e), SV_OK); /* D, remainder 0 */
+    ck_assert_int_eq(birth, sv_date_from_ymd(1990, 1, 1));
+    ck_assert_int_eq(sv_fnr_check("41019010307", &birth, &sex, &e), SV_OK); /* D, remainder 3 */
+    ck_assert_int_eq(sex, '\0');
+    ck_assert_int_eq(sv_fnr_check("01419010371", &birth, &sex, &e), SV_OK); /* month 41: NAV */
+    ck_assert(sv_fnr_is_synthetic("01419010371"));
+    ck_assert_int_eq(birth, sv_date_from_ymd(1990, 1, 1));
+    ck_assert_int_eq(sv_fnr_check("01819010354", &birth, &sex, &e), SV_OK); /* month 81: Tenor */
+    ck_assert_int_eq(birth, sv_date_from_ymd(1990, 1, 1));
+    ck_assert_int_eq(sex, 'M');
+    ck_assert_int_eq(sv_fnr_check("01819010362", &birth, &sex, &e), SV_OK); /* Tenor, 2032 rules */
+    ck_assert_int_eq(sv_fnr_check("15863251238", &birth, &sex, &e), SV_OK);
+    ck_assert_int_eq(birth, sv_date_from_ymd(2032, 6, 15));
+    ck_assert_int_eq(sv_fnr_check("55063251266", &birth, &sex, &e), SV_OK); /* D and 2032 */
+    ck_assert_int_eq(birth, sv_date_from_ymd(2032, 6, 15));
+    ck_assert(!sv_fnr_is_synthetic("01019010399"));
+    /* month 53 or 93 is no month even after the offset */
+    ck_assert_int_eq(sv_fnr_check("01539010480", NULL, NULL, &e), SV_EINVAL);
+    ck_assert(strstr(e.msg, "fødselsdato"));
+    ck_assert_int_eq(sv_fnr_check("01939010382", NULL, NULL, &e), SV_EINVAL);
+    ck_assert(strstr(e.msg, "fødselsdato"));
+}
+END_TEST
+
 START_TEST(test_fnr_known_bad_cases_are_refused_with_message)
 {
     sv_err e;
@@ -253,6 +314,8 @@ static Suite *suite(void)
     tcase_add_test(t, test_fnr_valid_number_gives_birth_date_and_sex);
     tcase_add_test(t, test_fnr_d_number_adds_four_to_first_digit);
     tcase_add_test(t, test_fnr_known_bad_cases_are_refused_with_message);
+    tcase_add_test(t, test_fnr_2032_rules_accept_remainders_0_to_3);
+    tcase_add_test(t, test_fnr_d_numbers_and_synthetic_numbers);
     tcase_add_test(t, test_field_parse_names_field_and_keeps_value_on_error);
     tcase_add_test(t, test_field_text_too_long_is_refused_not_truncated);
     tcase_add_test(t, test_field_codes_accept_code_or_label);
