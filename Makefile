@@ -9,7 +9,7 @@ MANDIR = $(PREFIX)/share/man/man1
 PKGS = ncursesw sqlite3 libxml-2.0 libcrypto cairo pangocairo fontconfig
 CC ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 WARN = -Wall -Wextra -Werror -Wno-missing-field-initializers
@@ -46,7 +46,7 @@ TLIB_OBJ := $(filter-out $(B)/core/identity.o,$(LIB_OBJ)) $(B)/test/identity.o
 SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
 SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
-DEBS = libncurses-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3 libssl-dev strace libcairo2-dev libpango1.0-dev poppler-utils
+DEBS = libncurses-dev libunistring-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3 libssl-dev strace libcairo2-dev libpango1.0-dev poppler-utils
 
 .PHONY: pot all run check unit unit-san screens deps bench stress fuzz valgrind install uninstall clean
 

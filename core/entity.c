@@ -163,10 +163,16 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
     char q[48];
     switch (f->type) {
     case SV_F_TEXT:
-    case SV_F_LONGTEXT:
-        if (check_text(f, text, e)) return e->code;
-        memcpy(p, text, strlen(text) + 1);
-        return SV_OK;
+    case SV_F_LONGTEXT: {
+        /* stored in NFC, however it was typed or pasted (one spelling of "Åse", not two) */
+        if (sv_utf8_len(text) < 0) return check_text(f, text, e);
+        char *nfc = sv_utf8_nfc(text);
+        if (!nfc) return check_text(f, text, e);
+        int rc = check_text(f, nfc, e);
+        if (rc == SV_OK) memcpy(p, nfc, strlen(nfc) + 1);
+        free(nfc);
+        return rc;
+    }
     case SV_F_DATE: {
         sv_date d;
         if (sv_date_parse(text, &d) != 0)

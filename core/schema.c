@@ -2,6 +2,7 @@
  * database from a newer program is refused untouched. Audit triggers are generated from the
  * entity descriptions so every write to every table is logged with old and new values. */
 #include "schema.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -245,8 +246,37 @@ static const char MIGRATION_7[] =
     "CREATE TABLE chain(seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, row_id INTEGER NOT NULL,"
     "  link TEXT NOT NULL, UNIQUE(kind, row_id));";
 
+/* Migration 8: the search fold became Unicode's (core/text.c: any case of any letter, without
+ * diacritics, NFD and NFC alike), so every stored key is folded again and the trigram index and
+ * the short-term counts rebuilt. The per-row update triggers are set aside meanwhile (the
+ * index is rebuilt whole; a key is derived, not a change of what the owner wrote) and put back
+ * as migration 4 made them; the version guard comes back with the guard triggers below. */
+#define SV_SEARCH_U \
+    "CREATE TRIGGER participant_search_u AFTER UPDATE OF search_key ON participant BEGIN" \
+    "  INSERT INTO participant_search(participant_search, rowid, search_key)" \
+    "  VALUES('delete', OLD.id, OLD.search_key);" \
+    "  INSERT INTO participant_search(rowid, search_key) VALUES(NEW.id, NEW.search_key); END;"
+static const char MIGRATION_8[] =
+    "DROP TRIGGER IF EXISTS participant_version;"
+    "DROP TRIGGER participant_search_u;"
+    "DROP TRIGGER participant_gram_u1;"
+    "DROP TRIGGER participant_gram_u2;"
+    "UPDATE participant SET search_key = sv_search_key(name, fnr);"
+    "INSERT INTO participant_search(participant_search) VALUES('rebuild');"
+    "DELETE FROM search_gram;"
+    "INSERT INTO search_gram(gram, n) SELECT g, count(*) FROM ("
+    "  SELECT p.id, substr(p.search_key, s.i, 1) AS g FROM participant p JOIN search_pos s"
+    "   ON s.i <= length(p.search_key)"
+    "  UNION SELECT p.id, substr(p.search_key, s.i, 2) FROM participant p JOIN search_pos s"
+    "   ON s.i < length(p.search_key)) GROUP BY g;"
+    SV_SEARCH_U
+    SV_GRAM_SUB("participant_gram_u1", "UPDATE OF search_key ON participant",
+                " WHEN OLD.search_key IS NOT NEW.search_key")
+    SV_GRAM_ADD("participant_gram_u2", "UPDATE OF search_key ON participant",
+                " WHEN OLD.search_key IS NOT NEW.search_key");
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
-                                         MIGRATION_6, MIGRATION_7};
+                                         MIGRATION_6, MIGRATION_7, MIGRATION_8};
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {
@@ -301,6 +331,7 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
                           have, SV_SCHEMA_LATEST);
     if (target > SV_SCHEMA_LATEST) target = SV_SCHEMA_LATEST;
     if (have >= target) return SV_OK;
+    sv_text_register(db); /* sv_search_key() for migration 8 */
     if (exec(db, "BEGIN IMMEDIATE", e)) return e->code;
     /* Re-read inside the write lock: a colleague may have migrated meanwhile. */
     have = sv_schema_version(db);

@@ -275,9 +275,7 @@ static int conflict(sv_store *st, const sv_entity *ent, int64_t id, sv_err *e)
 
 static void participant_key(sv_participant *p, char *key, size_t size)
 {
-    char fold[sizeof p->name];
-    sv_utf8_fold(fold, sizeof fold, p->name);
-    snprintf(key, size, "%s %s", fold, p->fnr);
+    sv_search_key(p->name, p->fnr, key, size);
 }
 
 int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)

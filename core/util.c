@@ -100,31 +100,6 @@ long sv_utf8_len(const char *s)
     return n;
 }
 
-void sv_utf8_fold(char *dst, size_t size, const char *src)
-{
-    size_t i = 0;
-    const unsigned char *p = (const unsigned char *)src;
-    if (size == 0) return;
-    while (*p && i + 1 < size) {
-        unsigned char c = *p;
-        if (c >= 'A' && c <= 'Z') {
-            dst[i++] = (char)(c + 32);
-            p++;
-        } else if (c == 0xC3 && p[1] && i + 2 < size) {
-            unsigned char d = p[1];
-            /* U+00C0..U+00DE upper-case Latin-1 letters map to +0x20, except U+00D7 (x). */
-            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = (unsigned char)(d + 0x20);
-            dst[i++] = (char)c;
-            dst[i++] = (char)d;
-            p += 2;
-        } else {
-            dst[i++] = (char)c;
-            p++;
-        }
-    }
-    dst[i] = '\0';
-}
-
 void sv_buf_init(sv_buf *b)
 {
     b->cap = 256;
@@ -210,29 +185,4 @@ void sv_uuid(char buf[37])
     snprintf(buf, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
              r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12],
              r[13], r[14], r[15]);
-}
-
-char *sv_utf8_pad(char *buf, size_t size, const char *s, int width)
-{
-    size_t n = 0;
-    int cols = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p && cols < width) {
-        size_t len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
-        size_t i;
-        for (i = 1; i < len && p[i]; i++)
-            if ((p[i] & 0xC0) != 0x80) break;
-        if (i < len) len = 1;   /* invalid sequence: copy one byte */
-        if (n + len + 1 >= size) break;
-        memcpy(buf + n, p, len);
-        n += len;
-        p += len;
-        cols++;
-    }
-    while (cols < width && n + 1 < size) {
-        buf[n++] = ' ';
-        cols++;
-    }
-    buf[n] = '\0';
-    return buf;
 }

@@ -40,8 +40,20 @@ int sv_strcpy(char *dst, size_t size, const char *src);
 
 /* Number of characters (UTF-8 code points) in s; -1 if s is not valid UTF-8. */
 long sv_utf8_len(const char *s);
-/* Lower-cases ASCII and the Norwegian letters ÆØÅ/ÉÈ in UTF-8 into dst (same byte length). */
+/* The search fold (core/text.c, libunistring): case-folded, compatibility-decomposed, without
+ * diacritics, and the letters a Norwegian keyboard user types plainly (ø o, æ ae, ł l, ı i ...),
+ * so "sahin" matches "Şahin", "lovas" "Løvås", "олена" "Олена", and NFD text its NFC form. Cut
+ * at a character boundary to fit size. */
 void sv_utf8_fold(char *dst, size_t size, const char *src);
+/* s in Unicode normalisation form C, allocated (caller frees); NULL if s is not UTF-8. */
+char *sv_utf8_nfc(const char *s);
+/* Terminal columns of a UTF-8 string (wide characters 2, combining marks 0), and of one code
+ * point (-1 for a control character, as wcwidth). The screens measure text with these. */
+int sv_utf8_width(const char *s);
+int sv_uc_width(unsigned int c);
+/* A participant's search key: the folded name and the identity number (what the list's search
+ * matches against). */
+void sv_search_key(const char *name, const char *fnr, char *key, size_t size);
 
 typedef struct sv_buf {
     char *s;
@@ -73,6 +85,7 @@ void sv_random_bytes(void *buf, size_t n);
 
 
 /* Writes s into buf padded with spaces (or cut at a character boundary) to exactly width
- * terminal columns, counting UTF-8 characters as one column each. Returns buf. */
+ * terminal columns, as the terminal shows them (wide characters take two, combining marks
+ * none). Returns buf. */
 char *sv_utf8_pad(char *buf, size_t size, const char *s, int width);
 #endif

@@ -41,7 +41,7 @@ int tui_width(const char *s)
     while (*s) {
         wchar_t wc;
         s += next_wc(s, &wc);
-        int cw = wcwidth(wc);
+        int cw = sv_uc_width(wc);
         cols += cw < 0 ? 1 : cw;
     }
     return cols;
@@ -58,7 +58,7 @@ int tui_put(WINDOW *w, int y, int x, int width, const char *s, int pad)
     while (s && *s) {
         wchar_t wc[2] = {0, 0};
         int n = next_wc(s, &wc[0]);
-        int cw = wcwidth(wc[0]);
+        int cw = sv_uc_width(wc[0]);
         if (wc[0] == L'\t' || wc[0] == L'\n') { wc[0] = L' '; cw = 1; }
         if (cw < 0) { wc[0] = L'?'; cw = 1; }
         if (cols + cw > width) break;
@@ -91,7 +91,7 @@ int tui_wrap(WINDOW *w, int y, int x, int width, int maxrows, const char *s)
         while (*end && *end != '\n') {
             wchar_t wc;
             int n = next_wc(end, &wc);
-            int cw = wcwidth(wc);
+            int cw = sv_uc_width(wc);
             if (cw < 0) cw = 1;
             if (cols + cw > width) break;
             if (wc == L' ') last_space = end;
@@ -225,7 +225,7 @@ int tui_prompt(const char *label, char *out, size_t size)
         while (tw > width - 1 && *shown) { /* keep the end visible */
             wchar_t wc;
             int k = next_wc(shown, &wc);
-            tw -= wcwidth(wc) > 0 ? wcwidth(wc) : 1;
+            tw -= sv_uc_width(wc) > 0 ? sv_uc_width(wc) : 1;
             shown += k;
         }
         tui_put(b, 2, 2, width, shown, 1);

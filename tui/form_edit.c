@@ -107,7 +107,7 @@ static int wcols(const wchar_t *s, int from, int to)
 {
     int c = 0;
     for (int i = from; i < to; i++) {
-        int w = wcwidth(s[i]);
+        int w = sv_uc_width(s[i]);
         c += w < 0 ? 1 : w;
     }
     return c;
@@ -122,7 +122,7 @@ void form_edit_draw(form_screen *fs, WINDOW *w, int y, int x, int width)
     wmove(w, y, x);
     int c = 0;
     for (int i = fs->escroll; i < fs->elen; i++) {
-        int cw = wcwidth(fs->ebuf[i]);
+        int cw = sv_uc_width(fs->ebuf[i]);
         if (cw < 0) cw = 1;
         if (c + cw > width) break;
         waddnwstr(w, &fs->ebuf[i], 1);

@@ -90,7 +90,7 @@ static int cursor_row(const wtext *t, int width, int *cx)
             col = 0;
             continue;
         }
-        int cw = wcwidth(t->s[k]);
+        int cw = sv_uc_width(t->s[k]);
         if (cw < 0) cw = 1;
         if (col + cw > width) {
             vr++;
@@ -132,7 +132,7 @@ static void draw(WINDOW *w, const char *title, const wtext *t, int *top)
             col = 0;
             continue;
         }
-        int cw = wcwidth(t->s[k]);
+        int cw = sv_uc_width(t->s[k]);
         if (cw < 0) cw = 1;
         if (col + cw > width) {
             vr++;

@@ -275,7 +275,23 @@ START_TEST(test_utf8_fold_and_pad)
 {
     char out[64];
     sv_utf8_fold(out, sizeof out, "ÆRLIG Østby ÅSE");
-    ck_assert_str_eq(out, "ærlig østby åse");
+    ck_assert_str_eq(out, "aerlig ostby ase");
+    sv_utf8_fold(out, sizeof out, "Şahin ŁUKASZ Олена A\xcc\x8ase");
+    ck_assert_str_eq(out, "sahin lukasz олена ase");
+    sv_utf8_fold(out, 6, "ÆÆÆ"); /* never half a character */
+    ck_assert_str_eq(out, "aeae");
+    sv_utf8_fold(out, sizeof out, "bad \xc3 byte X");
+    ck_assert(strstr(out, "bad ") == out && strstr(out, " byte x")); /* broken byte: no crash */
+    char *nfc = sv_utf8_nfc("A\xcc\x8ase");
+    ck_assert_str_eq(nfc, "\xc3\x85se");
+    free(nfc);
+    ck_assert_int_eq(sv_utf8_width("Løvås"), 5);
+    ck_assert_int_eq(sv_utf8_width("A\xcc\x8ase"), 3);
+    ck_assert_int_eq(sv_utf8_width("\xe6\x9d\x8e"), 2); /* a CJK ideograph takes two columns */
+    sv_utf8_pad(out, sizeof out, "A\xcc\x8ase", 4);
+    ck_assert_str_eq(out, "A\xcc\x8ase ");
+    sv_utf8_pad(out, sizeof out, "\xe6\x9d\x8e\xe6\x9d\x8e", 3);
+    ck_assert_str_eq(out, "\xe6\x9d\x8e ");
     ck_assert_int_eq(sv_utf8_len("æøå"), 3);
     ck_assert_int_eq(sv_utf8_len("\xc3"), -1);
     sv_utf8_pad(out, sizeof out, "Løvås", 7);
