@@ -135,11 +135,15 @@ else
     row "export / xmllint / check" "not on this branch" "-" "-" "-" "$BIN help export"
 fi
 if $BIN help checklist >/dev/null 2>&1; then
-    for pair in "$SMALL:$DB_S:1" "$LARGE:$DB_L:30"; do
+    # The checklist as of a fixed day (issue 12): the 5,000-participant municipality is what the
+    # checklist screen opens (<200 ms), the national figure was 23.5 s before the stored verdicts.
+    ASOF=$(date -d yesterday +%d.%m.%Y)
+    for pair in "$SMALL:$DB_S:0.2" "$LARGE:$DB_L:5"; do
         n=${pair%%:*}; rest=${pair#*:}; db=${rest%:*}; lim=${rest##*:}
-        r=$(timed $BIN --db "$db" checklist)
+        $BIN --db "$db" checklist --as-of "$ASOF" >/dev/null 2>&1   # first open migrates a cached database
+        r=$(timed $BIN --db "$db" checklist --as-of "$ASOF")
         v=$(verdict "${r% *}" "$lim"); [ "$(mem_ok "${r#* }")" = ok ] || v=MISSED
-        row "checklist $n" "${r% *} s" "<$lim s" "$v" "${r#* }" "$BIN --db $db checklist"
+        row "checklist --as-of, $n participants" "${r% *} s" "<$lim s" "$v" "${r#* }" "$BIN --db $db checklist --as-of $ASOF"
     done
 else
     row "checklist" "not on this branch" "-" "-" "-" "$BIN help checklist"

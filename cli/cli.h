@@ -62,6 +62,7 @@ int cmd_demo(sv_cli *c, int argc, char **argv);
 int cmd_help(sv_cli *c, int argc, char **argv);
 int cmd_fields(sv_cli *c, int argc, char **argv);
 int cmd_decide(sv_cli *c, int argc, char **argv);
+int cmd_notify(sv_cli *c, int argc, char **argv);
 int cmd_export(sv_cli *c, int argc, char **argv);
 int cmd_check(sv_cli *c, int argc, char **argv);
 int cmd_checklist(sv_cli *c, int argc, char **argv);

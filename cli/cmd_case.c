@@ -73,7 +73,7 @@ int cmd_add(sv_cli *c, int argc, char **argv)
 
 int cmd_edit(sv_cli *c, int argc, char **argv)
 {
-    if (argc < 3) return cli_usage(_("bruk: stegvis edit TYPE ID [--if-version N] --FELT VERDI ..."));
+    if (argc < 3) return cli_usage(_("bruk: stegvis edit TYPE ID [--if-version N] [--correction ja] --FELT VERDI ..."));
     const sv_entity *ent = sv_entity_by_table(argv[1]);
     if (!ent) return cli_usage(_("ukjent type «%s» (se «stegvis fields»)"), argv[1]);
     int64_t id = cli_id(argv[2]);
@@ -81,8 +81,8 @@ int cmd_edit(sv_cli *c, int argc, char **argv)
     void *obj = sv_xmalloc(ent->size);
     sv_err e;
     sv_err_clear(&e);
-    const char *extra[] = {"if_version", NULL};
-    const char *ver[1] = {NULL};
+    const char *extra[] = {"if_version", "correction", NULL};
+    const char *ver[2] = {NULL, NULL};
     int rc = sv_row_load(c->st, ent, id, obj, &e);
     if (rc == SV_OK) {
         rc = cli_fields(ent, obj, argc - 3, argv + 3, extra, ver, &e);
@@ -99,8 +99,23 @@ int cmd_edit(sv_cli *c, int argc, char **argv)
         }
         ((sv_meta *)obj)->version = v;
     }
+    /* --correction ja: a correction of wording in the plan, which keeps its decision (core/case.c) */
+    if (rc == SV_OK && ver[1]) {
+        if (ent != &SV_ENT_PLAN || (strcmp(ver[1], "ja") && strcmp(ver[1], "nei"))) {
+            free(obj);
+            return cli_usage(_("--correction: ja eller nei, og bare for plan (en retting av ordlyden som ikke endrer planen)"));
+        }
+        if (!strcmp(ver[1], "ja")) sv_plan_mark_correction();
+    }
+    int rev = ent == &SV_ENT_PLAN ? ((sv_plan *)obj)->rev : 0;
     if (rc == SV_OK) rc = sv_row_save(c->st, ent, obj, &e);
     if (rc == SV_OK) printf(_("%s nr. %lld er endret (versjon %d).\n"), _(ent->label), (long long)id, ((sv_meta *)obj)->version);
+    if (rc == SV_OK && ent == &SV_ENT_PLAN && ver[1] && !strcmp(ver[1], "ja")) {
+        sv_plan now;
+        if (sv_row_load(c->st, &SV_ENT_PLAN, id, &now, &e) == SV_OK)
+            printf(now.rev == rev ? _("Retting av ordlyden: planens innhold er det samme, vedtaket gjelder fortsatt.\n")
+                                  : _("Endringen er vesentlig (tiltak, faser, timer, mål eller varighet) og krever nytt vedtak.\n"));
+    }
     free(obj);
     return rc ? cli_fail(&e) : 0;
 }

@@ -12,12 +12,14 @@
 #include "../core/checklist.h"
 #include "../core/results_pdf.h"
 #include "../core/vedtak.h"
+#include "../core/verdict.h"
 #include "cli.h"
 #include "../core/i18n.h"
 
 typedef struct {
     int docs, failed, violations, remarks, bad_docs;
     xmlTextWriterPtr xw;       /* --format xml */
+    sv_date as_of;             /* evidence after this day is not evidence */
 } check_run;
 
 static void xml_doc_error(check_run *r, const char *path, const char *msg)
@@ -35,17 +37,17 @@ static void check_file(check_run *r, const char *path)
     sv_err_clear(&e);
     r->docs++;
     xmlDocPtr doc = sv_vedtak_read_file(path, &e);
-    const sv_ruleset *rs = doc ? sv_vedtak_ruleset(doc, &e) : NULL;
-    sv_rule_result *res = rs ? sv_xcalloc((size_t)rs->nrules, sizeof *res) : NULL;
-    int v = res ? sv_rules_eval(rs, doc, res, &e) : -1;
-    if (v < 0) {
+    sv_verdict vd = {0};
+    if (!doc || sv_vedtak_check(doc, r->as_of, &vd, &e)) {
         r->failed++;
         if (r->xw) xml_doc_error(r, path, e.msg);
         else printf(_("%s\tfeil\t%s\n"), path, e.msg);
-        free(res);
         xmlFreeDoc(doc);
         return;
     }
+    const sv_ruleset *rs = vd.rs;
+    sv_rule_result *res = vd.results;
+    int v = vd.violations;
     if (r->xw) {
         xmlTextWriterStartElement(r->xw, BAD_CAST "dokument");
         xmlTextWriterWriteAttribute(r->xw, BAD_CAST "fil", BAD_CAST path);
@@ -78,7 +80,7 @@ static void check_file(check_run *r, const char *path)
     r->violations += v;
     r->remarks += remarks;
     if (v) r->bad_docs++;
-    free(res);
+    sv_verdict_free(&vd);
     xmlFreeDoc(doc);
 }
 
@@ -118,30 +120,53 @@ static void check_dir(check_run *r, const char *dir)
     free(names);
 }
 
+/* --as-of DATO: the day a report is judged as of; not after today. */
+static int as_of_arg(const char *v, sv_date *out)
+{
+    sv_err e;
+    sv_err_clear(&e);
+    if (sv_date_parse(v, out) || *out == SV_NODATE)
+        return sv_err_set(&e, SV_EINVAL, "as_of", _("--as-of: «%s» er ikke en gyldig dato (dd.mm.åååå)"), v), cli_fail(&e), 2;
+    if (*out > sv_today())
+        return sv_err_set(&e, SV_EINVAL, "as_of", _("--as-of: %s er fram i tid; en kontroll kan bare gjelde i dag eller før"), v),
+               cli_fail(&e), 2;
+    return 0;
+}
+
+static const char *check_usage(void)
+{
+    return _("bruk: stegvis check FIL|MAPPE ... [--format xml] [--as-of DATO]");
+}
+
 int cmd_check(sv_cli *c, int argc, char **argv)
 {
     (void)c;
     int xml = 0, npaths = 0;
+    sv_date as_of = sv_today();
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--format") || !strncmp(argv[i], "--format=", 9)) {
+        if (!strcmp(argv[i], "--as-of") || !strncmp(argv[i], "--as-of=", 8)) {
+            const char *v = argv[i][7] == '=' ? argv[i] + 8 : i + 1 < argc ? argv[++i] : "";
+            if (as_of_arg(v, &as_of)) return 2;
+        } else if (!strcmp(argv[i], "--format") || !strncmp(argv[i], "--format=", 9)) {
             const char *v = argv[i][8] == '=' ? argv[i] + 9 : i + 1 < argc ? argv[++i] : "";
             if (strcmp(v, "xml") && strcmp(v, "text")) return cli_usage(_("--format: «%s» er ikke gyldig (text eller xml)"), v);
             xml = !strcmp(v, "xml");
         } else if (!strcmp(argv[i], "--tsv")) {
             continue;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage(_("ukjent valg «%s»\nbruk: stegvis check FIL|MAPPE ... [--format xml]"), argv[i]);
+            return cli_usage(_("ukjent valg «%s»\n%s"), argv[i], check_usage());
         } else {
             npaths++;
         }
     }
-    if (!npaths) return cli_usage(_("bruk: stegvis check FIL|MAPPE ... [--format xml]"));
+    if (!npaths) return cli_usage("%s", check_usage());
     sv_err e;
     sv_err_clear(&e);
     sv_ruleset *const *sets;
     int nsets;
     if (sv_rules_all(&sets, &nsets, &e)) return cli_fail(&e);
     check_run r = {0};
+    r.as_of = as_of;
     xmlBufferPtr buf = NULL;
     if (xml) {
         buf = xmlBufferCreate();
@@ -152,7 +177,7 @@ int cmd_check(sv_cli *c, int argc, char **argv)
         xmlTextWriterWriteAttribute(r.xw, BAD_CAST "xmlns", BAD_CAST "urn:stegvis:kontroll:1");
     }
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--format")) {
+        if (!strcmp(argv[i], "--format") || !strcmp(argv[i], "--as-of")) {
             i++;
             continue;
         }
@@ -178,25 +203,31 @@ int cmd_check(sv_cli *c, int argc, char **argv)
     }
     sv_vedtak_cleanup();
     sv_rules_cleanup();
-    return r.violations || r.failed ? 1 : 0;
+    /* 0 sound, 1 a rule broken, 2 usage, 3 a document could not be checked (it says nothing
+     * about the law, so a pipeline must not take it as sound) */
+    return r.failed ? 3 : r.violations ? 1 : 0;
 }
 
 int cmd_checklist(sv_cli *c, int argc, char **argv)
 {
     const char *muni_arg = NULL, *pdf = NULL;
+    sv_date as_of = sv_today();
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--municipality") && i + 1 < argc) muni_arg = argv[++i];
+        if (!strcmp(argv[i], "--as-of") || !strncmp(argv[i], "--as-of=", 8)) {
+            const char *v = argv[i][7] == '=' ? argv[i] + 8 : i + 1 < argc ? argv[++i] : "";
+            if (as_of_arg(v, &as_of)) return 2;
+        } else if (!strcmp(argv[i], "--municipality") && i + 1 < argc) muni_arg = argv[++i];
         else if (!strcmp(argv[i], "--pdf") && i + 1 < argc) pdf = argv[++i];
         else if (!strncmp(argv[i], "--municipality=", 15)) muni_arg = argv[i] + 15;
         else if (!strcmp(argv[i], "--tsv")) continue;
-        else return cli_usage(_("bruk: stegvis checklist [--municipality KOMMUNENR]"));
+        else return cli_usage(_("bruk: stegvis checklist [--municipality KOMMUNENR] [--as-of DATO] [--pdf FIL]"));
     }
     sv_err e;
     sv_err_clear(&e);
     int64_t muni = 0;
     if (muni_arg && !(muni = cli_municipality(c, muni_arg, &e))) return cli_fail(&e);
     sv_checklist cl;
-    if (sv_checklist_run(c->st, muni, sv_today(), &cl, &e)) {
+    if (sv_checklist_run(c->st, muni, as_of, &cl, &e)) {
         sv_vedtak_cleanup();
         sv_rules_cleanup();
         return cli_fail(&e);
@@ -205,7 +236,7 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
         char scope[120];
         if (muni_arg) snprintf(scope, sizeof scope, _("kommune %s"), muni_arg);
         else snprintf(scope, sizeof scope, "%s", _("alle kommuner du har tilgang til"));
-        int rc = sv_checklist_pdf(&cl, scope, sv_today(), pdf, &e), found = 0;
+        int rc = sv_checklist_pdf(&cl, scope, as_of, pdf, &e), found = 0;
         if (rc == SV_OK) printf(_("Sjekklisten er skrevet til %s.\n"), pdf);
         for (int i = 0; i < cl.nitems; i++) found |= cl.items[i].violations > 0;
         sv_checklist_free(&cl);
@@ -214,7 +245,7 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
         return rc ? cli_fail(&e) : found ? 1 : 0;   /* as without --pdf: 1 when a violation is found */
     }
     char today[11];
-    sv_date_nor(sv_today(), today);
+    sv_date_nor(as_of, today);
     if (!c->tsv)
         printf(_("Tilsynssjekkliste %s: %d saker, %d vedtak kontrollert%s%s\n"), today, cl.cases, cl.decisions,
                muni_arg ? ", kommune " : "", muni_arg ? muni_arg : "");

@@ -5,6 +5,7 @@
 
 #include "../core/case.h"
 #include "../core/fnr.h"
+#include "../core/notice.h"
 #include "../forms/forms.h"
 #include "cli.h"
 #include "../core/i18n.h"
@@ -33,6 +34,16 @@ static void date_line(const char *label, sv_date d)
     if (d == SV_NODATE) return;
     sv_date_nor(d, t);
     show_line(label, t);
+}
+
+static int show_change(const char *at, const char *login, const char *what, const char *action, const char *fields, void *ctx)
+{
+    int *n = ctx;
+    if (!(*n)++) printf(_("\nEndret siden siste vedtak\n"));
+    printf(_("  %s %s: %s %s%s%s\n"), at, login, what,
+           !strcmp(action, "insert") ? _("lagt til") : !strcmp(action, "delete") ? _("slettet") : _("endret"),
+           fields[0] && !strcmp(action, "update") ? ": " : "", !strcmp(action, "update") ? fields : "");
+    return 0;
 }
 
 int cmd_show(sv_cli *c, int argc, char **argv)
@@ -124,6 +135,22 @@ int cmd_show(sv_cli *c, int argc, char **argv)
         sv_date_nor(dc->decided_on, t);
         printf(_("%sVedtak nr. %lld %s: %s av %s (planversjon %d, %s)\n"), i ? "" : _("\nVedtak\n"), (long long)dc->id, t,
                sv_code_label(SV_CODES_DECISION_KIND, dc->kind), dc->decided_by, dc->plan_rev, dc->uuid);
+        sv_notice n;
+        if (sv_notice_current(c->st, dc->id, &n, &e) == SV_OK && n.notified_on != SV_NODATE) {
+            char a[11], b[11];
+            sv_date_nor(n.notified_on, a);
+            sv_date_nor(n.appeal_deadline, b);
+            printf(_("    underrettet %s (%s)%s, klagefrist %s\n"), a, sv_code_label(SV_CODES_NOTIFY, n.method),
+                   n.id ? _(", registrert etter vedtaket") : "", b);
+        } else {
+            printf(_("    ikke underrettet ennå (registrer med stegvis notify %lld)\n"), (long long)dc->id);
+        }
+    }
+    /* what changed since the last decision (a significant change needs a new one) */
+    if (cs.ndecisions && cs.has_plan) {
+        int n = 0;
+        sv_case_changes_since_decision(c->st, &cs, show_change, &n, &e);
+        if (!n) printf(_("\nIngen endringer i planen siden siste vedtak.\n"));
     }
     sv_case_free(&cs);
     return 0;

@@ -13,6 +13,7 @@
 #include "../core/decision.h"
 #include "../core/issue.h"
 #include "../core/letter.h"
+#include "../core/notice.h"
 #include "../forms/forms.h"
 #include "cli.h"
 #include "../core/i18n.h"
@@ -44,12 +45,12 @@ static void print_results(const sv_issue *r)
 
 #define DECIDE_USAGE                                                                                              \
     "bruk: stegvis decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n" \
-    "       [--notified DATO] [--date DATO] [--reason TEKST] [--yes]"
+    "       [--notified DATO] [--date DATO] [--reason TEKST] [--late-reason TEKST] [--yes]"
 
 int cmd_decide(sv_cli *c, int argc, char **argv)
 {
     int64_t id = 0;
-    const char *kind = NULL, *method = NULL, *notified = NULL, *date = NULL, *reason = "";
+    const char *kind = NULL, *method = NULL, *notified = NULL, *date = NULL, *reason = "", *late = "";
     int yes = 0;
     for (int i = 1; i < argc; i++) {
         int missing = 0;
@@ -59,6 +60,7 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
         else if ((v = opt(argc, argv, &i, "--notified", &missing))) notified = v;
         else if ((v = opt(argc, argv, &i, "--date", &missing))) date = v;
         else if ((v = opt(argc, argv, &i, "--reason", &missing))) reason = v;
+        else if ((v = opt(argc, argv, &i, "--late-reason", &missing))) late = v;
         else if (missing) return cli_usage(_("%s mangler verdi\n%s"), argv[i], DECIDE_USAGE);
         else if (!strcmp(argv[i], "--yes")) yes = 1;
         else if (!strcmp(argv[i], "--tsv")) continue;
@@ -74,7 +76,7 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
         return sv_err_set(&e, SV_EINVAL, "notify_method", _("--notify-method: «%s» er ikke gyldig (digitalt, post, personlig)"), method),
                cli_fail(&e);
     sv_vedtak_in in = {.kind = kind, .notify_method = method, .reason = reason, .decided_on = sv_today(),
-                       .notified_on = SV_NODATE};
+                       .notified_on = SV_NODATE, .late_reason = late};
     if (date && (sv_date_parse(date, &in.decided_on) || in.decided_on == SV_NODATE))
         return sv_err_set(&e, SV_EINVAL, "decided_on", _("--date: «%s» er ikke en gyldig dato (dd.mm.åååå)"), date), cli_fail(&e);
     if (notified && sv_date_parse(notified, &in.notified_on))
@@ -94,8 +96,43 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
     sv_date_nor(r.d.decided_on, d);
     printf("Vedtak nr. %" PRId64 " (%s) fattet %s: %s etter %s.\n", r.d.id, r.d.uuid, d,
            sv_code_label(SV_CODES_DECISION_KIND, r.d.kind), r.d.law);
+    if (r.late) printf(_("Vedtaket er fattet etter fristen; bruddet og grunnen for forsinkelsen står i vedtaket.\n"));
     if (r.d.notified_on == SV_NODATE) printf(_("Husk å underrette deltakeren; vedtaket er ikke registrert som underrettet.\n"));
     sv_issue_free(&r);
+    return 0;
+}
+
+#define NOTIFY_USAGE "bruk: stegvis notify VEDTAK-ID --notified DATO --notify-method digitalt|post|personlig [--note TEKST]"
+
+int cmd_notify(sv_cli *c, int argc, char **argv)
+{
+    int64_t id = 0;
+    const char *method = NULL, *notified = NULL, *note = "";
+    for (int i = 1; i < argc; i++) {
+        int missing = 0;
+        const char *v;
+        if ((v = opt(argc, argv, &i, "--notify-method", &missing))) method = v;
+        else if ((v = opt(argc, argv, &i, "--notified", &missing))) notified = v;
+        else if ((v = opt(argc, argv, &i, "--note", &missing))) note = v;
+        else if (missing) return cli_usage(_("%s mangler verdi\n%s"), argv[i], NOTIFY_USAGE);
+        else if (!strcmp(argv[i], "--tsv")) continue;
+        else if (!id && (id = cli_id(argv[i]))) continue;
+        else return cli_usage(_("uventet argument «%s»\n%s"), argv[i], NOTIFY_USAGE);
+    }
+    if (!id || !method || !notified) return cli_usage("%s", NOTIFY_USAGE);
+    sv_err e;
+    sv_err_clear(&e);
+    sv_date on;
+    if (sv_date_parse(notified, &on) || on == SV_NODATE)
+        return sv_err_set(&e, SV_EINVAL, "notified_on", _("--notified: «%s» er ikke en gyldig dato (dd.mm.åååå)"), notified),
+               cli_fail(&e);
+    sv_notice n;
+    if (sv_notice_record(c->st, id, on, method, note, &n, &e)) return cli_fail(&e);
+    char a[11], b[11];
+    sv_date_nor(n.notified_on, a);
+    sv_date_nor(n.appeal_deadline, b);
+    printf(_("Vedtak nr. %" PRId64 ": underrettet %s (%s), registrert %s av %s. Klagefristen går ut %s.\n"), id, a,
+           sv_code_label(SV_CODES_NOTIFY, n.method), n.recorded_at, n.recorded_by, b);
     return 0;
 }
 

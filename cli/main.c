@@ -15,7 +15,7 @@ const sv_cmd SV_COMMANDS[] = {
     {"user", cmd_user, 1, N_("user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN]"), N_("legg til en kollega (roller: administrator, adviser, nav, supervisor)")},
     {"participant", cmd_participant, 1, N_("participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)"), N_("registrer en deltaker")},
     {"add", cmd_add, 1, N_("add TYPE --FORELDER ID --FELT VERDI ... (se «stegvis fields»)"), N_("legg til kartlegging, behov, plan, fase, tiltak, oppfølging ...")},
-    {"edit", cmd_edit, 1, N_("edit TYPE ID [--if-version N] --FELT VERDI ..."), N_("endre en lagret rad")},
+    {"edit", cmd_edit, 1, N_("edit TYPE ID [--if-version N] [--correction ja] --FELT VERDI ..."), N_("endre en lagret rad (--correction ja: en retting av ordlyden i planen som ikke krever nytt vedtak)")},
     {"delete", cmd_delete, 1, N_("delete TYPE ID [--if-version N]"), N_("slett en lagret rad (etter rollen din og kommunen raden hører til)")},
     {"list", cmd_list, 1, N_("list [--municipality NR] [--search TEKST] [--status ingen|utkast|vedtatt|endret] [--step 5|6|7]\n"
      "     [--adviser LOGIN] [--overdue] [--warnings] [--sort navn|frist|bosatt|status] [--limit N] [--show-fnr] [--tsv]"), N_("vis deltakere med status og neste frist")},
@@ -24,10 +24,11 @@ const sv_cmd SV_COMMANDS[] = {
     {"demo", cmd_demo, 2, N_("demo [--participants N] [--municipalities M] [--seed S]"), N_("fyll databasen med syntetiske demodata")},
     {"start", cmd_start, 2, N_("start [--bench-startup]\n      STEGVIS_KEYLOG=FIL: tid per tast (mikrosekunder) skrives til FIL"), N_("åpne stegvis på standarddatabasen (lager demokommunen første gang)")},
     {"decide", cmd_decide, 1, N_("decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n"
-     "       [--notified DATO] [--date DATO] [--reason TEKST] [--yes]"), N_("fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket")},
+     "       [--notified DATO] [--date DATO] [--reason TEKST] [--late-reason TEKST] [--yes]"), N_("fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket (en oversittet frist med skriftlig grunn gjør det ikke)")},
+    {"notify", cmd_notify, 1, N_("notify VEDTAK-ID --notified DATO --notify-method digitalt|post|personlig [--note TEKST]"), N_("registrer når og hvordan deltakeren fikk vedtaket (eller rett det); klagefristen regnes derfra")},
     {"export", cmd_export, 1, N_("export ID [--out FIL] [--arkivmelding] | export --all MAPPE [--arkivmelding]"), N_("skriv fattede vedtak som XML (og Noark 5-arkivmelding)")},
-    {"check", cmd_check, 0, N_("check FIL|MAPPE ... [--format xml]"), N_("kontroller vedtaksdokumenter mot tilsynsreglene; avslutter med 1 ved brudd")},
-    {"checklist", cmd_checklist, 1, N_("checklist [--municipality KOMMUNENR] [--tsv] [--pdf FIL]"), N_("tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd")},
+    {"check", cmd_check, 0, N_("check FIL|MAPPE ... [--format xml] [--as-of DATO]"), N_("kontroller vedtaksdokumenter mot tilsynsreglene med tall utledet av dokumentets egne fakta; avslutter med 0 når alt er i orden, 1 ved brudd, 2 ved feil bruk, 3 når et dokument ikke kunne kontrolleres")},
+    {"checklist", cmd_checklist, 1, N_("checklist [--municipality KOMMUNENR] [--as-of DATO] [--tsv] [--pdf FIL]"), N_("tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd")},
     {"catalog", cmd_catalog, 1, N_("catalog export [--municipality NR] [--out FIL]\n"
      "        catalog import FIL [--municipality NR]"), N_("del kommunens tiltakskatalog (steg 2-3) som fil; import er alt eller ingenting")},
     {"letter", cmd_letter, 1, N_("letter ID [--out FIL]"), N_("vedtaksbrev til deltakeren på kommunens målform")},

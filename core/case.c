@@ -142,8 +142,29 @@ int sv_phase_hours(const sv_case_phase *ph)
 
 int sv_case_months(const sv_case *c)
 {
-    if (!c->has_plan || c->plan.start_on == SV_NODATE || c->plan.planned_end == SV_NODATE) return -1;
-    return sv_date_months_between(c->plan.start_on, c->plan.planned_end + 1);
+    if (!c->has_plan) return -1;
+    return sv_fig_months(c->plan.start_on, c->plan.planned_end);
+}
+
+int sv_case_check_order(sv_store *st, const sv_entity *ent, const void *obj, sv_err *e)
+{
+    if (ent != &SV_ENT_EVALUATION) return SV_OK;
+    const sv_evaluation *ev = obj;
+    if (ev->evaluated_on == SV_NODATE) return SV_OK;
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT start_on FROM plan WHERE participant_id = ?", e);
+    if (!s) return e->code;
+    sqlite3_bind_int64(s, 1, ev->m.parent);
+    sv_date start = SV_NODATE;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) &&
+        sv_date_parse((const char *)sqlite3_column_text(s, 0), &start))
+        start = SV_NODATE;
+    sqlite3_reset(s);
+    if (start != SV_NODATE && ev->evaluated_on < start) {
+        char t[11];
+        sv_date_nor(start, t);
+        return sv_err_set(e, SV_EINVAL, "evaluated_on", _("Sluttevaluert: kan ikke være før programmet startet (%s)"), t);
+    }
+    return SV_OK;
 }
 
 const sv_decision *sv_case_last_decision(const sv_case *c)
@@ -177,14 +198,23 @@ void sv_case_derive(const sv_case *c, sv_date today, sv_deadlines *d)
     consider(d, d->nir_due, _("Registrering i NIR"));
     if (c->has_evaluation) return;
     if (!last && c->p.settled_on != SV_NODATE) {
-        d->plan_due = sv_date_add_months(c->p.settled_on, 3);
+        d->plan_due = sv_fig_plan_due(c->p.permit_on, c->p.settled_on, c->p.requested_on);
         consider(d, d->plan_due, _("Plan skal vedtas"));
     }
     if (last) {
         sv_date base = last->decided_on;
         for (int i = 0; i < c->nreviews; i++)
             if (c->reviews[i].held_on > base) base = c->reviews[i].held_on;
-        d->review_due = sv_date_add_months(base, SV_REVIEW_MONTHS);
+        d->review_due = sv_fig_review_due(base);
+        /* a life event no review has followed calls for one within a month (figures.h) */
+        for (int i = 0; i < c->nabsences; i++) {
+            const sv_absence *a = &c->absences[i];
+            if (!sv_fig_life_event(a->kind, a->reason, a->from_on, a->to_on)) continue;
+            int reviewed = 0;
+            for (int k = 0; k < c->nreviews && !reviewed; k++) reviewed = c->reviews[k].held_on >= a->from_on;
+            sv_date due = sv_fig_event_review_due(a->from_on);
+            if (!reviewed && due < d->review_due) d->review_due = due;
+        }
         consider(d, d->review_due, _("Planen skal vurderes"));
         if (d->status == SV_PS_CHANGED) consider(d, today, _("Nytt vedtak etter endring"));
     }
@@ -192,4 +222,60 @@ void sv_case_derive(const sv_case *c, sv_date today, sv_deadlines *d)
         d->programme_end = c->plan.planned_end;
         consider(d, d->programme_end, _("Programmet slutter"));
     }
+}
+
+static int g_correction;
+
+void sv_plan_mark_correction(void) { g_correction = 1; }
+
+/* Fields whose wording may be corrected without changing what was decided. */
+static int wording(const char *col)
+{
+    return !strcmp(col, "final_goal_text") || !strcmp(col, "justification") || !strcmp(col, "extension_reason");
+}
+
+int sv_plan_rev_step(sv_store *st, const sv_plan *p)
+{
+    int correction = g_correction;
+    g_correction = 0;
+    if (!correction || !p->m.id) return 1;
+    sv_plan old;
+    sv_err e;
+    if (sv_row_load(st, &SV_ENT_PLAN, p->m.id, &old, &e)) return 1;
+    for (int i = 0; i < SV_ENT_PLAN.nfields; i++) {
+        const sv_field *f = &SV_ENT_PLAN.fields[i];
+        char a[4200], b[4200];
+        sv_field_format(f, &old, a, sizeof a, 1);
+        sv_field_format(f, p, b, sizeof b, 1);
+        if (strcmp(a, b) && !wording(f->col)) return 1;   /* significant, whatever the mark says */
+    }
+    return 0;
+}
+
+int sv_case_changes_since_decision(sv_store *st, const sv_case *c, sv_change_cb cb, void *ctx, sv_err *e)
+{
+    const sv_decision *last = sv_case_last_decision(c);
+    if (!last || !c->has_plan) return SV_OK;
+    sqlite3_stmt *s = sv_store_prepare(st,
+        "SELECT a.at, a.login, a.tbl, a.action, ifnull((SELECT group_concat(n.key, ', ') FROM json_each(ifnull(a.new, a.old)) n"
+        "  WHERE n.key NOT IN ('id', 'version', 'plan_id', 'phase_id', 'participant_id')"
+        "  AND (a.old IS NULL OR a.new IS NULL OR json_extract(a.old, '$.' || n.key) IS NOT json_extract(a.new, '$.' || n.key))), '')"
+        " FROM audit a WHERE a.at > ?2 AND ((a.tbl = 'plan' AND a.row_id = ?1)"
+        "  OR (a.tbl = 'phase' AND json_extract(ifnull(a.new, a.old), '$.plan_id') = ?1)"
+        "  OR (a.tbl = 'plan_measure' AND json_extract(ifnull(a.new, a.old), '$.phase_id') IN"
+        "   (SELECT id FROM phase WHERE plan_id = ?1)))"
+        " ORDER BY a.id", e);
+    if (!s) return e->code;
+    sqlite3_bind_int64(s, 1, c->plan.m.id);
+    sqlite3_bind_text(s, 2, last->created_at, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(s, 2);
+        const char *what = !strcmp(t, "plan") ? _("plan") : !strcmp(t, "phase") ? _("tidsfase") : _("tiltak i fase");
+        if (cb((const char *)sqlite3_column_text(s, 0), (const char *)sqlite3_column_text(s, 1), what,
+               (const char *)sqlite3_column_text(s, 3), (const char *)sqlite3_column_text(s, 4), ctx))
+            break;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SV_OK : sv_store_dberr(st, rc, e);
 }

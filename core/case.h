@@ -3,6 +3,7 @@
 #ifndef SV_CASE_H
 #define SV_CASE_H
 
+#include "figures.h"
 #include "model.h"
 #include "store.h"
 
@@ -55,8 +56,6 @@ void sv_case_free(sv_case *c);
 typedef enum { SV_PS_NONE, SV_PS_DRAFT, SV_PS_DECIDED, SV_PS_CHANGED } sv_plan_status;
 const char *sv_plan_status_label(sv_plan_status s);
 
-/* Review interval used for "review due" (the law says "at regular intervals"). */
-#define SV_REVIEW_MONTHS 6
 
 typedef struct sv_deadlines {
     sv_plan_status status;
@@ -75,5 +74,25 @@ int sv_phase_hours(const sv_case_phase *ph);
 /* Programme length in whole months (start to planned end), -1 without a plan. */
 int sv_case_months(const sv_case *c);
 const sv_decision *sv_case_last_decision(const sv_case *c);
+
+/* Plan edits as the law means them (introduksjonsloven § 6, integreringsloven § 15): a change to
+ * the measures, phases, hours, goals or duration is significant and needs a new decision; a
+ * correction of wording (spelling, a clearer sentence) in the goal description, the
+ * justification or the extension reason, marked as such by the user, is audited like every save
+ * but keeps the plan's content revision, so the decision still stands. The mark applies to the
+ * next plan save only. */
+void sv_plan_mark_correction(void);
+/* 1 when saving p moves the plan's content revision on, 0 for a marked correction of wording. */
+int sv_plan_rev_step(sv_store *st, const sv_plan *p);
+
+/* What changed in the plan, its phases and measures since the last decision was recorded,
+ * from the audit log: one call per change with when, who, what and which fields. */
+typedef int (*sv_change_cb)(const char *at, const char *login, const char *what, const char *action,
+                            const char *fields, void *ctx);
+int sv_case_changes_since_decision(sv_store *st, const sv_case *c, sv_change_cb cb, void *ctx, sv_err *e);
+
+/* Order across records, checked when one is saved: a final evaluation cannot come before the
+ * programme started. SV_OK, or SV_EINVAL naming the field. */
+int sv_case_check_order(sv_store *st, const sv_entity *ent, const void *obj, sv_err *e);
 
 #endif

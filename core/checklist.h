@@ -27,11 +27,20 @@ typedef struct sv_check_item {
     int nrules;
 } sv_check_item;
 
+typedef struct sv_check_print {
+    unsigned long long hash;
+    int64_t case_id;
+    char law[20];
+} sv_check_print;
+
 typedef struct sv_checklist {
     sv_check_item *items;      /* ordered by law, then control id */
     int nitems;
     int cases;                 /* participants examined */
-    int decisions;             /* last decisions checked */
+    int decisions;             /* decisions checked */
+    const int *recorded;       /* while running: the current case's recorded notifications */
+    struct sv_check_print *prints;   /* while running: fingerprints of decided justifications */
+    int nprints;
 } sv_checklist;
 
 /* Runs the checklist for a municipality (0: every municipality the user may see) as of today.

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <sqlite3.h>
+
 static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 static int mdays(int y, int m)
@@ -115,10 +117,73 @@ int sv_date_months_between(sv_date a, sv_date b)
     return n;
 }
 
+static sv_date g_clock = SV_NODATE;
+
+void sv_clock_set(sv_date d) { g_clock = d; }
+
+/* Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
+static sv_date easter(int y)
+{
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return sv_date_from_ymd(y, month, day);
+}
+
+int sv_date_is_holiday(sv_date t)
+{
+    int y, m, d;
+    sv_date_to_ymd(t, &y, &m, &d);
+    if ((m == 1 && d == 1) || (m == 5 && (d == 1 || d == 17)) || (m == 12 && (d == 25 || d == 26))) return 1;
+    sv_date e = easter(y);
+    static const int off[] = {-3, -2, 0, 1, 39, 49, 50};
+    for (int i = 0; i < 7; i++)
+        if (t == e + off[i]) return 1;
+    return 0;
+}
+
+sv_date sv_date_next_workday(sv_date t)
+{
+    /* day 0 (1970-01-01) was a Thursday: weekday 0 = Monday */
+    for (;;) {
+        int wd = (int)(((int64_t)t + 3) % 7 + 7) % 7;
+        if (wd < 5 && !sv_date_is_holiday(t)) return t;
+        t++;
+    }
+}
+
+sv_date sv_date_appeal_deadline(sv_date notified, int weeks)
+{
+    if (notified == SV_NODATE) return SV_NODATE;
+    return sv_date_next_workday(notified + 7 * weeks);
+}
+
 sv_date sv_today(void)
 {
+    if (g_clock != SV_NODATE) return g_clock;
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
     return sv_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static void fn_add_months(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *s = sqlite3_value_text(argv[0]);
+    sv_date d;
+    if (!s || sqlite3_value_type(argv[1]) == SQLITE_NULL || sv_date_parse((const char *)s, &d) || d == SV_NODATE) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    char out[11];
+    sv_date_iso(sv_date_add_months(d, sqlite3_value_int(argv[1])), out);
+    sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+}
+
+int sv_date_sql_register(sqlite3 *db)
+{
+    return sqlite3_create_function(db, "sv_add_months", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                   fn_add_months, NULL, NULL);
 }

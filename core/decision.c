@@ -6,9 +6,14 @@
 
 #include "../forms/forms.h"
 #include "i18n.h"
+#include "verdict.h"
 
+/* The notification in force: the latest one recorded after the decision (core/notice.c), else
+ * what the decision stated when it was issued. */
 #define COLS "id, participant_id, uuid, kind, decided_on, decided_by, plan_rev, law, " \
-             "ifnull(notified_on,''), ifnull(notify_method,''), ifnull(reason,''), created_at"
+             "ifnull((SELECT n.notified_on FROM notification n WHERE n.decision_id = decision.id ORDER BY n.id DESC LIMIT 1)," \
+             " ifnull(notified_on,'')), ifnull((SELECT n.method FROM notification n WHERE n.decision_id = decision.id" \
+             " ORDER BY n.id DESC LIMIT 1), ifnull(notify_method,'')), ifnull(reason,''), created_at"
 
 static void read_decision(sqlite3_stmt *s, sv_decision *d)
 {
@@ -42,6 +47,9 @@ int sv_decision_insert(sv_store *st, sv_decision *d, const char *xml, sv_err *e)
     sv_date_iso(d->notified_on, notified);
     sv_now(now);
     if (sv_store_begin(st, e)) return e->code;
+    /* One decision per plan version and kind (the database's unique index decision_one says
+     * so too, for a colleague who issues it at the same moment). */
+    if (sv_decision_exists(st, d, e)) goto fail;
     sqlite3_stmt *s = sv_store_prepare(st, "INSERT INTO decision(participant_id, uuid, kind, decided_on, "
                                            "decided_by, plan_rev, law, notified_on, notify_method, reason, xml, created_at) "
                                            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
@@ -61,16 +69,44 @@ int sv_decision_insert(sv_store *st, sv_decision *d, const char *xml, sv_err *e)
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) {
-        sv_store_dberr(st, rc, e);
+        if ((rc & 0xff) != SQLITE_CONSTRAINT || !sv_decision_exists(st, d, e)) sv_store_dberr(st, rc, e);
         goto fail;
     }
     d->id = sqlite3_last_insert_rowid(sv_store_db(st));
+    /* its verdict beside it, in the same transaction, for the checklist */
+    if ((rc = sv_verdict_store(sv_store_db(st), d->id, xml)) != SQLITE_OK) {
+        sv_store_dberr(st, rc, e);
+        goto fail;
+    }
     snprintf(d->created_at, sizeof d->created_at, "%s", now);
     if (!d->decided_by[0]) snprintf(d->decided_by, sizeof d->decided_by, "%s", sv_login());
     return sv_store_commit(st, e);
 fail:
     sv_store_rollback(st);
     return e->code;
+}
+
+int sv_decision_exists(sv_store *st, const sv_decision *d, sv_err *e)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT id, decided_on FROM decision WHERE participant_id = ? AND plan_rev = ? "
+                                           "AND kind = ? ORDER BY id LIMIT 1", e);
+    if (!s) return e->code;
+    sqlite3_bind_int64(s, 1, d->participant_id);
+    sqlite3_bind_int(s, 2, d->plan_rev);
+    sqlite3_bind_text(s, 3, d->kind, -1, SQLITE_STATIC);
+    int rc = SV_OK;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        sv_date on = SV_NODATE;
+        if (sv_date_parse((const char *)sqlite3_column_text(s, 1), &on)) on = SV_NODATE;
+        char t[11];
+        sv_date_nor(on, t);
+        rc = sv_err_set(e, SV_ECONFLICT, "kind",
+                        _("Planversjon %d har allerede et vedtak av typen %s (vedtak nr. %lld, fattet %s). Et vedtak gjelder én "
+                          "planversjon; endre planen først hvis noe skal fastsettes på nytt."),
+                        d->plan_rev, sv_code_label(SV_CODES_DECISION_KIND, d->kind), (long long)sqlite3_column_int64(s, 0), t);
+    }
+    sqlite3_reset(s);
+    return rc;
 }
 
 int sv_decision_load(sv_store *st, int64_t id, sv_decision *d, sv_err *e)

@@ -9,6 +9,9 @@
 /* Stores an issued decision with its XML. Requires SV_OP_DECIDE in the participant's
  * municipality. Fills d->id and d->created_at. */
 int sv_decision_insert(sv_store *st, sv_decision *d, const char *xml, sv_err *e);
+/* SV_ECONFLICT (e names the existing decision) when the participant already has a decision of
+ * d->kind for d->plan_rev, else SV_OK. */
+int sv_decision_exists(sv_store *st, const sv_decision *d, sv_err *e);
 int sv_decision_load(sv_store *st, int64_t id, sv_decision *d, sv_err *e);
 /* The stored XML of a decision; caller frees. NULL (e set) if none. */
 char *sv_decision_xml(sv_store *st, int64_t id, sv_err *e);

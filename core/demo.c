@@ -183,8 +183,13 @@ static int demo_issue_decision(gen *g, int64_t pid, sv_date on, int fault)
     if (sv_case_load(g->st, pid, &c, g->e)) return g->e->code;
     int rc = SV_OK;
     int notified = !(fault == 5 && !c.p.interpreter);
+    /* the demo writes history: each decision recorded on its own day */
+    char recorded[20];
+    sv_date_iso(on, recorded);
+    snprintf(recorded + 10, sizeof recorded - 10, " 12:00:00");
     sv_vedtak_in in = {.kind = "plan", .decided_on = on, .notified_on = notified ? on + 1 : SV_NODATE,
-                       .notify_method = notified ? (c.p.interpreter ? "personlig" : "digitalt") : "", .reason = ""};
+                       .notify_method = notified ? (c.p.interpreter ? "personlig" : "digitalt") : "", .reason = "",
+                       .recorded_at = recorded};
     const sv_ruleset *rs = sv_rules_for(sv_law_code(sv_participant_law(&c.p)), on, g->e);
     xmlDocPtr doc = rs ? sv_vedtak_build(&c, &in, rs, g->e) : NULL;
     if (!doc) {
@@ -255,7 +260,7 @@ static int make_participant(gen *g, int stage, int fault)
     strcpy(a.language_level, chance(&g->r, 70) ? "A0" : "A1");
     snprintf(a.competence, sizeof a.competence, "Snakker %s.", p.languages);
     if (sv_participant_law(&p) == SV_LAW_INTEGRERING) {
-        a.career_on = a.assessed_on + 7;
+        a.career_on = a.assessed_on + 7 <= g->today ? a.assessed_on + 7 : g->today;   /* not in the future */
         snprintf(a.career_advice, sizeof a.career_advice, "Arbeidsrettet løp mot %s.", man ? "industri eller transport" : "helse og omsorg");
     }
     SAVE(g, SV_ENT_ASSESSMENT, &a);
@@ -293,10 +298,20 @@ static int make_participant(gen *g, int stage, int fault)
     pl.social_hours = 75;
     pl.consulted_on = pl.start_on - 5;
     pl.interpreter_used = p.interpreter && fault != 5;
-    snprintf(pl.justification, sizeof pl.justification, "%s", fault == 3 ? "Planen er tilpasset deltakeren."
-             : "Deltakeren har kort skolegang og erfaring fra bygg. Kommunen trenger operatører i næringsmiddel "
-               "(arbeidskraftbehov, steg 1). Norsk til B1 og praksis hos Fjordvik Fisk AS gir en realistisk vei til fast "
-               "jobb innen to år. Deltakeren ønsker selv dette løpet (samråd).");
+    /* Written from the participant's own assessment, as a supervisor expects: no two alike. */
+    char consulted[11];
+    sv_date_nor(pl.consulted_on, consulted);
+    const char *first = strchr(p.name, ' ') ? p.name : "Deltakeren";
+    int first_len = strchr(p.name, ' ') ? (int)(strchr(p.name, ' ') - p.name) : (int)strlen(first);
+    if (fault == 3) snprintf(pl.justification, sizeof pl.justification, "%s", "Planen er tilpasset deltakeren.");
+    else
+        snprintf(pl.justification, sizeof pl.justification,
+                 "%.*s har denne skolegangen: %s Arbeidserfaring: %s, i alt %d år. Snakker %s. %s trenger folk "
+                 "(arbeidskraftbehov, steg 1). Norsk til B1 og %d uker praksis hos %s gir en realistisk vei mot målet: %s. "
+                 "%s ønsker selv dette løpet (samråd %s).",
+                 first_len, first, a.education, a.work_experience, 1 + pick(&g->r, 20), p.languages,
+                 EMPLOYERS[pick(&g->r, DEMO_N(EMPLOYERS))], 8 + pick(&g->r, 40), EMPLOYERS[pick(&g->r, DEMO_N(EMPLOYERS))],
+                 pl.final_goal_text, man ? "Han" : "Hun", consulted);
     SAVE(g, SV_ENT_PLAN, &pl);
     /* Three phases covering the programme; fault 2 leaves a gap, fault 6 under-full weeks. */
     sv_date bounds[4] = {pl.start_on, sv_date_add_months(pl.start_on, high ? 2 : 6),
@@ -324,7 +339,8 @@ static int make_participant(gen *g, int stage, int fault)
     if (demo_issue_decision(g, p.m.id, pl.start_on - 3, fault)) return g->e->code;
 
     /* Follow-ups every two months, reviews every six (fault 7: reviews stopped). */
-    sv_date end = stage == 4 ? pl.planned_end : g->today;
+    /* nothing that has happened lies after today */
+    sv_date end = stage == 4 && pl.planned_end < g->today ? pl.planned_end : g->today;
     for (sv_date t = sv_date_add_months(pl.start_on, 2); t < end; t = sv_date_add_months(t, 2)) {
         sv_followup f;
         sv_entity_blank(&SV_ENT_FOLLOWUP, &f);
@@ -355,16 +371,27 @@ static int make_participant(gen *g, int stage, int fault)
         ab.to_on = ab.from_on + (man ? 5 : 27);
         ab.approved = 1;
         SAVE(g, SV_ENT_ABSENCE, &ab);
+        /* a birth or a long leave is a change in life: the plan is reviewed within a month
+         * (fault 7: reviews stopped) */
+        if (fault != 7 && ab.from_on + 14 <= g->today && sv_fig_life_event(ab.kind, ab.reason, ab.from_on, ab.to_on)) {
+            sv_review rv;
+            sv_entity_blank(&SV_ENT_REVIEW, &rv);
+            rv.m.parent = p.m.id;
+            rv.held_on = ab.from_on + 14;
+            strcpy(rv.reason, "endring");
+            snprintf(rv.outcome, sizeof rv.outcome, "%s", "Planen tilpasset permisjonen; fasene forskyves.");
+            SAVE(g, SV_ENT_REVIEW, &rv);
+        }
     }
     if (stage == 4) {
         sv_evaluation ev;
         sv_entity_blank(&SV_ENT_EVALUATION, &ev);
         ev.m.parent = p.m.id;
-        ev.evaluated_on = pl.planned_end;
+        ev.evaluated_on = pl.planned_end < g->today ? pl.planned_end : g->today;
         static const char *const outcome[] = {"arbeid", "arbeid", "utdanning", "begge", "annet"};
         strcpy(ev.outcome, outcome[pick(&g->r, 5)]);
         strcpy(ev.end_reason, !strcmp(ev.outcome, "annet") ? "tid_brukt" : !strcmp(ev.outcome, "utdanning") ? "utdanning" : "arbeid");
-        ev.handover_on = ev.evaluated_on + 7;
+        ev.handover_on = ev.evaluated_on + 7 <= g->today ? ev.evaluated_on + 7 : SV_NODATE;
         snprintf(ev.handover_note, sizeof ev.handover_note, "%s", "Overført til NAV-veileder med samtykke.");
         if (ev.evaluated_on + 365 < g->today) {
             static const char *const st1[] = {"arbeid", "arbeid", "utdanning", "annet", "begge"};

@@ -8,6 +8,7 @@
 #include "../forms/forms.h"
 #include "decision.h"
 #include "i18n.h"
+#include "verdict.h"
 
 int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int confirm, sv_issue *r, sv_err *e)
 {
@@ -30,33 +31,58 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
         rc = sv_err_set(e, SV_EINVAL, "plan", _("Deltakeren har ingen plan ennå; registrer plan, faser og tiltak før vedtaket (steg 5)"));
         goto done;
     }
+    sv_decision twin = {.participant_id = pid, .plan_rev = c.plan.rev};
+    snprintf(twin.kind, sizeof twin.kind, "%s", in->kind ? in->kind : "");
+    if (sv_decision_exists(st, &twin, e)) {
+        rc = e->code;
+        goto done;
+    }
     const char *law = sv_law_code(sv_participant_law(&c.p));
     if (!(r->rs = sv_rules_for(law, in->decided_on, e)) || !(doc = sv_vedtak_build(&c, in, r->rs, e))) {
         rc = e->code;
         goto done;
     }
-    r->results = sv_xcalloc((size_t)r->rs->nrules, sizeof *r->results);
-    int v = sv_rules_eval(r->rs, doc, r->results, e);
-    if (v < 0) {
+    /* The stored bytes are the document as built; the rules run on it after the same
+     * derivation `check` applies to an export, which finds nothing to correct in it. */
+    xml = sv_vedtak_serialize(doc);
+    sv_verdict vd;
+    if (sv_vedtak_check(doc, SV_NODATE, &vd, e)) {
         rc = e->code;
         goto done;
     }
-    r->violations = v;
-    const sv_rule_result *first = NULL;
+    r->rs = vd.rs;
+    r->results = vd.results;
+    r->violations = vd.violations;
+    r->remarks = vd.remarks;
+    int v = vd.violations;
+    /* Late is recorded, not forbidden: a deadline breach with its reason in the decision does
+     * not stop it; everything else does. */
+    int late_given = in->late_reason && sv_text_substance(in->late_reason) >= SV_LATE_REASON_MIN;
+    const sv_rule_result *first = NULL, *late = NULL;
     for (int i = 0; i < r->rs->nrules; i++) {
-        if (r->results[i].outcome == SV_R_REMARK) r->remarks++;
-        if (r->results[i].outcome == SV_R_VIOLATION && !first) first = &r->results[i];
+        if (r->results[i].outcome != SV_R_VIOLATION || r->results[i].rule->after_ok) continue;
+        if (r->results[i].rule->late_ok && late_given) {
+            if (!late) late = &r->results[i];
+            continue;
+        }
+        if (!first) first = &r->results[i];
+    }
+    if (first && first->rule->late_ok && in->late_reason && in->late_reason[0]) {
+        rc = sv_err_set(e, SV_EINVAL, "late_reason",
+                        _("Grunn for forsinkelse: skriv hvorfor vedtaket kommer etter fristen (minst %d tegn innhold)"),
+                        SV_LATE_REASON_MIN);
+        goto done;
     }
     if (first) {
         rc = sv_err_set(e, SV_EINVAL, first->rule->field, _("Vedtaket kan ikke fattes: %d brudd. Første: %s %s"), v,
                         first->rule->id, first->rule->message);
         goto done;
     }
+    r->late = late != NULL;
     if (r->remarks && !confirm) {
         rc = sv_err_set(e, SV_EINVAL, "", _("Vedtaket har %d merknad(er); les dem og bekreft for å fatte vedtaket"), r->remarks);
         goto done;
     }
-    xml = sv_vedtak_serialize(doc);
     char *uuid = sv_vedtak_xpath(doc, "string(/v:vedtak/@id)");
     sv_decision *d = &r->d;
     memset(d, 0, sizeof *d);

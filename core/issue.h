@@ -7,10 +7,15 @@
 #include "store.h"
 #include "vedtak.h"
 
+/* A reason for a late decision must say something: at least this many characters of substance
+ * (sv_text_substance). */
+#define SV_LATE_REASON_MIN 20
+
 typedef struct sv_issue {
     const sv_ruleset *rs;
     sv_rule_result *results;   /* rs->nrules entries */
     int violations, remarks;
+    int late;                  /* issued after its deadline, with the reason in the document */
     sv_decision d;             /* filled when stored (d.id != 0) */
 } sv_issue;
 

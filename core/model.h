@@ -78,6 +78,7 @@ typedef struct sv_participant {
     char right_duty[16];   /* rett_plikt, rett, plikt, kan_tilbys */
     char schooling[16];    /* ingen, grunnskole, vgs, hoyere */
     char adviser[33];      /* login of the responsible adviser */
+    sv_date requested_on;  /* request to take part (krav om deltakelse), introduksjonsloven § 6 */
 } sv_participant;
 
 typedef struct sv_assessment {      /* step 5: kartlegging */
@@ -118,6 +119,7 @@ typedef struct sv_phase {
     char name[81];
     sv_date start_on;
     sv_date end_on;
+    char reason[1001];     /* why only one phase, or why fewer hours than 37.5 (self-study) */
 } sv_phase;
 
 typedef struct sv_plan_measure {

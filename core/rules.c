@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 #include <libxml/xpathInternals.h>
 
+#include "derive.h"
 #include "paths.h"
 #include "i18n.h"
 #include "xmlsafe.h"
@@ -98,6 +99,12 @@ static int load_rule(sv_ruleset *rs, xmlNodePtr n, sv_err *e)
     }
     r->severity = !strcmp(sev, "brudd") ? SV_SEV_VIOLATION : SV_SEV_REMARK;
     free(sev);
+    char *late = attr(n, "forsinkelse");
+    r->late_ok = late && !strcmp(late, "tillatt");
+    free(late);
+    char *after = attr(n, "oppfylles");
+    r->after_ok = after && !strcmp(after, "etter");
+    free(after);
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (is(k, "hjemmel")) r->ref = text(k);
         else if (is(k, "melding")) {
@@ -191,6 +198,15 @@ int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
     }
     rs->law = attr(root, "lov");
     rs->version = attr(root, "versjon");
+    {
+        /* FNV-1a over the file's bytes */
+        unsigned long long h = 1469598103934665603ULL;
+        FILE *f = fopen(path, "rb");
+        int ch;
+        while (f && (ch = getc(f)) != EOF) h = (h ^ (unsigned char)ch) * 1099511628211ULL;
+        if (f) fclose(f);
+        snprintf(rs->digest, sizeof rs->digest, "%.40s:%016llx", rs->version ? rs->version : "", h);
+    }
     if (!rs->law || !rs->version || parse_date_attr(root, "fra", &rs->from) || rs->from == SV_NODATE ||
         parse_date_attr(root, "til", &rs->to)) {
         rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regelsett trenger lov, versjon og fra (åååå-mm-dd)"), path);
@@ -397,6 +413,7 @@ int sv_rules_eval(const sv_ruleset *rs, xmlDocPtr doc, sv_rule_result *res, sv_e
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
     if (!ctx) return sv_err_set(e, SV_EIO, NULL, _("Tom for minne")), -1;
     xmlXPathRegisterNs(ctx, BAD_CAST "v", BAD_CAST SV_VEDTAK_NS);
+    xmlXPathRegisterNs(ctx, BAD_CAST "a", BAD_CAST SV_DERIVED_NS);
     ctx->node = xmlDocGetRootElement(doc);
     int violations = 0;
     for (int i = 0; i < rs->nrules; i++) {

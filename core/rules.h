@@ -28,6 +28,12 @@ typedef struct sv_rule {
     const char *question;       /* its Norwegian text (owned by the rule set) */
     char *ref;                  /* legal reference */
     sv_severity severity;
+    int late_ok;                /* forsinkelse="tillatt": a deadline rule; breaking it does not stop a
+                                 * decision that gives its reason for the delay (the breach is still
+                                 * recorded in the document and counted by the checklist) */
+    int after_ok;               /* oppfylles="etter": met after the decision is issued (the participant
+                                 * is notified once it exists), so it does not stop issuing it; the
+                                 * checklist judges it with what was recorded later */
     char *field;                /* the plan field or part of the case to fix */
     char *message;              /* what is missing and where to fix it (nynorsk on nynorsk screens) */
     char *message_nn;           /* only while loading */
@@ -50,6 +56,8 @@ typedef struct sv_ruleset {
     char *path;
     char *law;                  /* introduksjonsloven, integreringsloven */
     char *version;              /* e.g. LOV-2020-11-06-127 */
+    char digest[64];            /* version and a hash of the file: stored verdicts name it, so a
+                                 * changed rule set is never answered from an old verdict */
     sv_date from, to;           /* in force from; "to" is when new cases stopped coming under it
                                  * (SV_NODATE: still open). Cases already under a law keep it,
                                  * so a set is chosen by the case's law and "from" only. */

@@ -9,7 +9,9 @@
 
 #include "../forms/forms.h"
 #include "chain.h"
+#include "figures.h"
 #include "guard.h"
+#include "verdict.h"
 #include "i18n.h"
 #include "nir.h"
 
@@ -113,16 +115,18 @@ static const char MIGRATION_2[] =
  * next of them) are stored on participant and kept current by triggers, so sorting and
  * paging 200,000 participants is an index scan instead of deriving every row per keystroke.
  * The expressions are the ones sv_case_derive uses; none depends on today's date. */
-#define SV_STATE(pid) \
+#define SV_REVIEW_DUE_3 \
+    "sv_review_due(max(d.decided_on, ifnull((SELECT max(held_on) FROM review r WHERE r.participant_id = p.id), '')))"
+#define SV_STATE_WITH(pid, plan_due) SV_STATE_WITH2(pid, plan_due, SV_REVIEW_DUE_3)
+#define SV_STATE_WITH2(pid, plan_due, review_due) \
     "UPDATE participant SET (step, status, plan_due, review_due, prog_end, next_on) = (" \
     " SELECT step, status, plan_due, review_due, prog_end," \
     "  nullif(min(ifnull(plan_due, '9999'), ifnull(review_due, '9999'), ifnull(prog_end, '9999')), '9999')" \
     " FROM (SELECT" \
     "  CASE WHEN ev.id IS NOT NULL THEN 7 WHEN d.id IS NOT NULL THEN 6 ELSE 5 END AS step," \
     "  CASE WHEN pl.id IS NULL THEN 0 WHEN d.id IS NULL THEN 1 WHEN d.plan_rev = pl.rev THEN 2 ELSE 3 END AS status," \
-    "  CASE WHEN ev.id IS NULL AND d.id IS NULL THEN date(p.settled_on, '+3 months') END AS plan_due," \
-    "  CASE WHEN ev.id IS NULL AND d.id IS NOT NULL THEN date(max(d.decided_on," \
-    "   ifnull((SELECT max(held_on) FROM review r WHERE r.participant_id = p.id), '')), '+6 months') END AS review_due," \
+    "  CASE WHEN ev.id IS NULL AND d.id IS NULL THEN " plan_due " END AS plan_due," \
+    "  CASE WHEN ev.id IS NULL AND d.id IS NOT NULL THEN " review_due " END AS review_due," \
     "  CASE WHEN ev.id IS NULL THEN pl.planned_end END AS prog_end" \
     "  FROM participant p" \
     "  LEFT JOIN plan pl ON pl.participant_id = p.id" \
@@ -130,6 +134,11 @@ static const char MIGRATION_2[] =
     "  LEFT JOIN decision d ON d.id = (SELECT id FROM decision WHERE participant_id = p.id" \
     "   ORDER BY decided_on DESC, id DESC LIMIT 1)" \
     "  WHERE p.id = participant.id)) WHERE " pid ";"
+
+/* Migration 3 counted from settlement only; migration 9 adds the request date. Both use the
+ * program's own date arithmetic (core/figures.c, registered in SQL), never SQLite's date(). */
+#define SV_STATE(pid) SV_STATE_WITH(pid, "sv_add_months(p.settled_on, 3)")
+#define SV_STATE9(pid) SV_STATE_WITH(pid, "sv_plan_due(p.permit_on, p.settled_on, p.requested_on)")
 
 #define SV_STATE_TRIGGER(name, event, pid) \
     "CREATE TRIGGER " name " AFTER " event " BEGIN " SV_STATE("id = " pid) " END;"
@@ -275,8 +284,112 @@ static const char MIGRATION_8[] =
     SV_GRAM_ADD("participant_gram_u2", "UPDATE OF search_key ON participant",
                 " WHEN OLD.search_key IS NOT NEW.search_key");
 
+
+/* Migration 9: one date arithmetic. The list state triggers of migration 3 used SQLite's
+ * date(x, '+3 months'), which gives 02.03 for 30.11 + 3 months where the program's screens
+ * and documents said 28.02. They are recreated on the C functions (sv_plan_due, sv_review_due),
+ * the request date (krav om deltakelse) is added, and every stored state is recomputed. */
+#define SV_STATE9_TRIGGER(name, event, pid) \
+    "DROP TRIGGER IF EXISTS " name ";CREATE TRIGGER " name " AFTER " event " BEGIN " SV_STATE9("id = " pid) " END;"
+#define SV_STATE9_TRIGGER_WHEN(name, event, when, pid) \
+    "DROP TRIGGER IF EXISTS " name ";CREATE TRIGGER " name " AFTER " event " WHEN " when " BEGIN " SV_STATE9("id = " pid) " END;"
+
+static const char MIGRATION_9[] =
+    /* participant.requested_on is added first (COLUMNS below) */
+    SV_STATE9_TRIGGER("participant_state_i", "INSERT ON participant", "NEW.id")
+    SV_STATE9_TRIGGER_WHEN("participant_state_u", "UPDATE OF settled_on, permit_on, requested_on ON participant",
+                           "OLD.settled_on IS NOT NEW.settled_on OR OLD.permit_on IS NOT NEW.permit_on"
+                           " OR OLD.requested_on IS NOT NEW.requested_on", "NEW.id")
+    SV_STATE9_TRIGGER("plan_state_i", "INSERT ON plan", "NEW.participant_id")
+    SV_STATE9_TRIGGER_WHEN("plan_state_u", "UPDATE ON plan",
+                           "OLD.planned_end IS NOT NEW.planned_end"
+                           " OR (OLD.rev IS NOT NEW.rev AND EXISTS(SELECT 1 FROM decision"
+                           " WHERE participant_id = NEW.participant_id))", "NEW.participant_id")
+    SV_STATE9_TRIGGER("plan_state_d", "DELETE ON plan", "OLD.participant_id")
+    SV_STATE9_TRIGGER("evaluation_state_i", "INSERT ON evaluation", "NEW.participant_id")
+    SV_STATE9_TRIGGER("evaluation_state_d", "DELETE ON evaluation", "OLD.participant_id")
+    SV_STATE9_TRIGGER("decision_state_i", "INSERT ON decision", "NEW.participant_id")
+    SV_STATE9_TRIGGER("review_state_i", "INSERT ON review", "NEW.participant_id")
+    SV_STATE9_TRIGGER_WHEN("review_state_u", "UPDATE ON review", "OLD.held_on IS NOT NEW.held_on", "NEW.participant_id")
+    SV_STATE9_TRIGGER("review_state_d", "DELETE ON review", "OLD.participant_id")
+    SV_STATE9("1");
+
+/* Migration 10: one decision per plan version and kind, enforced by a unique index. Decisions
+ * are immutable, so duplicates issued before it (the screens' F j F j, decide twice) cannot be
+ * removed: the index lists them by id and lets exactly those stand. Its SQL depends on the
+ * data, so decision_unique() builds it. */
+static const char MIGRATION_10[] = "-- decision_unique()";
+
+/* Migration 11: the verdict of every issued decision kept beside it (decision_verdict), written
+ * when the decision is stored, so the checklist reads a few bytes per decision instead of parsing
+ * and checking each document again (23.5 s for 200,000 participants before). Immutable like the
+ * decision; a verdict of an older rule set is simply not used (its digest differs). The
+ * decisions already issued get theirs here (sv_verdict_fill). */
+static const char MIGRATION_11[] =
+    "CREATE TABLE IF NOT EXISTS decision_verdict(decision_id INTEGER PRIMARY KEY REFERENCES decision(id),"
+    "  verdict TEXT NOT NULL);"
+    "CREATE TRIGGER IF NOT EXISTS decision_verdict_no_update BEFORE UPDATE ON decision_verdict BEGIN"
+    "  SELECT RAISE(ABORT, 'et vedtaks regelkontroll kan ikke endres'); END;"
+    "CREATE TRIGGER IF NOT EXISTS decision_verdict_no_delete BEFORE DELETE ON decision_verdict BEGIN"
+    "  SELECT RAISE(ABORT, 'et vedtaks regelkontroll kan ikke slettes'); END;";
+
+/* Migration 12: notifications recorded after the decision (core/notice.c), append-only: a
+ * correction is a new record, the latest is in force. */
+static const char MIGRATION_12[] =
+    "CREATE TABLE IF NOT EXISTS notification(id INTEGER PRIMARY KEY, decision_id INTEGER NOT NULL REFERENCES decision(id),"
+    "  notified_on TEXT NOT NULL, method TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',"
+    "  recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS notification_d ON notification(decision_id, id);"
+    "CREATE TRIGGER IF NOT EXISTS notification_no_update BEFORE UPDATE ON notification BEGIN"
+    "  SELECT RAISE(ABORT, 'en registrert underretning kan ikke endres; registrer en ny'); END;"
+    "CREATE TRIGGER IF NOT EXISTS notification_no_delete BEFORE DELETE ON notification BEGIN"
+    "  SELECT RAISE(ABORT, 'en registrert underretning kan ikke slettes'); END;";
+
+/* Migration 13: a phase says why it is the only one, or why it has fewer hours than full time
+ * (the column phase.reason, added by COLUMNS below). */
+static const char MIGRATION_13[] = "SELECT 1;";
+
+/* Migration 14: life events call for a review (core/figures.c: a birth, leave or own illness of
+ * two weeks or more, reviewed within a month): the list's review deadline is the earlier of the
+ * regular one and that of the first life event no review has followed. */
+#define SV_REVIEW_DUE_14 \
+    "nullif(min(ifnull(" SV_REVIEW_DUE_3 ", '9999'), ifnull((SELECT min(sv_event_review_due(a.from_on)) FROM absence a" \
+    " WHERE a.participant_id = p.id AND sv_life_event(a.kind, a.reason, a.from_on, a.to_on) AND NOT EXISTS(SELECT 1" \
+    " FROM review r WHERE r.participant_id = p.id AND r.held_on >= a.from_on)), '9999')), '9999')"
+#define SV_STATE14(pid) \
+    SV_STATE_WITH2(pid, "sv_plan_due(p.permit_on, p.settled_on, p.requested_on)", SV_REVIEW_DUE_14)
+#define SV_STATE14_TRIGGER(name, event, pid) \
+    "DROP TRIGGER IF EXISTS " name ";CREATE TRIGGER " name " AFTER " event " BEGIN " SV_STATE14("id = " pid) " END;"
+#define SV_STATE14_TRIGGER_WHEN(name, event, when, pid) \
+    "DROP TRIGGER IF EXISTS " name ";CREATE TRIGGER " name " AFTER " event " WHEN " when " BEGIN " SV_STATE14("id = " pid) " END;"
+
+static const char MIGRATION_14[] =
+    SV_STATE14_TRIGGER("participant_state_i", "INSERT ON participant", "NEW.id")
+    SV_STATE14_TRIGGER_WHEN("participant_state_u", "UPDATE OF settled_on, permit_on, requested_on ON participant",
+                            "OLD.settled_on IS NOT NEW.settled_on OR OLD.permit_on IS NOT NEW.permit_on"
+                            " OR OLD.requested_on IS NOT NEW.requested_on", "NEW.id")
+    SV_STATE14_TRIGGER("plan_state_i", "INSERT ON plan", "NEW.participant_id")
+    SV_STATE14_TRIGGER_WHEN("plan_state_u", "UPDATE ON plan",
+                            "OLD.planned_end IS NOT NEW.planned_end"
+                            " OR (OLD.rev IS NOT NEW.rev AND EXISTS(SELECT 1 FROM decision"
+                            " WHERE participant_id = NEW.participant_id))", "NEW.participant_id")
+    SV_STATE14_TRIGGER("plan_state_d", "DELETE ON plan", "OLD.participant_id")
+    SV_STATE14_TRIGGER("evaluation_state_i", "INSERT ON evaluation", "NEW.participant_id")
+    SV_STATE14_TRIGGER("evaluation_state_d", "DELETE ON evaluation", "OLD.participant_id")
+    SV_STATE14_TRIGGER("decision_state_i", "INSERT ON decision", "NEW.participant_id")
+    SV_STATE14_TRIGGER("review_state_i", "INSERT ON review", "NEW.participant_id")
+    SV_STATE14_TRIGGER_WHEN("review_state_u", "UPDATE ON review", "OLD.held_on IS NOT NEW.held_on", "NEW.participant_id")
+    SV_STATE14_TRIGGER("review_state_d", "DELETE ON review", "OLD.participant_id")
+    SV_STATE14_TRIGGER("absence_state_i", "INSERT ON absence", "NEW.participant_id")
+    SV_STATE14_TRIGGER_WHEN("absence_state_u", "UPDATE ON absence",
+                            "OLD.from_on IS NOT NEW.from_on OR OLD.to_on IS NOT NEW.to_on OR OLD.kind IS NOT NEW.kind"
+                            " OR OLD.reason IS NOT NEW.reason", "NEW.participant_id")
+    SV_STATE14_TRIGGER("absence_state_d", "DELETE ON absence", "OLD.participant_id")
+    SV_STATE14("1");
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
-                                         MIGRATION_6, MIGRATION_7, MIGRATION_8};
+                                         MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
+                                         MIGRATION_12, MIGRATION_13, MIGRATION_14};
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {
@@ -293,6 +406,54 @@ int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
         return SV_OK;
     }
     return SV_ENOTFOUND;
+}
+
+static int exec(sqlite3 *db, const char *sql, sv_err *e);
+
+/* Columns a migration adds, added only when missing: a database whose version number was set
+ * back (a restore, a test) runs the step again without failing on a column it has. */
+static const struct { int version; const char *table, *column, *type; } COLUMNS[] = {
+    {9, "participant", "requested_on", "TEXT"},
+    {13, "phase", "reason", "TEXT"},
+};
+
+static int add_columns(sqlite3 *db, int version, sv_err *e)
+{
+    for (size_t i = 0; i < sizeof COLUMNS / sizeof COLUMNS[0]; i++) {
+        if (COLUMNS[i].version != version) continue;
+        char sql[200];
+        snprintf(sql, sizeof sql, "SELECT 1 FROM pragma_table_info('%s') WHERE name = '%s'", COLUMNS[i].table,
+                 COLUMNS[i].column);
+        sqlite3_stmt *s;
+        int have = 0;
+        if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+            have = sqlite3_step(s) == SQLITE_ROW;
+            sqlite3_finalize(s);
+        }
+        if (have) continue;
+        snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s;", COLUMNS[i].table, COLUMNS[i].column, COLUMNS[i].type);
+        if (exec(db, sql, e)) return e->code;
+    }
+    return SV_OK;
+}
+
+static int decision_unique(sqlite3 *db, sv_err *e)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, "SELECT id FROM decision d WHERE EXISTS(SELECT 1 FROM decision x"
+                               " WHERE x.participant_id = d.participant_id AND x.plan_rev = d.plan_rev"
+                               " AND x.kind = d.kind AND x.id < d.id) ORDER BY id", -1, &s, NULL) != SQLITE_OK)
+        return sv_err_set(e, SV_EDB, NULL, _("Kunne ikke oppgradere databasen: %s"), sqlite3_errmsg(db));
+    sv_buf b;
+    sv_buf_init(&b);
+    sv_buf_add(&b, "DROP INDEX IF EXISTS decision_one; CREATE UNIQUE INDEX decision_one ON decision(participant_id, plan_rev, kind, "
+                   "(CASE WHEN id IN (0");
+    while (sqlite3_step(s) == SQLITE_ROW) sv_buf_printf(&b, ", %lld", (long long)sqlite3_column_int64(s, 0));
+    sqlite3_finalize(s);
+    sv_buf_add(&b, ") THEN id ELSE 0 END));");
+    int rc = exec(db, b.s, e);
+    sv_buf_free(&b);
+    return rc;
 }
 
 static int exec(sqlite3 *db, const char *sql, sv_err *e)
@@ -319,6 +480,10 @@ int sv_schema_version(sqlite3 *db)
 
 int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
 {
+    /* The triggers call the program's date arithmetic: every connection that migrates (and so
+     * writes) has it. */
+    sv_figures_sql_register(db);
+    sv_chain_register(db);
     int have = sv_schema_version(db);
     if (have < 0)
         return sv_err_set(e, SV_EDB, NULL,
@@ -336,12 +501,16 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
     /* Re-read inside the write lock: a colleague may have migrated meanwhile. */
     have = sv_schema_version(db);
     for (int v = have; v < target; v++) {
-        if (exec(db, MIGRATIONS[v], e)) goto fail;
+        if (add_columns(db, v + 1, e)) goto fail;
+        if (MIGRATIONS[v] == MIGRATION_10 ? decision_unique(db, e) : exec(db, MIGRATIONS[v], e)) goto fail;
         if (v + 1 == SV_CHAIN_SCHEMA && sv_chain_build(db, e)) goto fail;
+        if (MIGRATIONS[v] == MIGRATION_11 && sv_verdict_fill(db, e) < 0) goto fail;
     }
     sv_buf b;
     sv_buf_init(&b);
-    sv_guard_sql(target, &b);
+    /* The protective triggers name every column of the current entities, so they are written
+     * only for the latest schema (older targets are built by tests, then migrated on). */
+    if (target == SV_SCHEMA_LATEST) sv_guard_sql(target, &b);
     /* NIR registrations are not among SV_ENTITIES (only core/nir.c writes them) but are
      * audited and guarded the same way (sv_guard_each); the derived items are kept by triggers. */
     if (target >= 6) sv_nir_schema_sql(&b);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "case.h"
 #include "fnr.h"
 #include "model.h"
 #include "store.h"
@@ -303,6 +304,7 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
         return e->code;
     if (sv_store_authorize(st, write_op(st, ent, obj), muni, e) != SV_OK) return e->code;
     if (check_refs(st, ent, obj, muni, e) != SV_OK) return e->code;
+    if (sv_case_check_order(st, ent, obj, e) != SV_OK) return e->code;
     if (sv_store_begin(st, e)) return e->code;
 
     char now[20];
@@ -325,7 +327,8 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
         sv_buf_printf(&b, "UPDATE %s SET ", ent->table);
         for (int i = 0; i < ent->nfields; i++) sv_buf_printf(&b, "%s = ?, ", ent->fields[i].col);
         if (is_participant) sv_buf_add(&b, "search_key = ?, ");
-        if (ent == &SV_ENT_PLAN) sv_buf_add(&b, "rev = rev + 1, ");
+        /* the content revision moves on a significant change only (core/case.c) */
+        if (ent == &SV_ENT_PLAN) sv_buf_printf(&b, "rev = rev + %d, ", sv_plan_rev_step(st, obj));
         sv_buf_add(&b, "version = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?");
     }
     sqlite3_stmt *s = sv_store_prepare(st, b.s, e);

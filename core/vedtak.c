@@ -12,6 +12,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "../forms/forms.h"
+#include "figures.h"
 #include "fnr.h"
 #include "i18n.h"
 #include "paths.h"
@@ -93,11 +94,13 @@ static void part(bld *b, xmlNodePtr root, const sv_case *c, sv_date on)
     xmlNodePtr p = el(b, root, "part", NULL, NULL);
     sv_date birth = SV_NODATE, ref = c->has_plan && c->plan.start_on != SV_NODATE ? c->plan.start_on : on;
     sv_err ignore;
-    if (sv_fnr_check(c->p.fnr, &birth, NULL, &ignore) == SV_OK && birth != SV_NODATE && ref >= birth)
-        at_int(b, p, "alder", sv_date_months_between(birth, ref) / 12);
+    if (sv_fnr_check(c->p.fnr, &birth, NULL, &ignore) != SV_OK) birth = SV_NODATE;
+    int age = sv_fig_age(birth, ref);
+    if (age >= 0) at_int(b, p, "alder", age);
     at_date(b, p, "oppholdstillatelse", c->p.permit_on);
     at_date(b, p, "bosatt", c->p.settled_on);
-    if (c->p.settled_on != SV_NODATE) at_date(b, p, "planfrist", sv_date_add_months(c->p.settled_on, 3));
+    at_date(b, p, "krav", c->p.requested_on);
+    at_date(b, p, "planfrist", sv_fig_plan_due(c->p.permit_on, c->p.settled_on, c->p.requested_on));
     el(b, p, "navn", c->p.name, "Navn");
     el(b, p, "fodselsnummer", c->p.fnr, "Fødselsnummer");
     opt(b, p, "skolegang", c->p.schooling, "Skolegang");
@@ -149,7 +152,7 @@ static void plan(bld *b, xmlNodePtr root, const sv_case *c)
     int months = sv_case_months(c);
     if (months >= 0) at_int(b, p, "maneder", months);
     at_bool(b, p, "egenstudier", pl->selfstudy);
-    at_hours(b, p, "norm", pl->selfstudy ? 300 : 375);
+    at_hours(b, p, "norm", sv_fig_norm(pl->selfstudy));
     at_int(b, p, "revisjon", pl->rev);
     if (pl->final_goal[0]) at(b, el(b, p, "sluttmal", pl->final_goal_text, "Sluttmål beskrevet"), "type", pl->final_goal, "Sluttmål");
     opt(b, p, "norskmal", pl->norwegian_goal, "Norskmål");
@@ -167,7 +170,7 @@ static void plan(bld *b, xmlNodePtr root, const sv_case *c)
             if (work_oriented(&ph->measures[j].measure)) work += ph->measures[j].pm.hours;
         at_hours(b, f, "timer", sv_phase_hours(ph));
         at_hours(b, f, "arbeidstimer", work);
-        if (prev_end != SV_NODATE && ph->phase.start_on != SV_NODATE) at_int(b, f, "opphold", ph->phase.start_on - prev_end - 1);
+        if (prev_end != SV_NODATE && ph->phase.start_on != SV_NODATE) at_int(b, f, "opphold", sv_fig_gap(prev_end, ph->phase.start_on));
         if (ph->phase.end_on != SV_NODATE) prev_end = ph->phase.end_on;
         for (int j = 0; j < ph->nmeasures; j++) {
             const sv_case_measure *cm = &ph->measures[j];
@@ -186,6 +189,7 @@ static void plan(bld *b, xmlNodePtr root, const sv_case *c)
             el(b, t, "navn", cm->measure.name[0] ? cm->measure.name : "(tiltaket finnes ikke i katalogen)", "Tiltak");
             if (cm->need.m.id) opt(b, t, "behov", cm->need.description, "Opplæringsbehov");
         }
+        opt(b, f, "grunn", ph->phase.reason, "Begrunnelse for fasen");
     }
     opt(b, p, "forlengelse", pl->extension_reason, "Begrunnelse for forlengelse");
 }
@@ -242,6 +246,7 @@ static void reasons(bld *b, xmlNodePtr root, const sv_case *c, const sv_vedtak_i
     sv_buf_free(&f);
     if (c->has_plan) opt(b, r, "hensyn", c->plan.justification, "Begrunnelse");
     opt(b, r, "grunn", in->reason, "Grunn for vedtaket");
+    opt(b, r, "forsinkelse", in->late_reason, "Grunn for forsinkelse");
 }
 
 static void appeal(bld *b, xmlNodePtr root, const sv_case *c, const sv_ruleset *rs)
@@ -279,7 +284,8 @@ static void history(bld *b, xmlNodePtr root, const sv_case *c, const sv_vedtak_i
         at_bool(b, n, "planendret", r->plan_changed);
         if (last == SV_NODATE || r->held_on > last) last = r->held_on;
     }
-    if (last != SV_NODATE) at_int(b, h, "maneder-siden-vurdering", sv_date_months_between(last, in->decided_on));
+    int since = sv_fig_months_since(last, in->decided_on);
+    if (since >= 0) at_int(b, h, "maneder-siden-vurdering", since);
 }
 
 xmlDocPtr sv_vedtak_build(const sv_case *c, const sv_vedtak_in *in, const sv_ruleset *rs, sv_err *e)
@@ -305,6 +311,12 @@ xmlDocPtr sv_vedtak_build(const sv_case *c, const sv_vedtak_in *in, const sv_rul
     at(&b, root, "id", uuid, "id");
     at(&b, root, "type", in->kind, "Vedtakstype");
     at_date(&b, root, "dato", in->decided_on);
+    /* the real time of recording beside the decision date, so backdating shows */
+    char now[20];
+    if (in->recorded_at && in->recorded_at[0]) snprintf(now, sizeof now, "%s", in->recorded_at);
+    else sv_now(now);
+    if (strlen(now) == 19) now[10] = 'T';
+    at(&b, root, "registrert", now, "registrert");
     xmlNodePtr lov = el(&b, root, "lov", NULL, NULL);
     at(&b, lov, "navn", rs->law, "lov");
     at(&b, lov, "versjon", rs->version, "lov");
@@ -484,6 +496,24 @@ char *sv_vedtak_xpath(xmlDocPtr doc, const char *expr)
     xmlXPathFreeObject(o);
     xmlXPathFreeContext(ctx);
     return out;
+}
+
+void sv_vedtak_set_notice(xmlDocPtr doc, sv_date on, const char *method)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc), u = NULL, hist = NULL;
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (!xmlStrcmp(n->name, BAD_CAST "underretning")) u = n;
+        if (!xmlStrcmp(n->name, BAD_CAST "historikk")) hist = n;
+    }
+    if (!root || !hist) return;
+    if (!u) u = xmlAddPrevSibling(hist, xmlNewDocNode(doc, root->ns, BAD_CAST "underretning", NULL));
+    char t[11];
+    sv_date_iso(on, t);
+    if (on != SV_NODATE) xmlSetProp(u, BAD_CAST "dato", BAD_CAST t);
+    else xmlUnsetProp(u, BAD_CAST "dato");
+    xmlSetProp(u, BAD_CAST "metode", BAD_CAST(method ? method : ""));
+    xmlSetProp(u, BAD_CAST "informert", BAD_CAST(on != SV_NODATE && method && method[0] ? "true" : "false"));
 }
 
 const sv_ruleset *sv_vedtak_ruleset(xmlDocPtr doc, sv_err *e)

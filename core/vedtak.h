@@ -18,6 +18,9 @@ typedef struct sv_vedtak_in {
     sv_date notified_on;       /* SV_NODATE: not yet notified */
     const char *notify_method; /* digitalt, post, personlig or "" */
     const char *reason;        /* why this decision (change, extension, stop) or "" */
+    const char *late_reason;   /* why the decision comes after its deadline, or "" / NULL */
+    const char *recorded_at;   /* NULL: now (the real time of recording, "åååå-mm-dd tt:mm:ss");
+                                * only the demo, which writes history, gives another */
 } sv_vedtak_in;
 
 /* Builds and validates the document for case c under the law's rule set rs (which supplies the
@@ -46,6 +49,10 @@ const sv_ruleset *sv_vedtak_ruleset(xmlDocPtr doc, sv_err *e);
 
 /* String value of an XPath expression over doc (prefix v: is the vocabulary); caller frees. */
 char *sv_vedtak_xpath(xmlDocPtr doc, const char *expr);
+
+/* Puts a notification recorded after the decision (core/notice.c) into the document's
+ * underretning, in memory, so the rules judge the decision with it. */
+void sv_vedtak_set_notice(xmlDocPtr doc, sv_date on, const char *method);
 
 /* Frees the cached schema (for leak checks at exit). */
 void sv_vedtak_cleanup(void);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/model.h"
+#include "../core/derive.h"
 #include "../core/i18n.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -136,6 +137,8 @@ static const sv_field F_PARTICIPANT[] = {
     COD(sv_participant, right_duty, N_("Rett og plikt"), 1, RIGHT_DUTY, N_("Rett og plikt, kun rett, kun plikt eller kan tilbys.")),
     COD(sv_participant, schooling, N_("Skolebakgrunn"), 1, SCHOOLING, N_("Høyeste fullførte utdanning.")),
     TXT(sv_participant, adviser, N_("Programrådgiver"), 0, N_("Brukernavnet til ansvarlig rådgiver.")),
+    DAT(sv_participant, requested_on, N_("Krav om deltakelse"), 0,
+        N_("Dato deltakeren krevde å delta, hvis det var etter bosettingen. Etter introduksjonsloven § 6 løper planfristen fra kravet.")),
 };
 
 static const sv_field F_ASSESSMENT[] = {
@@ -171,6 +174,8 @@ static const sv_field F_PHASE[] = {
     TXT(sv_phase, name, N_("Fase"), 1, N_("Navn på tidsfasen, f.eks. «Norsk og arbeidspraksis».")),
     DAT(sv_phase, start_on, N_("Fra"), 1, N_("Første dag i fasen.")),
     DAT(sv_phase, end_on, N_("Til"), 1, N_("Siste dag i fasen.")),
+    LTX(sv_phase, reason, N_("Begrunnelse for fasen"), 0,
+        N_("Hvorfor programmet har bare denne ene fasen, eller hvorfor fasen har færre enn 37,5 timer i uka (egenstudier).")),
 };
 
 static const sv_field F_PLAN_MEASURE[] = {
@@ -230,12 +235,54 @@ static int check_dates(const sv_entity *ent, const void *obj, const char *from, 
     return SV_OK;
 }
 
+/* Dates of things that have happened (a review held, an evaluation made) cannot lie in the
+ * future: a future-dated review would silence the check for overdue reviews. Plan dates (the
+ * programme, its phases, the next follow-up, leave) may. */
+static int not_future(const sv_entity *ent, const void *obj, const char *col, sv_err *e)
+{
+    const sv_field *f = sv_entity_field(ent, col);
+    sv_date d;
+    memcpy(&d, (const char *)obj + f->off, sizeof d);
+    if (d != SV_NODATE && d > sv_today())
+        return sv_err_set(e, SV_EINVAL, f->col, _("%s: kan ikke være fram i tid (dette er en dato for noe som har skjedd)"),
+                          _(f->label));
+    return SV_OK;
+}
+
+static int check_assessment(const sv_entity *ent, const void *o, sv_err *e)
+{
+    if (not_future(ent, o, "assessed_on", e) || not_future(ent, o, "career_on", e)) return e->code;
+    return SV_OK;
+}
+static int check_followup(const sv_entity *ent, const void *o, sv_err *e)
+{
+    if (not_future(ent, o, "held_on", e)) return e->code;
+    return check_dates(ent, o, "held_on", "next_on", e);
+}
+static int check_review(const sv_entity *ent, const void *o, sv_err *e)
+{
+    return not_future(ent, o, "held_on", e);
+}
+static int check_evaluation(const sv_entity *ent, const void *o, sv_err *e)
+{
+    if (not_future(ent, o, "evaluated_on", e) || not_future(ent, o, "handover_on", e) ||
+        not_future(ent, o, "status_1y_on", e))
+        return e->code;
+    return check_dates(ent, o, "evaluated_on", "status_1y_on", e);
+}
+
 static int check_agreement(const sv_entity *ent, const void *o, sv_err *e)
 {
     return check_dates(ent, o, "valid_from", "valid_to", e);
 }
 static int check_plan(const sv_entity *ent, const void *o, sv_err *e)
 {
+    const sv_plan *pl = o;
+    if (pl->final_goal_text[0] && sv_text_is_stand_in(pl->final_goal_text))
+        return sv_err_set(e, SV_EINVAL, "final_goal_text",
+                          _("Sluttmål beskrevet: «%.60s» er ikke et konkret mål; skriv hva deltakeren skal nå (yrke, "
+                            "utdanning, arbeidsplass)"),
+                          pl->final_goal_text);
     return check_dates(ent, o, "start_on", "planned_end", e);
 }
 static int check_phase(const sv_entity *ent, const void *o, sv_err *e)
@@ -251,6 +298,8 @@ static int check_participant(const sv_entity *ent, const void *o, sv_err *e)
     const sv_participant *p = o;
     if (p->interpreter && !p->interpreter_lang[0])
         return sv_err_set(e, SV_EINVAL, "interpreter_lang", _("Tolkespråk: må fylles ut når deltakeren trenger tolk"));
+    if (not_future(ent, o, "permit_on", e) || not_future(ent, o, "requested_on", e)) return e->code;
+    if (check_dates(ent, o, "settled_on", "requested_on", e)) return e->code;
     return check_dates(ent, o, "permit_on", "settled_on", e);
 }
 
@@ -263,15 +312,15 @@ ENT(SV_ENT_DEMAND, "demand", N_("Arbeidskraftbehov"), "municipality_id", 0, sv_d
 ENT(SV_ENT_MEASURE, "measure", N_("Tiltak"), "municipality_id", 0, sv_measure, F_MEASURE, NULL, 2);
 ENT(SV_ENT_AGREEMENT, "agreement", N_("Samarbeidsavtale"), "municipality_id", 0, sv_agreement, F_AGREEMENT, check_agreement, 4);
 ENT(SV_ENT_PARTICIPANT, "participant", N_("Deltaker"), "municipality_id", 0, sv_participant, F_PARTICIPANT, check_participant, 5);
-ENT(SV_ENT_ASSESSMENT, "assessment", N_("Kartlegging"), "participant_id", 1, sv_assessment, F_ASSESSMENT, NULL, 5);
+ENT(SV_ENT_ASSESSMENT, "assessment", N_("Kartlegging"), "participant_id", 1, sv_assessment, F_ASSESSMENT, check_assessment, 5);
 ENT(SV_ENT_NEED, "need", N_("Opplæringsbehov"), "participant_id", 0, sv_need, F_NEED, NULL, 5);
 ENT(SV_ENT_PLAN, "plan", N_("Plan"), "participant_id", 1, sv_plan, F_PLAN, check_plan, 5);
 ENT(SV_ENT_PHASE, "phase", N_("Tidsfase"), "plan_id", 0, sv_phase, F_PHASE, check_phase, 5);
 ENT(SV_ENT_PLAN_MEASURE, "plan_measure", N_("Tiltak i fase"), "phase_id", 0, sv_plan_measure, F_PLAN_MEASURE, NULL, 5);
-ENT(SV_ENT_FOLLOWUP, "followup", N_("Oppfølging"), "participant_id", 0, sv_followup, F_FOLLOWUP, NULL, 6);
-ENT(SV_ENT_REVIEW, "review", N_("Vurdering av planen"), "participant_id", 0, sv_review, F_REVIEW, NULL, 6);
+ENT(SV_ENT_FOLLOWUP, "followup", N_("Oppfølging"), "participant_id", 0, sv_followup, F_FOLLOWUP, check_followup, 6);
+ENT(SV_ENT_REVIEW, "review", N_("Vurdering av planen"), "participant_id", 0, sv_review, F_REVIEW, check_review, 6);
 ENT(SV_ENT_ABSENCE, "absence", N_("Permisjon og fravær"), "participant_id", 0, sv_absence, F_ABSENCE, check_absence, 6);
-ENT(SV_ENT_EVALUATION, "evaluation", N_("Sluttevaluering"), "participant_id", 1, sv_evaluation, F_EVALUATION, NULL, 7);
+ENT(SV_ENT_EVALUATION, "evaluation", N_("Sluttevaluering"), "participant_id", 1, sv_evaluation, F_EVALUATION, check_evaluation, 7);
 ENT(SV_ENT_NIR_REG, "nir_registration", N_("NIR-registrering"), "participant_id", 0, sv_nir_reg, F_NIR_REG, NULL, 7);
 
 const sv_entity *const SV_ENTITIES[] = {

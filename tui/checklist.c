@@ -10,12 +10,13 @@
 #include "../forms/forms.h"
 #include "tui.h"
 
-enum { A_RERUN = TA_OWN };
+enum { A_RERUN = TA_OWN, A_AS_OF };
 
 static const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
     {TK_ENTER, TK(KEY_ENTER), "Enter", N_("vis sakene"), TA_OPEN, 1, N_("vis sakene med brudd, og videre til saken og vedtaket (bevis)")},
     {'r', 0, "r", N_("kjør på nytt"), A_RERUN, 1, N_("kjør sjekklisten på nytt over alle saker")},
+    {'d', 0, "d", N_("per dato"), A_AS_OF, 1, N_("kjør sjekklisten slik saken sto på en dag (ikke fram i tid)")},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
@@ -27,6 +28,7 @@ typedef struct {
     int drill;                /* -1: the table; else the item whose cases are shown */
     int dcur, dtop;
     char (*names)[121];       /* names of the drilled item's cases, read as shown */
+    sv_date as_of;            /* the day the checklist is judged as of (today unless chosen) */
 } cl_screen;
 
 static void run(cl_screen *cs)
@@ -37,7 +39,7 @@ static void run(cl_screen *cs)
     memset(&cs->cl, 0, sizeof cs->cl);
     cs->ran = 0;
     tui_busy(_("Kjører sjekklisten over alle saker med vedtak. Med mange saker tar dette litt tid ..."));
-    if (sv_checklist_run(TUI.st, TUI.muni_id, sv_today(), &cs->cl, &e) != SV_OK) {
+    if (sv_checklist_run(TUI.st, TUI.muni_id, cs->as_of, &cs->cl, &e) != SV_OK) {
         tui_msg(1, "%s", e.msg);
         return;
     }
@@ -93,7 +95,10 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
         draw_drill(cs, w, h, wd);
         return;
     }
-    tui_putf(w, 0, 0, wd, _("%d saker undersøkt, %d vedtak kontrollert. Nei = brudd."), cs->cl.cases, cs->cl.decisions);
+    char day[11];
+    sv_date_nor(cs->as_of, day);
+    tui_putf(w, 0, 0, wd, _("Per %s: %d saker undersøkt, %d vedtak kontrollert. Nei = brudd."), day, cs->cl.cases,
+             cs->cl.decisions);
     int qw = wd - 10 - 3 * 9;
     if (qw < 10) qw = 10;
     wattron(w, A_BOLD | A_UNDERLINE);
@@ -144,6 +149,20 @@ static int key(tui_screen *s, int act, int ch)
         }
         break;
     case A_RERUN: cs->drill = -1; run(cs); break;
+    case A_AS_OF: {
+        char t[16] = "";
+        sv_date d;
+        if (!tui_prompt(_("Per dato (dd.mm.åååå)"), t, sizeof t)) break;
+        if (sv_date_parse(t, &d) || d == SV_NODATE || d > sv_today()) {
+            tui_msg(1, _("Per dato: «%s» er ikke en gyldig dato i dag eller før"), t);
+            break;
+        }
+        cs->as_of = d;
+        cs->drill = -1;
+    cs->as_of = sv_today();
+        run(cs);
+        break;
+    }
     case TA_BACK:
         if (drill) { cs->drill = -1; break; }
         return 1;

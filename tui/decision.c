@@ -13,6 +13,7 @@
 #include "../core/decision.h"
 #include "../core/issue.h"
 #include "../core/letter.h"
+#include "../core/verdict.h"
 #include "../core/vedtak.h"
 #include "../forms/forms.h"
 #include "tui.h"
@@ -90,8 +91,11 @@ static void build(dec_screen *ds)
     if (!doc) {
         add(ds, tui_attr(TC_ERR), NULL, _("Vedtaket kan ikke lages ennå: %s"), e.msg);
     } else {
-        sv_rule_result *res = sv_xcalloc((size_t)ds->rs->nrules + 1, sizeof *res);
-        ds->violations = sv_rules_eval(ds->rs, doc, res, &e);
+        /* the verdict decide gives: figures derived, the rule set of the derived law */
+        sv_verdict vd;
+        ds->violations = sv_vedtak_check(doc, SV_NODATE, &vd, &e) ? -1 : vd.violations;
+        if (ds->violations >= 0) ds->rs = vd.rs;
+        sv_rule_result *res = vd.results;
         if (ds->violations < 0) add(ds, tui_attr(TC_ERR), NULL, _("Regelkontrollen feilet: %s"), e.msg);
         else add(ds, ds->violations ? tui_attr(TC_ERR) : tui_attr(TC_OK), NULL,
                  _("Regelkontroll (%s): %d brudd%s"), ds->rs->version, ds->violations,
@@ -103,7 +107,7 @@ static void build(dec_screen *ds)
                 "%s %s: %s%s%s", r->outcome == SV_R_VIOLATION ? _("BRUDD") : _("Merknad"), r->rule->control,
                 r->rule->message, r->evidence[0] ? " – " : "", r->evidence);
         }
-        free(res);
+        sv_verdict_free(&vd);
         ds->letter = sv_letter_build(doc, &e);
         if (!ds->letter) add(ds, tui_attr(TC_ERR), NULL, _("Brevet kan ikke lages: %s"), e.msg);
         xmlFreeDoc(doc);

@@ -94,6 +94,10 @@ wait_for "Ny: Tidsfase"
 keys Enter; typ "Norsk og praksis"; keys Enter
 typ "$TODAY"; keys Enter
 typ "$END"; keys Enter
+# a single phase says why (K3: time phases are two or more, or one with its reason)
+wait_for "Ctrl-X/F2 ferdig"
+typ "Ett samlet løp: norsk og praksis går side om side hele programmet."
+keys F2
 keys s
 wait_for "Tidsfase er lagret."
 select_row "+ Tiltak i fasen"
@@ -176,6 +180,8 @@ keys Enter
 wait_for "Endre: Tidsfase"
 keys Down Enter C-u
 typ "$LATER"; keys Enter
+wait_for "Ctrl-X/F2 ferdig"
+keys F2
 keys s
 wait_for "Tidsfase er lagret."
 wait_for "0 brudd"

@@ -4,6 +4,7 @@
 
 #include "../../core/rules.h"
 #include "../../core/vedtak.h"
+#include "../../core/verdict.h"
 #include "testlib.h"
 
 static char fixtures[4096];
@@ -27,14 +28,16 @@ static sv_outcome outcome_of(const char *file, const char *rule_id)
     snprintf(path, sizeof path, "%s/%s", fixtures, file);
     xmlDocPtr doc = sv_vedtak_read_file(path, &e);
     ck_assert_msg(doc != NULL, "%s: %s", file, e.msg);
-    const sv_ruleset *rs = sv_vedtak_ruleset(doc, &e);
-    ck_assert_msg(rs != NULL, "%s", e.msg);
-    sv_rule_result res[128];
-    ck_assert_int_le(rs->nrules, 128);
-    ck_assert_int_ge(sv_rules_eval(rs, doc, res, &e), 0);
+    sv_verdict v;
+    ck_assert_msg(sv_vedtak_check(doc, SV_NODATE, &v, &e) == SV_OK, "%s: %s", file, e.msg);
     xmlFreeDoc(doc);
-    for (int i = 0; i < rs->nrules; i++)
-        if (!strcmp(res[i].rule->id, rule_id)) return res[i].outcome;
+    for (int i = 0; i < v.rs->nrules; i++)
+        if (!strcmp(v.results[i].rule->id, rule_id)) {
+            sv_outcome o = v.results[i].outcome;
+            sv_verdict_free(&v);
+            return o;
+        }
+    sv_verdict_free(&v);
     ck_abort_msg("rule %s not in the rule set of %s", rule_id, file);
     return SV_R_NA;
 }
@@ -72,13 +75,14 @@ START_TEST(test_sound_base_documents_pass_every_rule)
         snprintf(path, sizeof path, "%s/%s", fixtures, bases[b]);
         xmlDocPtr doc = sv_vedtak_read_file(path, &e);
         ck_assert_msg(doc != NULL, "%s", e.msg);
-        const sv_ruleset *rs = sv_vedtak_ruleset(doc, &e);
-        ck_assert_ptr_nonnull(rs);
-        sv_rule_result res[128];
-        ck_assert_int_eq(sv_rules_eval(rs, doc, res, &e), 0);
-        for (int i = 0; i < rs->nrules; i++)
-            ck_assert_msg(res[i].outcome == SV_R_PASS || res[i].outcome == SV_R_NA, "%s: %s %s", bases[b], res[i].rule->id,
-                          res[i].evidence);
+        sv_verdict v;
+        ck_assert_int_eq(sv_vedtak_check(doc, SV_NODATE, &v, &e), SV_OK);
+        ck_assert_int_eq(v.violations, 0);
+        ck_assert_int_eq(v.findings, 0);
+        for (int i = 0; i < v.rs->nrules; i++)
+            ck_assert_msg(v.results[i].outcome == SV_R_PASS || v.results[i].outcome == SV_R_NA, "%s: %s %s", bases[b],
+                          v.results[i].rule->id, v.results[i].evidence);
+        sv_verdict_free(&v);
         xmlFreeDoc(doc);
     }
 }
@@ -91,9 +95,11 @@ START_TEST(test_violation_gives_evidence_value)
     snprintf(path, sizeof path, "%s/IN-K6-FULLTID-fail.xml", fixtures);
     xmlDocPtr doc = sv_vedtak_read_file(path, &e);
     ck_assert_ptr_nonnull(doc);
-    const sv_ruleset *rs = sv_vedtak_ruleset(doc, &e);
-    sv_rule_result res[128];
-    ck_assert_int_ge(sv_rules_eval(rs, doc, res, &e), 1);
+    sv_verdict v;
+    ck_assert_int_eq(sv_vedtak_check(doc, SV_NODATE, &v, &e), SV_OK);
+    ck_assert_int_ge(v.violations, 1);
+    const sv_ruleset *rs = v.rs;
+    const sv_rule_result *res = v.results;
     int found = 0;
     for (int i = 0; i < rs->nrules; i++)
         if (!strcmp(res[i].rule->id, "IN-K6-FULLTID")) {
@@ -102,6 +108,7 @@ START_TEST(test_violation_gives_evidence_value)
             ck_assert_str_eq(res[i].rule->field, "plan_measure.hours");
         }
     ck_assert(found);
+    sv_verdict_free(&v);
     xmlFreeDoc(doc);
 }
 END_TEST
