@@ -159,7 +159,6 @@ static int key(tui_screen *s, int act, int ch)
         }
         cs->as_of = d;
         cs->drill = -1;
-    cs->as_of = sv_today();
         run(cs);
         break;
     }
@@ -183,6 +182,7 @@ tui_screen *tui_checklist_new(void)
 {
     cl_screen *cs = sv_xcalloc(1, sizeof *cs);
     cs->drill = -1;
+    cs->as_of = sv_today();   /* d chooses another day */
     cs->base = (tui_screen){_("Tilsynets sjekkliste"), KEYS, draw, key, NULL, destroy, 0,
                             N_("Kontrollspørsmålene fra tilsynet, kjørt over siste vedtak i hver sak. Nei-kolonnen teller "
                                "saker med brudd; Enter viser sakene, og videre saken og vedtaket med bevisene.")};
