@@ -260,7 +260,8 @@ int sv_case_changes_since_decision(sv_store *st, const sv_case *c, sv_change_cb 
         "SELECT a.at, a.login, a.tbl, a.action, ifnull((SELECT group_concat(n.key, ', ') FROM json_each(ifnull(a.new, a.old)) n"
         "  WHERE n.key NOT IN ('id', 'version', 'plan_id', 'phase_id', 'participant_id')"
         "  AND (a.old IS NULL OR a.new IS NULL OR json_extract(a.old, '$.' || n.key) IS NOT json_extract(a.new, '$.' || n.key))), '')"
-        " FROM audit a WHERE a.at > ?2 AND ((a.tbl = 'plan' AND a.row_id = ?1)"
+        " FROM audit a WHERE a.id > ifnull((SELECT max(x.id) FROM audit x WHERE x.tbl = 'decision' AND x.row_id = ?3),"
+        "  (SELECT ifnull(max(y.id), 0) FROM audit y WHERE y.at <= ?2)) AND ((a.tbl = 'plan' AND a.row_id = ?1)"
         "  OR (a.tbl = 'phase' AND json_extract(ifnull(a.new, a.old), '$.plan_id') = ?1)"
         "  OR (a.tbl = 'plan_measure' AND json_extract(ifnull(a.new, a.old), '$.phase_id') IN"
         "   (SELECT id FROM phase WHERE plan_id = ?1)))"
@@ -268,6 +269,7 @@ int sv_case_changes_since_decision(sv_store *st, const sv_case *c, sv_change_cb 
     if (!s) return e->code;
     sqlite3_bind_int64(s, 1, c->plan.m.id);
     sqlite3_bind_text(s, 2, last->created_at, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, last->id);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *t = (const char *)sqlite3_column_text(s, 2);
