@@ -48,7 +48,7 @@ SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
 DEBS = libncurses-dev libunistring-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3 libssl-dev strace libcairo2-dev libpango1.0-dev poppler-utils
 
-.PHONY: pot all run check unit unit-san screens deps bench stress fuzz valgrind install uninstall clean
+.PHONY: pot all run check unit unit-san screens deps bench stress fuzz valgrind install install-server uninstall clean
 
 # The first target: plain `make` builds the program.
 all: stegvis
@@ -168,6 +168,26 @@ install: stegvis
 	install -m 0644 po/nn.po $(DESTDIR)$(DATADIR)/po/nn.po
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 0644 cli/stegvis.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/stegvis
+
+# One server for the whole office (README): the program set-user-id to the service account
+# SVUSER, which alone owns STATEDIR and the shared database STATEDIR/stegvis.db. The account is
+# created when missing (a system account without a login shell). Run as root.
+SVUSER ?= stegvis
+STATEDIR ?= /var/lib/stegvis
+install-server: stegvis
+	@[ "$$(id -u)" = 0 ] || { echo "make install-server: kjør som root (lager tjenestekontoen $(SVUSER))" >&2; exit 1; }
+	@mkdir -p $(B)/server
+	@echo "  CC-SRV  core/store.c core/paths.c (STATEDIR=$(STATEDIR), DATADIR=$(DATADIR))"
+	@$(CC) $(ALL_CFLAGS) -DSV_STATEDIR='"$(STATEDIR)"' -c core/store.c -o $(B)/server/store.o
+	@$(CC) $(ALL_CFLAGS) -c core/paths.c -o $(B)/server/paths.o
+	@$(CC) $(ALL_CFLAGS) -o $(B)/server/stegvis $(filter-out $(B)/core/store.o $(B)/core/paths.o,$(LIB_OBJ)) \
+	    $(B)/server/store.o $(B)/server/paths.o $(APP_OBJ) $(PKG_LIBS)
+	@$(MAKE) --no-print-directory install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	getent passwd $(SVUSER) >/dev/null || useradd --system --user-group --home-dir $(STATEDIR) --no-create-home \
+	    --shell /usr/sbin/nologin --comment "stegvis shared database" $(SVUSER)
+	install -d -o $(SVUSER) -g $(SVUSER) -m 0700 $(DESTDIR)$(STATEDIR)
+	install -o $(SVUSER) -g $(SVUSER) -m 4755 $(B)/server/stegvis $(DESTDIR)$(BINDIR)/stegvis
+	@echo "Installert. Opprett den felles databasen som root: $(BINDIR)/stegvis init --number KOMMUNENR --name NAVN"
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/stegvis $(DESTDIR)$(MANDIR)/stegvis.1

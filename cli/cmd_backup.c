@@ -4,11 +4,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "../core/audit_view.h"
 #include "../core/backup.h"
 #include "cli.h"
 #include "../core/i18n.h"
+#include "../core/priv.h"
+
+/* The shared database's program works on a private copy beside the database: a backup is
+ * written there and then copied to the administrator's file with their own rights (their file,
+ * not the service account's); a restore first copies the administrator's file in, read with
+ * their rights. tmp gets that private path. */
+static int private_copy_path(const sv_cli *c, char *tmp, size_t size)
+{
+    const char *slash = strrchr(c->db_path, '/');
+    int dn = slash ? (int)(slash - c->db_path) : 1;
+    return snprintf(tmp, size, "%.*s/.stegvis-copy-%ld.db", dn, slash ? c->db_path : ".", (long)getpid()) >= (int)size ? -1 : 0;
+}
 
 int cmd_backup(sv_cli *c, int argc, char **argv)
 {
@@ -16,12 +30,45 @@ int cmd_backup(sv_cli *c, int argc, char **argv)
     sv_err e;
     sv_backup_info info;
     sv_err_clear(&e);
-    if (sv_backup(c->st, argv[1], &info, &e)) return cli_fail(&e);
+    char tmp[4200];
+    if (sv_priv_elevated()) {
+        if (sv_has_idnumber_run(argv[1]))
+            return cli_usage(_("Sikkerhetskopi: filnavnet kan ikke inneholde 11 siffer på rad"));
+        if (private_copy_path(c, tmp, sizeof tmp)) return cli_usage(_("Filnavnet er for langt: %s"), c->db_path);
+        unlink(tmp);
+        int rc = sv_backup(c->st, tmp, &info, &e);
+        if (rc == SV_OK && sv_priv_copy(tmp, argv[1], 1) != 0)
+            rc = sv_err_set(&e, SV_EIO, "file", _("Sikkerhetskopi: kan ikke skrive %s: %s"), argv[1], strerror(errno));
+        unlink(tmp);
+        if (rc) return cli_fail(&e);
+    } else if (sv_backup(c->st, argv[1], &info, &e)) {
+        return cli_fail(&e);
+    }
     printf(_("Sikkerhetskopi %s er lagret (%lld kB, skjema %d, kontrollert).\n"), argv[1], info.bytes / 1024,
            info.schema);
     printf(_("Kjedehode: %s (noter den utenfor databasen: en senere endring av historikken kan bevises mot den)\n"),
            info.head[0] ? info.head : "-");
     printf(_("Gjenopprett med: stegvis --db %s restore %s\n"), c->db_path, argv[1]);
+    return 0;
+}
+
+/* Restores from file (checked first; without --yes only checked); messages name shown. */
+static int restore(sv_cli *c, const char *file, const char *shown, int yes)
+{
+    sv_err e;
+    sv_backup_info info;
+    sv_err_clear(&e);
+    if (!yes) {
+        if (sv_backup_verify(file, &info, &e)) return cli_fail(&e);
+        printf(_("Sikkerhetskopien %s er hel (skjema %d%s%s).\n"), shown, info.schema,
+               info.backup_at[0] ? ", tatt " : "", info.backup_at);
+        if (info.head[0]) printf(_("Kjedehode: %s\n"), info.head);
+        printf(_("Gjenoppretting erstatter alt i %s med innholdet i kopien. Kjør på nytt med --yes.\n"), c->db_path);
+        return 1;
+    }
+    if (sv_restore(c->st, file, &info, &e)) return cli_fail(&e);
+    printf(_("Databasen %s er gjenopprettet fra %s%s%s.\n"), c->db_path, shown,
+           info.backup_at[0] ? " tatt " : "", info.backup_at);
     return 0;
 }
 
@@ -35,21 +82,18 @@ int cmd_restore(sv_cli *c, int argc, char **argv)
         else return cli_usage(_("bruk: stegvis restore FIL [--yes]"));
     }
     if (!file) return cli_usage(_("bruk: stegvis restore FIL [--yes]"));
-    sv_err e;
-    sv_backup_info info;
-    sv_err_clear(&e);
-    if (!yes) {
-        if (sv_backup_verify(file, &info, &e)) return cli_fail(&e);
-        printf(_("Sikkerhetskopien %s er hel (skjema %d%s%s).\n"), file, info.schema,
-               info.backup_at[0] ? ", tatt " : "", info.backup_at);
-        if (info.head[0]) printf(_("Kjedehode: %s\n"), info.head);
-        printf(_("Gjenoppretting erstatter alt i %s med innholdet i kopien. Kjør på nytt med --yes.\n"), c->db_path);
-        return 1;
+    if (!sv_priv_elevated()) return restore(c, file, file, yes);
+    char tmp[4200];
+    if (private_copy_path(c, tmp, sizeof tmp)) return cli_usage(_("Filnavnet er for langt: %s"), c->db_path);
+    unlink(tmp);
+    if (sv_priv_copy(file, tmp, 0) != 0) {
+        sv_err e;
+        sv_err_set(&e, SV_EIO, "file", _("Sikkerhetskopien %s kan ikke leses: %s"), file, strerror(errno));
+        return cli_fail(&e);
     }
-    if (sv_restore(c->st, file, &info, &e)) return cli_fail(&e);
-    printf(_("Databasen %s er gjenopprettet fra %s%s%s.\n"), c->db_path, file,
-           info.backup_at[0] ? " tatt " : "", info.backup_at);
-    return 0;
+    int rc = restore(c, tmp, file, yes);
+    unlink(tmp);
+    return rc;
 }
 
 static int print_entry(const sv_audit_entry *a, void *ctx)

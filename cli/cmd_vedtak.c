@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "../core/i18n.h"
 #include "../core/split.h"
+#include "../core/priv.h"
 
 /* Option value: "--name value" or "--name=value"; advances *i. NULL if not this option. */
 static const char *opt(int argc, char **argv, int *i, const char *name, int *missing)
@@ -139,7 +140,18 @@ int cmd_notify(sv_cli *c, int argc, char **argv)
 /* Writes text to path through a temporary file and rename, so a failed export never leaves a
  * half-written document where the archive would pick it up. Readable by the owner only: a
  * decision holds the identity number and is exempt from public access. */
+static int write_file_as_user(const char *path, const char *text, sv_err *e);
+
+/* The file is created with the user's rights, never the server program's. */
 static int write_file(const char *path, const char *text, sv_err *e)
+{
+    sv_priv_user_begin();
+    int rc = write_file_as_user(path, text, e);
+    sv_priv_user_end();
+    return rc;
+}
+
+static int write_file_as_user(const char *path, const char *text, sv_err *e)
 {
     char tmp[4200];
     if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
@@ -232,10 +244,16 @@ static int export_range(sv_cli *c, const int64_t *ids, int from, int to, const c
 
 static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
 {
-    if (mkdir(dir, 0700) && errno != EEXIST) return sv_err_set(e, SV_EIO, "out", _("Kan ikke lage mappen %s: %s"), dir, strerror(errno));
+    sv_priv_user_begin();
+    int made = mkdir(dir, 0700) == 0 || errno == EEXIST;
+    sv_priv_user_end();
+    if (!made) return sv_err_set(e, SV_EIO, "out", _("Kan ikke lage mappen %s: %s"), dir, strerror(errno));
     char adir[4200];
     snprintf(adir, sizeof adir, "%s/arkivmelding", dir);
-    if (arkiv && mkdir(adir, 0700) && errno != EEXIST)
+    sv_priv_user_begin();
+    made = !arkiv || mkdir(adir, 0700) == 0 || errno == EEXIST;
+    sv_priv_user_end();
+    if (!made)
         return sv_err_set(e, SV_EIO, "out", _("Kan ikke lage mappen %s: %s"), adir, strerror(errno));
     const sv_user *u = sv_store_user(c->st);
     int64_t own = u && !sv_role_all_municipalities(u->role) ? u->municipality_id : 0;

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "../core/i18n.h"
+#include "../core/priv.h"
 
 #define SV_VERSION "0.1.0"
 
@@ -73,7 +74,7 @@ static void usage_all(FILE *f)
     fputs(_("Bruk: stegvis [--db FIL] [KOMMANDO [VALG ...]]\n"
           "Uten kommando åpnes skjermbildene (som «stegvis start»).\n\nKommandoer:\n"), f);
     for (const sv_cmd *c = SV_COMMANDS; c->name; c++) fprintf(f, "  %-12s %s\n", c->name, _(c->summary));
-    fputs(_("\nDatabase: --db FIL, ellers $STEGVIS_DB, ellers ~/.local/share/stegvis/stegvis.db\n"
+    fputs(_("\nDatabase: --db FIL, ellers $STEGVIS_DB, ellers den felles databasen på serveren eller ~/.local/share/stegvis/stegvis.db\n"
           "Mer hjelp: stegvis help KOMMANDO, og man stegvis\n"), f);
 }
 
@@ -99,6 +100,10 @@ int main(int argc, char **argv)
                                            {"help", no_argument, NULL, 'h'},
                                            {"tsv", no_argument, NULL, 't'},
                                            {NULL, 0, NULL, 0}};
+    if (sv_priv_init() != 0) {
+        fputs("stegvis: kan ikke starte sikkert (rettighetene kan ikke settes)\n", stderr);
+        return 1;
+    }
     opterr = 0;
     int r;
     /* "+": stop at the command word; what follows is the command's */
@@ -124,6 +129,12 @@ int main(int argc, char **argv)
     char path[4096];
     sv_err e;
     sv_err_clear(&e);
+    /* The elevated server program keeps its rights only to open the shared database: a command
+     * without a database, or a database of one's own (--db), runs with the caller's rights. */
+    if (sv_priv_elevated() && (!cmd->db || db) && sv_priv_drop() != 0) {
+        fputs("stegvis: kan ikke gi fra seg rettighetene\n", stderr);
+        return 1;
+    }
     if (cmd->db) {
         if (!db) {
             if (sv_default_db_path(path, sizeof path, &e)) return cli_fail(&e);

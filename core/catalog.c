@@ -15,6 +15,7 @@
 #include "../forms/forms.h"
 #include "i18n.h"
 #include "model.h"
+#include "priv.h"
 
 #define ENT (&SV_ENT_MEASURE)
 
@@ -134,7 +135,7 @@ int sv_catalog_export_file(sv_store *st, int64_t municipality_id, const char *pa
         sv_err_set(e, SV_EIO, "out", _("Filnavnet er for langt: %s"), shown);
         return -1;
     }
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    int fd = sv_priv_user_open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);   /* the user's file */
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f) {
         sv_err_set(e, SV_EIO, "out", _("Kan ikke skrive til %s: %s"), shown, strerror(errno));
@@ -147,11 +148,16 @@ int sv_catalog_export_file(sv_store *st, int64_t municipality_id, const char *pa
         sv_err_set(e, SV_EIO, "out", _("Katalogen kunne ikke skrives (full disk?)"));
         n = -1;
     }
-    if (n >= 0 && rename(tmp, path) != 0) {
+    sv_priv_user_begin();
+    int moved = n < 0 || rename(tmp, path) == 0;
+    sv_priv_user_end();
+    if (!moved) {
         sv_err_set(e, SV_EIO, "out", _("Kan ikke skrive til %s: %s"), shown, strerror(errno));
         n = -1;
     }
+    sv_priv_user_begin();
     if (n < 0) unlink(tmp);
+    sv_priv_user_end();
     return n;
 }
 
@@ -410,7 +416,7 @@ int sv_catalog_import_file(sv_store *st, int64_t municipality_id, const char *pa
 {
     char shown[200];
     show_name(shown, sizeof shown, path);
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    int fd = sv_priv_user_open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);   /* with the user's own rights */
     if (fd < 0)
     {
         if (errno == ENOENT) return sv_err_set(e, SV_ENOTFOUND, "file", _("Fant ikke filen %s."), shown);

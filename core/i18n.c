@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "paths.h"
+#include "priv.h"
 #include "util.h"
 
 typedef struct {
@@ -98,7 +99,7 @@ static void load(void)
 {
     cat.loaded = 1;
     char path[4096];
-    const char *env = getenv("STEGVIS_PO");
+    const char *env = sv_env("STEGVIS_PO");
     FILE *f = NULL;
     if (env && *env) f = fopen(env, "r");
     if (!f && sv_template_path("po/nn.po", path, sizeof path) == 0) f = fopen(path, "r");

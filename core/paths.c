@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "priv.h"
+
 #ifndef SV_DATADIR
 #define SV_DATADIR "/usr/local/share/stegvis"
 #endif
@@ -22,7 +24,12 @@ const char *sv_templates_dir(void)
 {
     static char dir[PATH_MAX];
     if (dir[0]) return dir;
-    const char *env = getenv("STEGVIS_TEMPLATES");
+    /* The elevated server program reads only its own installed data. */
+    if (sv_priv_elevated()) {
+        snprintf(dir, sizeof dir, "%s", SV_DATADIR);
+        return dir;
+    }
+    const char *env = sv_env("STEGVIS_TEMPLATES");
     if (env && *env && is_dir(env)) {
         snprintf(dir, sizeof dir, "%s", env);
         return dir;

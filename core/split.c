@@ -7,10 +7,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "priv.h"
+
 int sv_split_begin(int n, int from, sv_split *sp)
 {
     int fds[2];
-    const char *workers = getenv("STEGVIS_WORKERS");   /* "1": one process (a shared server) */
+    const char *workers = sv_env("STEGVIS_WORKERS");   /* "1": one process (a shared server) */
     sp->pid = -1;
     sp->fd = -1;
     sp->half = n;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "chain.h"
+#include "priv.h"
 #include "schema.h"
 #include "i18n.h"
 
@@ -46,14 +47,26 @@ static int mkdirs(const char *dir)
 
 int sv_default_db_path(char *buf, size_t size, sv_err *e)
 {
-    const char *env = getenv("STEGVIS_DB");
+#ifdef SV_STATEDIR
+    /* The server build (make install-server): the shared database, whatever the environment. */
+    if (sv_priv_elevated() || !sv_env("STEGVIS_DB")) {
+        if (snprintf(buf, size, "%s/stegvis.db", SV_STATEDIR) >= (int)size)
+            return sv_err_set(e, SV_EINVAL, NULL, _("Databasestien er for lang"));
+        return SV_OK;
+    }
+#endif
+    /* Without a shared database, the elevated program has nothing to guard: it becomes the
+     * user's own program and uses their personal database. */
+    if (sv_priv_elevated() && sv_priv_drop() != 0)
+        return sv_err_set(e, SV_EIO, NULL, _("Kan ikke gi fra seg rettighetene"));
+    const char *env = sv_env("STEGVIS_DB");
     if (env && *env) {
         if (snprintf(buf, size, "%s", env) >= (int)size)
             return sv_err_set(e, SV_EINVAL, NULL, _("STEGVIS_DB: stien er for lang"));
         return SV_OK;
     }
     char dir[4096];
-    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    const char *xdg = sv_env("XDG_DATA_HOME"), *home = sv_env("HOME");
     if (xdg && *xdg) snprintf(dir, sizeof dir, "%s/stegvis", xdg);
     else if (home && *home) snprintf(dir, sizeof dir, "%s/.local/share/stegvis", home);
     else return sv_err_set(e, SV_EINVAL, NULL, _("Finner ikke hjemmekatalogen: sett STEGVIS_DB eller bruk --db"));
@@ -125,6 +138,40 @@ static int load_user(sv_store *st, sv_err *e)
 
 int sv_store_reload_user(sv_store *st, sv_err *e) { return load_user(st, e); }
 
+/* The database, its -wal and -shm, and (for the shared database) its directory must be the
+ * owner's alone: whoever else can read them reads every case, whoever can write them bypasses
+ * every role. A file that is too open is refused with the command that fixes it; a -wal or
+ * -shm left wider than the database is narrowed to its mode. */
+static int check_modes(const char *path, const struct stat *sb, sv_err *e)
+{
+    if (sb->st_mode & 077)
+        return sv_err_set(e, SV_EDENIED, NULL, _("Databasefilen %s kan leses eller endres av andre enn eieren "
+                          "(modus %04o). Rett det med: chmod 600 %s"), path, (unsigned)(sb->st_mode & 07777), path);
+    char side[4200];
+    for (int i = 0; i < 2; i++) {
+        struct stat ss;
+        snprintf(side, sizeof side, "%s%s", path, i ? "-shm" : "-wal");
+        if (lstat(side, &ss) == 0 && S_ISREG(ss.st_mode) && (ss.st_mode & 077) && chmod(side, sb->st_mode & 0777) != 0)
+            return sv_err_set(e, SV_EDENIED, NULL, _("%s kan leses av andre (modus %04o). Rett det med: chmod 600 %s"),
+                              side, (unsigned)(ss.st_mode & 07777), side);
+    }
+    if (!sv_priv_elevated()) return SV_OK;
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir) slash[1] = '\0';
+    else if (slash) *slash = '\0';
+    else snprintf(dir, sizeof dir, ".");
+    struct stat ds;
+    if (stat(dir, &ds) != 0 || ds.st_uid != geteuid() || (ds.st_mode & 077))
+        return sv_err_set(e, SV_EDENIED, NULL, _("Katalogen %s til den felles databasen skal bare tilhøre tjenestekontoen "
+                          "(modus 0700). Rett det med: chown tjenestekontoen %s; chmod 700 %s"), dir, dir, dir);
+    if (sb->st_uid != geteuid())
+        return sv_err_set(e, SV_EDENIED, NULL, _("Databasefilen %s tilhører ikke tjenestekontoen. Rett det med "
+                          "chown (samme eier som katalogen)."), path);
+    return SV_OK;
+}
+
 int sv_store_open(const char *path, int create, sv_store **out, sv_err *e)
 {
     *out = NULL;
@@ -132,6 +179,11 @@ int sv_store_open(const char *path, int create, sv_store **out, sv_err *e)
     int exists = stat(path, &sb) == 0;
     if (!exists && !create)
         return sv_err_set(e, SV_ENOTFOUND, NULL, _("Databasen %s finnes ikke. Opprett den med «stegvis init» eller «stegvis demo»."), path);
+    /* Whoever creates a database is its administrator: the shared one only root may create. */
+    if (!exists && sv_priv_elevated() && getuid() != 0)
+        return sv_err_set(e, SV_EDENIED, NULL, _("Den felles databasen %s finnes ikke ennå. Den opprettes av root: "
+                          "sudo stegvis init --number KOMMUNENR --name NAVN"), path);
+    if (exists && !S_ISDIR(sb.st_mode) && check_modes(path, &sb, e) != SV_OK) return e->code;
     if (!exists) {
         /* Create the file ourselves so it is 0600 whatever the umask; SQLite gives the
          * -wal and -shm files the same mode. */

@@ -13,6 +13,7 @@
 #include "../cli/cli.h"
 #include "../core/demo.h"
 #include "../forms/forms.h"
+#include "../core/priv.h"
 #include "tui.h"
 
 tui_app TUI;
@@ -248,7 +249,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     TUI.st = c->st;
     load_municipality();
     FILE *klog = NULL;
-    const char *kpath = getenv("STEGVIS_KEYLOG");
+    const char *kpath = sv_env("STEGVIS_KEYLOG");
     if (kpath && *kpath && !(klog = fopen(kpath, "a"))) {
         fprintf(stderr, _("stegvis: kan ikke skrive tidslogg til %s\n"), kpath);
         return 1;

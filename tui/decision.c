@@ -16,6 +16,7 @@
 #include "../core/verdict.h"
 #include "../core/vedtak.h"
 #include "../forms/forms.h"
+#include "../core/priv.h"
 #include "tui.h"
 
 enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_PREVIEW, A_HISTORY };
@@ -249,7 +250,7 @@ static void issue(dec_screen *ds)
 
 static int write_file(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "w");
+    FILE *f = sv_priv_user_fopen(path, "w");
     int ok = f && fputs(text, f) >= 0;
     if (f && fclose(f) != 0) ok = 0;
     return ok;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "../core/priv.h"
 #include "tui.h"
 
 typedef struct {
@@ -215,13 +216,16 @@ char *tui_external_edit(const char *title, const char *text, size_t max)
         return tui_textedit(title, text, max);
     }
     /* mkstemp's template: the directory, then six X for it to replace */
-    const char *dir = getenv("TMPDIR");
+    const char *dir = sv_env("TMPDIR");
     char path[512];
     int pn = snprintf(path, sizeof path - 7, "%s/stegvis-", dir && *dir ? dir : "/tmp");
     if (pn < 0 || (size_t)pn >= sizeof path - 7) return tui_textedit(title, text, max);
     memset(path + pn, 'X', 6);
     path[pn + 6] = '\0';
+    /* The file is the user's, and the editor runs as the user (never with the server's rights). */
+    sv_priv_user_begin();
     int fd = mkstemp(path);
+    sv_priv_user_end();
     if (fd < 0) return tui_textedit(title, text, max);
     size_t len = strlen(text);
     int ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
@@ -232,6 +236,7 @@ char *tui_external_edit(const char *title, const char *text, size_t max)
         endwin();
         pid_t pid = fork();
         if (pid == 0) {
+            sv_priv_drop_child();
             execlp("sh", "sh", "-c", "exec $0 \"$1\"", ed, path, (char *)NULL);
             _exit(127);
         }
@@ -239,7 +244,7 @@ char *tui_external_edit(const char *title, const char *text, size_t max)
         if (pid > 0) waitpid(pid, &status, 0);
         reset_prog_mode();
         refresh();
-        FILE *f = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? fopen(path, "r") : NULL;
+        FILE *f = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? sv_priv_user_fopen(path, "r") : NULL;
         if (f) {
             sv_buf b;
             sv_buf_init(&b);
@@ -257,10 +262,14 @@ char *tui_external_edit(const char *title, const char *text, size_t max)
             }
         } else {
             tui_msg(1, _("Editoren %s avsluttet med feil; bruker den innebygde."), ed);
+            sv_priv_user_begin();
             unlink(path);
+            sv_priv_user_end();
             return tui_textedit(title, text, max);
         }
     }
+    sv_priv_user_begin();
     unlink(path);
+    sv_priv_user_end();
     return result;
 }
