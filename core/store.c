@@ -140,11 +140,12 @@ int sv_store_reload_user(sv_store *st, sv_err *e) { return load_user(st, e); }
 
 /* The database, its -wal and -shm, and (for the shared database) its directory must be the
  * owner's alone: whoever else can read them reads every case, whoever can write them bypasses
- * every role. A file that is too open is refused with the command that fixes it; a -wal or
- * -shm left wider than the database is narrowed to its mode. */
+ * every role. A -wal or -shm left wider than the database is narrowed to its mode. */
 static int check_modes(const char *path, const struct stat *sb, sv_err *e)
 {
-    if (sb->st_mode & 077)
+    /* One's own personal database is narrowed to 0600 (it is one's own to fix); the shared
+     * one is refused, since a wider mode there means someone changed the installation. */
+    if ((sb->st_mode & 077) && (sv_priv_elevated() || sb->st_uid != geteuid() || chmod(path, 0600) != 0))
         return sv_err_set(e, SV_EDENIED, NULL, _("Databasefilen %s kan leses eller endres av andre enn eieren "
                           "(modus %04o). Rett det med: chmod 600 %s"), path, (unsigned)(sb->st_mode & 07777), path);
     char side[4200];
