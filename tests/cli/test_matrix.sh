@@ -83,7 +83,7 @@ case_for 1 01019010399 "Åse Løvås"
 R participant add --fnr 02019010085 --name "Per Berg" --permit-on 10.01.2025 --settled-on 01.03.2025 \
     --right-duty rett --schooling vgs --municipality 5001
 case_for 3 03019010014 "Kari Nordmann"
-R decide 3 --kind plan --notify-method post --date 28.03.2025 --notified 29.03.2025
+R decide 3 --kind plan --notify-method post --date 28.03.2025 --notified 29.03.2025 --yes
 expect 0 test "$(sqlite3 "$DB" "SELECT count(*) FROM plan_measure")" -eq 12
 "$I" catalog export --municipality 4601 --out "$W/k.tsv" >/dev/null && sed -i 's/^\([A-ZÅØÆa-z][^	]*\)	/\1 ny	/; 2s/ ny//' "$W/k.tsv"
 "$I" backup "$W/pub.db" >/dev/null || bad "setup backup"
@@ -121,7 +121,7 @@ run() {
     del_pm_norsk) set -- delete plan_measure 1 ;;
     del_pm_work) set -- delete plan_measure 4 ;;
     add_followup) set -- add followup --participant 1 --held-on 01.05.2025 --with-whom arbeidsgiver --notes Praksis ;;
-    decide) set -- decide 1 --kind plan --notify-method post --date 28.03.2025 --notified 29.03.2025 ;;
+    decide) set -- decide 1 --kind plan --notify-method post --date 28.03.2025 --notified 29.03.2025 --yes ;;
     catalog_import) set -- catalog import "$W/k.tsv" --municipality 4601 ;;
     user_add_local) set -- user add nykollega adviser --municipality 4601 ;;
     user_add_global) set -- user add nysjef administrator ;;
