@@ -62,7 +62,7 @@ static void table_free(opt_table *t)
 }
 
 /* The --options a usage text names: "--out FIL" takes a value, "[--yes]" does not. Upper-case
- * placeholders such as --FELT are not options. */
+ * metavariables in the usage text such as --FELT are not options. */
 static void table_from_usage(opt_table *t, const char *usage)
 {
     for (const char *p = usage; (p = strstr(p, "--")); ) {
