@@ -142,9 +142,7 @@ int cmd_nir(sv_cli *c, int argc, char **argv)
     }
     if (export) {
         if (rc) {
-            fclose(l.out);
-            remove(tmp);
-            free(tmp);
+            sv_private_discard(l.out, tmp);
             return cli_fail(&e);
         }
         if (sv_private_close(l.out, tmp, export, &e)) return cli_fail(&e);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../core/chain.h"
+#include "../core/priv.h"
 #include "cli.h"
 #include "../core/i18n.h"
 
@@ -45,7 +46,7 @@ int cmd_verify(sv_cli *c, int argc, char **argv)
     if (out) {
         /* A report of the breaks is for an administrator; it is written 0600 and never over a file. */
         if (sv_store_authorize(c->st, SV_OP_ADMIN, 0, &e)) return cli_fail(&e);
-        int fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        int fd = sv_priv_user_open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);   /* the user's file */
         if (fd < 0 || !(f = fdopen(fd, "w"))) {
             fprintf(stderr, _("stegvis: kan ikke opprette rapporten %s: %s\n"), out, strerror(errno));
             if (fd >= 0) close(fd);

@@ -134,9 +134,7 @@ static int page_end(page *pg, const char *path, sv_err *e)
     /* Let go of the font caches, so a run under the leak checker ends clean. */
     pango_cairo_font_map_set_default(NULL);
     if (cst != CAIRO_STATUS_SUCCESS) {
-        fclose(pg->f);
-        remove(pg->tmp);
-        free(pg->tmp);
+        sv_private_discard(pg->f, pg->tmp);
         return sv_err_set(e, SV_EIO, "pdf", _("Kan ikke skrive %s: %s"), path, cairo_status_to_string(cst));
     }
     return sv_private_close(pg->f, pg->tmp, path, e);

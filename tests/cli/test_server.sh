@@ -117,6 +117,35 @@ expect 0 test "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE tbl = 'access' 
 # --db with the shared file: the program gives up its rights first, so the file stays shut.
 expect 1 as $B "$I" --db "$DB" list
 
+# Every file a command writes for the user is the user's, created with the user's rights: a
+# path only the service account may write (the state directory, the database itself) is
+# refused and nothing there changes (verify --out, results --csv/--pdf, checklist --pdf,
+# nir --export). The second user becomes the municipality's administrator for verify.
+expect 0 "$I" user add $B administrator --municipality 4601
+expect 0 R add evaluation --participant 1 --evaluated-on 02.11.2026 --outcome arbeid --end-reason arbeid
+writes() {   # writes USER PATH: every writer once, into PATH.suffix
+    w=$1 o=$2
+    if [ "$w" = "$B" ]; then expect "$3" as $w "$I" verify --out "$o.verify"; return; fi
+    expect "$3" as $w "$I" results --municipality 4601 --year 2026 --pdf "$o.pdf"
+    expect "$3" as $w "$I" checklist --municipality 4601 --pdf "$o.checklist.pdf"
+    expect "$3" as $w "$I" nir --export "$o.nir"
+}
+for u in $A $B; do
+    writes $u "$W/home-$u/out" 0
+    for f in "$W/home-$u"/out.*; do
+        expect 0 test "$(stat -c '%U %a' "$f")" = "$u 600"
+    done
+    writes $u "$S/evil" 1
+    expect 0 test -z "$(ls -A "$S" | grep -v '^stegvis.db')"
+done
+expect 1 as $B "$I" verify --out "$DB"
+expect 1 as $A "$I" results --municipality 4601 --year 2026 --pdf "$DB"
+expect 1 as $A "$I" nir --export "$DB"
+expect 0 test "$(stat -c '%U %a' "$DB")" = "$SVC 600"
+expect 0 test -z "$(ls -A "$S" | grep -v '^stegvis.db')"
+expect 0 "$I" list
+expect 0 test "$(sqlite3 "$DB" "SELECT count(*) FROM participant")" -eq 1
+
 # Nobody opens the database with another program.
 for u in $A $B; do
     expect 1 as $u sqlite3 "$DB" "SELECT count(*) FROM participant"
