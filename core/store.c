@@ -21,6 +21,7 @@ struct sv_store {
     char *path;
     sv_user user;
     int has_user;
+    int unbound;            /* registered in a role of one municipality, but bound to none */
     int depth;              /* transaction nesting */
     int broken;             /* the cheap integrity check failed at open: read-only */
     struct { const char *sql; sqlite3_stmt *st; } cache[CACHE];
@@ -116,9 +117,19 @@ int sv_store_dberr(sv_store *st, int rc, sv_err *e)
     }
 }
 
+/* The id of the database's only municipality, or 0 if it has none or several. */
+static int64_t only_municipality(sv_store *st)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT min(id), count(*) FROM municipality", NULL);
+    int64_t id = 0;
+    if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 1) == 1) id = sqlite3_column_int64(s, 0);
+    if (s) sqlite3_reset(s);
+    return id;
+}
+
 static int load_user(sv_store *st, sv_err *e)
 {
-    st->has_user = 0;
+    st->has_user = st->unbound = 0;
     sqlite3_stmt *s = sv_store_prepare(st, "SELECT login, display_name, role, "
                                            "ifnull(municipality_id, 0) FROM users WHERE login = ?", e);
     if (!s) return e->code;
@@ -133,6 +144,11 @@ static int load_user(sv_store *st, sv_err *e)
     }
     sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sv_store_dberr(st, rc, e);
+    /* A role of one municipality registered without one (by an older version) works in the
+     * database's only municipality; with several it gets nothing, never all of them. */
+    if (st->has_user && !st->user.municipality_id && !sv_role_all_municipalities(st->user.role) &&
+        !(st->user.municipality_id = only_municipality(st)))
+        st->has_user = 0, st->unbound = 1;
     return SV_OK;
 }
 
@@ -384,9 +400,15 @@ static void audit_refusal(sv_store *st, sv_op op)
 
 void sv_store_unregistered_msg(sv_store *st, sv_err *e)
 {
-    (void)st;
     char login[4 * 64 + 1];
     sv_login_escaped(login, sizeof login, sv_login());
+    if (st->unbound) {
+        sv_err_set(e, SV_EDENIED, NULL,
+                   _("Brukeren «%s» er registrert uten kommune, men rollen gjelder én kommune og databasen har "
+                     "flere. Be en administrator i kommunen din om å registrere deg på nytt "
+                     "(stegvis user add LOGIN ROLLE --municipality KOMMUNENR)."), login);
+        return;
+    }
     sv_err_set(e, SV_EDENIED, NULL,
                _("Brukeren «%s» er ikke registrert i denne databasen. Be en administrator i kommunen din "
                  "om å registrere deg (stegvis user add LOGIN ROLLE --municipality KOMMUNENR)."), login);
@@ -475,13 +497,44 @@ static int may_manage_user(sv_store *st, const sv_user *u, sv_err *e)
     return sv_err_set(e, SV_EDENIED, "municipality", _("Du kan bare registrere og endre brukere i din egen kommune."));
 }
 
-int sv_user_add(sv_store *st, const sv_user *u, sv_err *e)
+/* Before a second municipality is added: users of a one-municipality role registered without
+ * one are bound to the first, so they keep what they had and never get the new one. */
+int sv_users_bind_unbound(sv_store *st, sv_err *e)
+{
+    int64_t only = only_municipality(st);
+    if (!only) return SV_OK;
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT login, role FROM users WHERE municipality_id IS NULL", e);
+    sqlite3_stmt *u = sv_store_prepare(st, "UPDATE users SET municipality_id = ? WHERE login = ?", e);
+    if (!s || !u) return e->code;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (sv_role_all_municipalities((const char *)sqlite3_column_text(s, 1))) continue;
+        sqlite3_bind_int64(u, 1, only);
+        sqlite3_bind_text(u, 2, (const char *)sqlite3_column_text(s, 0), -1, SQLITE_TRANSIENT);
+        int ru = sqlite3_step(u);
+        sqlite3_reset(u);
+        if (ru != SQLITE_DONE) {
+            sqlite3_reset(s);
+            return sv_store_dberr(st, ru, e);
+        }
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? SV_OK : sv_store_dberr(st, rc, e);
+}
+
+int sv_user_add(sv_store *st, const sv_user *given, sv_err *e)
 {
     extern const sv_code SV_CODES_ROLE[];
+    sv_user bound = *given;
+    const sv_user *u = &bound;
     if (!sv_code_valid(SV_CODES_ROLE, u->role))
         return sv_err_set(e, SV_EINVAL, "role", _("Rolle: «%s» finnes ikke (velg administrator, adviser, nav eller supervisor)"), u->role);
     if (!u->login[0] || strspn(u->login, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != strlen(u->login))
         return sv_err_set(e, SV_EINVAL, "login", _("Brukernavn: bare bokstaver a-z, siffer, punktum, bindestrek og understrek"));
+    /* A role of one municipality is bound to one: the only one, or the one the caller names. */
+    if (!u->municipality_id && !sv_role_all_municipalities(u->role) && !(bound.municipality_id = only_municipality(st)))
+        return sv_err_set(e, SV_EINVAL, "municipality", _("Kommune: rollen %s gjelder én kommune, og databasen har "
+                          "flere; oppgi hvilken med --municipality KOMMUNENR."), sv_code_label(SV_CODES_ROLE, u->role));
     /* The first user of a database is its administrator; after that only an administrator adds. */
     if (sv_user_count(st) > 0 && (sv_store_authorize(st, SV_OP_ADMIN, 0, e) != SV_OK || may_manage_user(st, u, e) != SV_OK))
         return e->code;

@@ -82,6 +82,9 @@ int sv_store_dberr(sv_store *st, int rc, sv_err *e);
 /* Users. */
 int sv_user_add(sv_store *st, const sv_user *u, sv_err *e);
 int sv_user_count(sv_store *st);
+/* Binds every user of a one-municipality role registered without one to the database's only
+ * municipality (run inside the transaction that adds a second). */
+int sv_users_bind_unbound(sv_store *st, sv_err *e);
 
 /* Generic rows. obj is a struct of the entity's type whose first member is sv_meta. */
 int sv_row_load(sv_store *st, const sv_entity *ent, int64_t id, void *obj, sv_err *e);

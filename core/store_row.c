@@ -306,6 +306,7 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
     if (check_refs(st, ent, obj, muni, e) != SV_OK) return e->code;
     if (sv_case_check_order(st, ent, obj, e) != SV_OK) return e->code;
     if (sv_store_begin(st, e)) return e->code;
+    if (ent == &SV_ENT_MUNICIPALITY && m->id == 0 && sv_users_bind_unbound(st, e) != SV_OK) goto fail;
 
     char now[20];
     sv_now(now);

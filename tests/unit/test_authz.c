@@ -110,6 +110,45 @@ START_TEST(test_one_municipality_administrator)
 }
 END_TEST
 
+/* A role of one municipality is never bound to none (which meant all of them). */
+START_TEST(test_one_municipality_role_is_bound_to_one)
+{
+    char path[512];
+    sv_err e;
+    int64_t bergen, trondheim;
+    sv_test_set_login("sjef");
+    sv_store *st = tl_open(path, sizeof path, &bergen);
+    ck_assert_int_eq(add_user(st, "kari", "adviser", 0, &e), SV_OK);   /* the only municipality */
+    ck_assert_int_eq(count(st, "SELECT municipality_id FROM users WHERE login = 'kari'"), (int)bergen);
+    /* One registered by an older version without a municipality ... */
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "INSERT INTO users(login, display_name, role, created_at, created_by) "
+                                  "VALUES('gammel', 'gammel', 'nav', '2025-01-01', 'sjef')", NULL, NULL, NULL), SQLITE_OK);
+    /* ... is bound to the first when a second municipality is added. */
+    ck_assert((trondheim = add_municipality(st, "5001", "Trondheim", &e)) != 0);
+    ck_assert_int_eq(count(st, "SELECT municipality_id FROM users WHERE login = 'gammel'"), (int)bergen);
+    ck_assert_int_eq(add_user(st, "per", "nav", 0, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "municipality");
+    ck_assert(strstr(e.msg, "--municipality"));
+    ck_assert_int_eq(add_user(st, "tilsyn", "supervisor", 0, &e), SV_OK);   /* sees all, as before */
+    ck_assert_int_eq(count(st, "SELECT count(*) FROM users WHERE login = 'per'"), 0);
+    /* One left unbound in a database of several gets nothing, and is told why. */
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "INSERT INTO users(login, display_name, role, created_at, created_by) "
+                                  "VALUES('laus', 'laus', 'adviser', '2025-01-01', 'sjef')", NULL, NULL, NULL), SQLITE_OK);
+    sv_store_close(st);
+    st = open_as(path, "laus");
+    ck_assert_ptr_null(sv_store_user(st));
+    ck_assert_int_eq(sv_store_authorize(st, SV_OP_READ, trondheim, &e), SV_EDENIED);
+    ck_assert(strstr(e.msg, "uten kommune"));
+    sv_store_close(st);
+    st = open_as(path, "kari");
+    ck_assert_int_eq(sv_store_authorize(st, SV_OP_READ, trondheim, &e), SV_EDENIED);
+    ck_assert_int_eq(sv_store_authorize(st, SV_OP_READ, bergen, &e), SV_OK);
+    sv_store_close(st);
+    sv_test_set_login(NULL);
+    tl_unlink_db(path);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("authz");
@@ -117,6 +156,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_login_is_set_by_test_code_only);
     tcase_add_test(tc, test_stranger_is_told_whom_to_ask_and_logged_once);
     tcase_add_test(tc, test_one_municipality_administrator);
+    tcase_add_test(tc, test_one_municipality_role_is_bound_to_one);
     suite_add_tcase(s, tc);
     return s;
 }
