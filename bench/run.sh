@@ -109,6 +109,18 @@ if [ -f bench/keylog.sh ] && grep -q STEGVIS_KEYLOG tui/*.c 2>/dev/null; then
     sh bench/keylog.sh "$BIN" "$DB_L" "$WORK" >>"$ROWS"
 fi
 
+# What syncing costs a save (on disk, not tmpfs: a sync is the point), NORMAL and FULL side by
+# side in one run; the program uses FULL so that a confirmed save survives a power cut.
+BS=./build/bench/bench_save
+if [ -x "$BS" ]; then
+    r=$(timed $BS "$WORK/save.db" 200)
+    get() { awk -v k="$1" '$1 == k {print $2}' "$WORK/out"; }
+    row "save, synchronous=NORMAL (before)" "median $(get save_NORMAL_median_ms) ms, p99 $(get save_NORMAL_p99_ms) ms" \
+        "-" "-" "${r#* }" "$BS $WORK/save.db 200"
+    row "save, synchronous=FULL (shipped)" "median $(get save_FULL_median_ms) ms, p99 $(get save_FULL_p99_ms) ms" \
+        "-" "-" "${r#* }" "the same run"
+fi
+
 # Decisions: export with validation, xmllint over the same files, check, checklist.
 if $BIN help export >/dev/null 2>&1; then
     # On tmpfs when there is one: the figure is about building and validating documents

@@ -19,14 +19,22 @@ int cmd_init(sv_cli *c, int argc, char **argv)
     strcpy(m.malform, "nb");
     int rc = cli_fields(&SV_ENT_MUNICIPALITY, &m, argc - 1, argv + 1, NULL, NULL, &e);
     if (rc) return rc == 2 ? 2 : cli_fail(&e);
-    if (sv_user_count(c->st) == 0) {
-        sv_user u = {0};
+    /* One transaction: a killed init leaves no database with a municipality but no
+     * administrator, nor an administrator without the municipality. */
+    if (sv_store_begin(c->st, &e)) return cli_fail(&e);
+    int first = sv_user_count(c->st) == 0;
+    sv_user u = {0};
+    if (first) {
         snprintf(u.login, sizeof u.login, "%s", sv_login());
         strcpy(u.role, "administrator");
-        if (sv_user_add(c->st, &u, &e)) return cli_fail(&e);
-        printf(_("Du (%s) er registrert som administrator.\n"), u.login);
     }
-    if (sv_row_save(c->st, &SV_ENT_MUNICIPALITY, &m, &e)) return cli_fail(&e);
+    if ((first && sv_user_add(c->st, &u, &e)) || sv_row_save(c->st, &SV_ENT_MUNICIPALITY, &m, &e) ||
+        sv_store_commit(c->st, &e)) {
+        sv_store_rollback(c->st);
+        sv_store_reload_user(c->st, &e);
+        return cli_fail(&e);
+    }
+    if (first) printf(_("Du (%s) er registrert som administrator.\n"), u.login);
     printf(_("Kommune %s %s er opprettet i %s.\n"), m.number, m.name, c->db_path);
     return 0;
 }
@@ -52,6 +60,13 @@ int cmd_user(sv_cli *c, int argc, char **argv)
         } else {
             return cli_usage(_("ukjent valg «%s» for user add"), argv[i]);
         }
+    }
+    /* The first user of a database is made by init, in the same transaction as its
+     * municipality: a database left without users (an init killed before it began) does not
+     * make whoever adds a user next its administrator. */
+    if (sv_user_count(c->st) == 0) {
+        sv_err_set(&e, SV_EDENIED, NULL, _("Databasen har ingen brukere ennå: opprett den med «stegvis init»."));
+        return cli_fail(&e);
     }
     if (sv_user_add(c->st, &u, &e)) return cli_fail(&e);
     printf(_("%s er registrert som %s.\n"), u.login, sv_code_label(SV_CODES_ROLE, u.role));

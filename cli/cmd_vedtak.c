@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../core/arkiv.h"
+#include "../core/chain.h"
 #include "../core/decision.h"
 #include "../core/issue.h"
 #include "../core/letter.h"
@@ -17,6 +18,7 @@
 #include "../forms/forms.h"
 #include "cli.h"
 #include "../core/i18n.h"
+#include "../core/manifest.h"
 #include "../core/split.h"
 #include "../core/priv.h"
 
@@ -207,6 +209,9 @@ static xmlDocPtr last_decision(sv_cli *c, int64_t pid, int64_t *did, char **text
     return doc;
 }
 
+/* The head of the hash chain when the export started, stored with every export. */
+static char g_head[65];
+
 static int export_one(sv_cli *c, int64_t pid, const char *out, const char *arkiv_out, sv_err *e)
 {
     int64_t did;
@@ -217,7 +222,7 @@ static int export_one(sv_cli *c, int64_t pid, const char *out, const char *arkiv
     if (out) rc = write_file(out, text, e);
     else fputs(text, stdout);
     if (rc == SV_OK && arkiv_out) {
-        char *am = sv_arkiv_build(doc, base_name(out), e);
+        char *am = sv_arkiv_build(doc, base_name(out), text, strlen(text), g_head, e);
         rc = am ? write_file(arkiv_out, am, e) : e->code;
         free(am);
     }
@@ -242,6 +247,25 @@ static int export_range(sv_cli *c, const int64_t *ids, int from, int to, const c
     return written;
 }
 
+/* Every exported file with its SHA-256, and the chain head (core/manifest.c). */
+static int write_manifest(const char *dir, const int64_t *ids, int n, int arkiv, sv_err *e)
+{
+    int nf = n * (arkiv ? 2 : 1);
+    char **files = sv_xcalloc((size_t)nf + 1, sizeof *files);
+    for (int i = 0, k = 0; i < n; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "vedtak-%" PRId64 ".xml", ids[i]);
+        files[k++] = sv_xstrdup(name);
+        if (!arkiv) continue;
+        snprintf(name, sizeof name, "arkivmelding/arkivmelding-%" PRId64 ".xml", ids[i]);
+        files[k++] = sv_xstrdup(name);
+    }
+    int rc = sv_manifest_write(dir, (const char *const *)files, nf, g_head, e);
+    for (int i = 0; i < nf; i++) free(files[i]);
+    free(files);
+    return rc;
+}
+
 static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
 {
     sv_priv_user_begin();
@@ -258,6 +282,7 @@ static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
     const sv_user *u = sv_store_user(c->st);
     int64_t own = u && !sv_role_all_municipalities(u->role) ? u->municipality_id : 0;
     if (sv_store_read_begin(c->st, e)) return e->code;
+    sv_chain_head(sv_store_db(c->st), g_head);
     sqlite3_stmt *s = sv_store_prepare(c->st, "SELECT DISTINCT d.participant_id FROM decision d JOIN participant p "
                                               "ON p.id = d.participant_id WHERE ?1 = 0 OR p.municipality_id = ?1 "
                                               "ORDER BY d.participant_id", e);
@@ -301,6 +326,7 @@ static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
         } else if (rc == SV_OK && (bad || child))
             rc = sv_err_set(e, SV_EIO, NULL, _("Eksporten ble ikke fullført for alle vedtak (en delprosess feilet)"));
     }
+    if (rc == SV_OK) rc = write_manifest(dir, ids, n, arkiv, e);
     free(ids);
     sv_store_read_end(c->st);
     if (rc == SV_OK) printf(_("Eksporterte %d vedtak til %s%s.\n"), written, dir, arkiv ? " (med arkivmelding)" : "");
@@ -338,8 +364,10 @@ int cmd_export(sv_cli *c, int argc, char **argv)
             int ext = l > 4 && !strcmp(out + l - 4, ".xml");
             snprintf(am, sizeof am, "%.*s-arkivmelding.xml", (int)(ext ? l - 4 : l), out);
         }
+        sv_chain_head(sv_store_db(c->st), g_head);
         rc = export_one(c, id, out, arkiv ? am : NULL, &e);
         if (rc == SV_OK && arkiv) fprintf(stderr, _("Arkivmelding: %s\n"), am);
+        if (rc == SV_OK && out) fprintf(stderr, _("Kjedehode: %s\n"), g_head[0] ? g_head : "-");
     }
     sv_arkiv_cleanup();
     sv_vedtak_cleanup();

@@ -11,6 +11,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "../forms/forms.h"
+#include "chain.h"
 #include "paths.h"
 #include "vedtak.h"
 #include "i18n.h"
@@ -63,7 +64,8 @@ static void first_error(void *ctx, const xmlError *err)
     sv_err_set(e, SV_EINVAL, "arkivmelding", _("Arkivmeldingen følger ikke Noark 5-skjemaet: element %s: %s"), where, msg);
 }
 
-char *sv_arkiv_build(xmlDocPtr v, const char *file, sv_err *e)
+char *sv_arkiv_build(xmlDocPtr v, const char *file, const char *content, size_t len, const char *chain_head,
+                     sv_err *e)
 {
     xmlSchemaPtr s = schema(e);
     if (!s) return NULL;
@@ -130,9 +132,24 @@ char *sv_arkiv_build(xmlDocPtr v, const char *file, sv_err *e)
     el(&a, dobj, "opprettetDato", when);
     el(&a, dobj, "opprettetAv", by);
     el(&a, dobj, "referanseDokumentfil", file);
+    /* Noark 5 M705-M707: the checksum of the very bytes of the referenced file. */
+    char sum[65], size[32];
+    sv_sha256_hex(content, len, sum);
+    snprintf(size, sizeof size, "%zu", len);
+    el(&a, dobj, "sjekksum", sum);
+    el(&a, dobj, "sjekksumAlgoritme", "SHA-256");
+    el(&a, dobj, "filstoerrelse", size);
     el(&a, j, "tittel", title);
     el(&a, j, "offentligTittel", ptitle);
     el(&a, j, "beskrivelse", id);
+    if (chain_head && chain_head[0]) {
+        /* The head of the database's hash chain when the decision was exported: the archive
+         * holds the proof against which a later change of the history can be shown. */
+        xmlNodePtr vm = el(&a, j, "virksomhetsspesifikkeMetadata", NULL);
+        xmlNodePtr kh = xmlNewChild(vm, NULL, BAD_CAST "kjedehode", BAD_CAST chain_head);
+        xmlSetNs(kh, xmlNewNs(kh, BAD_CAST "urn:stegvis:kjede", BAD_CAST "stegvis"));
+        xmlNewProp(kh, BAD_CAST "algoritme", BAD_CAST "SHA-256");
+    }
     el(&a, j, "journalposttype", "Utgående dokument");
     el(&a, j, "journalstatus", "Journalført");
     el(&a, j, "journaldato", date);

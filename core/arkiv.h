@@ -4,14 +4,20 @@
 #ifndef SV_ARKIV_H
 #define SV_ARKIV_H
 
+#include <stddef.h>
+
 #include <libxml/tree.h>
 
 #include "util.h"
 
 /* Builds the arkivmelding for the (valid) decision document vedtak, whose file is named file
- * (the referanseDokumentfil). Returns UTF-8 text the caller frees, or NULL with e naming the
- * element that failed validation. */
-char *sv_arkiv_build(xmlDocPtr vedtak, const char *file, sv_err *e);
+ * (the referanseDokumentfil) and holds exactly the len bytes of content: its dokumentobjekt
+ * carries their SHA-256 (sjekksum, sjekksumAlgoritme) and size. chain_head (may be NULL) is
+ * the head of the database's hash chain, stored in the journalpost's
+ * virksomhetsspesifikkeMetadata. Returns UTF-8 text the caller frees, or NULL with e naming
+ * the element that failed validation. */
+char *sv_arkiv_build(xmlDocPtr vedtak, const char *file, const char *content, size_t len, const char *chain_head,
+                     sv_err *e);
 void sv_arkiv_cleanup(void);
 
 #endif

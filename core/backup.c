@@ -1,14 +1,19 @@
 /* Online backup and restore (see backup.h). The copy goes to a temporary file beside the
  * destination, is checked, and only then linked into place, so a failed or interrupted backup
- * never leaves a file that looks like a good one. */
+ * never leaves a file that looks like a good one; one left by a killed backup is removed by the
+ * next backup into that directory. */
 #include "backup.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -101,7 +106,7 @@ static int read_info(sqlite3 *db, sv_backup_info *info, const char *what, sv_err
     if (info->schema > SV_SCHEMA_LATEST)
         return sv_err_set(e, SV_EINVAL, NULL, _("%s: laget av en nyere versjon av stegvis (skjema %d; denne "
                           "kjenner til og med %d). Oppgrader stegvis først."), what, info->schema, SV_SCHEMA_LATEST);
-    if (sqlite3_prepare_v2(db, "SELECT ifnull(max(at), '') FROM audit WHERE tbl = 'backup'", -1, &s, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT ifnull(max(at), '') FROM audit", -1, &s, NULL) == SQLITE_OK) {
         if (sqlite3_step(s) == SQLITE_ROW)
             snprintf(info->backup_at, sizeof info->backup_at, "%s", sqlite3_column_text(s, 0));
         sqlite3_finalize(s);
@@ -121,6 +126,30 @@ int sv_backup_verify(const char *path, sv_backup_info *info, sv_err *e)
     else rc = file_err(db, rc, "Sikkerhetskopien", e);
     sqlite3_close(db);
     return rc;
+}
+
+/* Removes temporary copies left in dir by backups that were killed: their lock is free. */
+#define TMP_MARK ".stegvis-tmp-"
+static void sweep_stale(const char *dir)
+{
+    DIR *dh = opendir(dir);
+    if (!dh) return;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        const char *m = strstr(de->d_name, TMP_MARK);
+        if (de->d_name[0] != '.' || !m || strlen(m) != sizeof TMP_MARK - 1 + 6) continue;
+        int fd = openat(dirfd(dh), de->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0) continue;
+        struct stat sb;
+        if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            char jr[NAME_MAX + 16];
+            unlinkat(dirfd(dh), de->d_name, 0);
+            snprintf(jr, sizeof jr, "%s-journal", de->d_name);
+            unlinkat(dirfd(dh), jr, 0);
+        }
+        close(fd);
+    }
+    closedir(dh);
 }
 
 static int audit_note(sv_store *st, const char *action, const char *file, sv_err *e)
@@ -178,25 +207,48 @@ int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e)
     if (lstat(dest, &sb) == 0)
         return sv_err_set(e, SV_EINVAL, "file", _("Sikkerhetskopi: %s finnes allerede. Velg et nytt filnavn "
                           "(en sikkerhetskopi skriver aldri over en fil)."), dest);
-    size_t n = strlen(dest);
-    char *tmp = sv_xmalloc(n + 16);
-    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", dest);
-    int fd = mkstemp(tmp);
+    /* The copy is built under a hidden temporary name beside dest, locked while it is built:
+     * a copy left by a killed backup is found by the next backup into that directory (its
+     * lock is gone) and removed. */
+    char *d = sv_xstrdup(dest);
+    const char *dir = dirname(d);
+    const char *slash = strrchr(dest, '/');
+    const char *base = slash ? slash + 1 : dest;
+    if (!*base) {
+        free(d);
+        return sv_err_set(e, SV_EINVAL, "file", _("Sikkerhetskopi: oppgi et filnavn, ikke en katalog"));
+    }
+    if (strlen(base) + sizeof "." TMP_MARK "XXXXXX-journal" > NAME_MAX + 1 ||
+        strlen(dir) + strlen(base) + sizeof "/." TMP_MARK "XXXXXX-journal" > PATH_MAX) {
+        free(d);
+        return sv_err_set(e, SV_EINVAL, "file", _("Sikkerhetskopi: filnavnet er for langt (den midlertidige kopien "
+                          "trenger %zu tegn til). Velg et kortere navn."), sizeof "." TMP_MARK "XXXXXX-journal");
+    }
+    sweep_stale(dir);
+    size_t tn = strlen(dir) + strlen(base) + sizeof "/." TMP_MARK "XXXXXX";
+    char *tmp = sv_xmalloc(tn);
+    snprintf(tmp, tn, "%s/.%s" TMP_MARK "XXXXXX", dir, base);
+    /* Ctrl-C or a hang-up while the copy is built waits until it is removed or in place. */
+    sigset_t block, was;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigaddset(&block, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &block, &was);
+    int fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0) {
         sv_err_set(e, SV_EIO, "file", _("Sikkerhetskopi: kan ikke opprette %s: %s"), dest, strerror(errno));
+        sigprocmask(SIG_SETMASK, &was, NULL);
         free(tmp);
+        free(d);
         return e->code;
     }
     fchmod(fd, 0600);
-    close(fd);
-    /* Recorded first, so the copy itself carries the note of when it was taken. */
-    int rc = audit_note(st, "backup", dest, e);
+    flock(fd, LOCK_EX);
     sqlite3 *db = NULL;
-    if (rc == SV_OK) {
-        int src = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
-        rc = src == SQLITE_OK ? copy_db(db, sv_store_db(st), "Sikkerhetskopi", e)
-                              : file_err(db, src, "Sikkerhetskopi", e);
-    }
+    int src = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+    int rc = src == SQLITE_OK ? copy_db(db, sv_store_db(st), "Sikkerhetskopi", e) : file_err(db, src, "Sikkerhetskopi", e);
     /* A single self-contained file: no -wal beside it to forget when copying it away. */
     if (rc == SV_OK) {
         int jr = sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -215,15 +267,16 @@ int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e)
             rc = sv_err_set(e, SV_EIO, "file", _("Sikkerhetskopi: kan ikke lagre %s: %s"), dest, strerror(errno));
     }
     unlink(tmp);
-    char jr[4200];
+    char jr[PATH_MAX + 16];
     snprintf(jr, sizeof jr, "%s-journal", tmp);
     unlink(jr);
-    if (rc == SV_OK) {
-        char *d = sv_xstrdup(dest);
-        sync_path(dirname(d), 1);
-        free(d);
-    }
+    close(fd);
+    if (rc == SV_OK) sync_path(dir, 1);
+    sigprocmask(SIG_SETMASK, &was, NULL);
     free(tmp);
+    free(d);
+    /* Recorded only for a backup that exists. */
+    if (rc == SV_OK) rc = audit_note(st, "backup", dest, e);
     return rc;
 }
 
@@ -239,6 +292,7 @@ int sv_restore(sv_store *st, const char *src, sv_backup_info *info, sv_err *e)
         return e->code;
     }
     rc = sv_store_authorize_source(st, from, e);
+    int gen = sv_store_generation(st);
     /* The live file may be the broken one being replaced: the checked copy goes in regardless. */
     if (rc == SV_OK) sqlite3_exec(sv_store_db(st), "PRAGMA query_only = OFF", NULL, NULL, NULL);
     if (rc == SV_OK) rc = copy_db(sv_store_db(st), from, "Gjenoppretting", e);
@@ -251,6 +305,15 @@ int sv_restore(sv_store *st, const char *src, sv_backup_info *info, sv_err *e)
      * restore in its own audit log so the gap in history is explained. */
     if (sv_schema_migrate(sv_store_db(st), SV_SCHEMA_LATEST, e)) return e->code;
     if (sv_store_reload_user(st, e)) return e->code;
+    /* A new generation above both the replaced database's and the copy's: every row version
+     * handed out before the restore is now stale (store.h). */
+    int was = sv_store_generation(st);
+    sqlite3_stmt *s = sv_store_prepare(st, "UPDATE meta SET value = ? WHERE key = 'generation'", e);
+    if (!s) return e->code;
+    sqlite3_bind_int(s, 1, (gen > was ? gen : was) + 1);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) return sv_store_dberr(st, rc, e);
     sv_store_recheck(st);
     return audit_note(st, "restore", src, e);
 }

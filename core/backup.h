@@ -1,7 +1,8 @@
 /* Backups and restores through SQLite's online backup API: a consistent copy taken while
  * colleagues keep working (WAL readers never block writers), written 0600 whatever the umask,
- * checked before it is put in place. Restore copies a checked backup back into the live file
- * under the write lock, so a colleague's open program simply waits and then sees the restored data. */
+ * checked before it is put in place, and noted in the audit log once it is. Restore copies a
+ * checked backup back into the live file under the write lock, so a colleague's open program
+ * simply waits and then sees the restored data. */
 #ifndef SV_BACKUP_H
 #define SV_BACKUP_H
 
@@ -11,7 +12,7 @@ typedef struct sv_backup_info {
     int pages;
     long long bytes;
     int schema;
-    char backup_at[20];   /* when the copy was taken (as recorded in its own audit log) */
+    char backup_at[20];   /* the last event in the copy's own audit log (when it was current) */
     char head[65];        /* the head of its hash chain (core/chain.h); "" before the chain */
 } sv_backup_info;
 

@@ -76,6 +76,15 @@ static void fn_link(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, hex, (int)(2 * n), SQLITE_TRANSIENT);
 }
 
+void sv_sha256_hex(const void *p, size_t n, char out[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    out[0] = '\0';
+    if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32) return;
+    for (unsigned i = 0; i < len; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
 static void free_md(void *p) { EVP_MD_CTX_free(p); }
 
 int sv_chain_register(sqlite3 *db)

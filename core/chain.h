@@ -8,6 +8,7 @@
 #define SV_CHAIN_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "util.h"
@@ -21,6 +22,9 @@
 #define SV_CHAIN_DECISION_COLS(r) \
     r "id, " r "participant_id, " r "uuid, " r "kind, " r "decided_on, " r "decided_by, " r "plan_rev, " \
     r "law, " r "notified_on, " r "notify_method, " r "reason, " r "xml, " r "created_at"
+
+/* The SHA-256 of n bytes at p as 64 lowercase hex digits. */
+void sv_sha256_hex(const void *p, size_t n, char out[65]);
 
 /* Registers sv_chain_link(prev, kind, values...) on db. */
 int sv_chain_register(sqlite3 *db);

@@ -387,9 +387,14 @@ static const char MIGRATION_14[] =
     SV_STATE14_TRIGGER("absence_state_d", "DELETE ON absence", "OLD.participant_id")
     SV_STATE14("1");
 
+/* Migration 15: the restore generation (see SV_GENERATION in store.h). */
+static const char MIGRATION_15[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', 0);";
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
-                                         MIGRATION_12, MIGRATION_13, MIGRATION_14};
+                                         MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15};
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {

@@ -313,6 +313,15 @@ sqlite3_stmt *sv_store_prepare(sv_store *st, const char *sql, sv_err *e)
     return s;
 }
 
+int sv_store_generation(sv_store *st)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT " SV_GENERATION, NULL);
+    int g = 0;
+    if (s && sqlite3_step(s) == SQLITE_ROW) g = sqlite3_column_int(s, 0);
+    if (s) sqlite3_reset(s);
+    return g;
+}
+
 int sv_store_begin(sv_store *st, sv_err *e)
 {
     if (st->broken) return sv_err_set(e, SV_EDB, NULL, "%s", sv_store_broken(st));

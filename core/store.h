@@ -12,7 +12,7 @@
 #include "roles.h"
 #include "util.h"
 
-#define SV_SCHEMA_VERSION 14
+#define SV_SCHEMA_VERSION 15
 
 typedef struct sv_store sv_store;
 
@@ -78,6 +78,15 @@ void sv_store_read_end(sv_store *st);
 sqlite3_stmt *sv_store_prepare(sv_store *st, const char *sql, sv_err *e);
 /* Translates a SQLite failure into a Norwegian message (locked, full, read-only, corrupt). */
 int sv_store_dberr(sv_store *st, int rc, sv_err *e);
+
+/* Restore generations: a restore starts a new generation (core/backup.c), and the version a
+ * row is loaded with (sv_meta.version, the token shown as "versjon" and taken by
+ * --if-version) is generation * SV_GENERATION_STEP + the stored version, so a save or delete
+ * prepared before a restore never matches a row after it. */
+#define SV_GENERATION_STEP 1000000
+#define SV_GENERATION "ifnull((SELECT value FROM meta WHERE key = 'generation'), 0)"
+#define SV_VERSION_TOKEN "version + 1000000 * " SV_GENERATION
+int sv_store_generation(sv_store *st);
 
 /* Users. */
 int sv_user_add(sv_store *st, const sv_user *u, sv_err *e);

@@ -82,13 +82,13 @@ static void select_sql(sv_buf *b, const sv_entity *ent)
 {
     sv_buf_printf(b, "SELECT id, %s", ent->parent_col ? ent->parent_col : "0");
     for (int i = 0; i < ent->nfields; i++) sv_buf_printf(b, ", %s", ent->fields[i].col);
-    sv_buf_printf(b, ", version, ifnull(updated_by,''), ifnull(updated_at,'') FROM %s", ent->table);
+    sv_buf_printf(b, ", " SV_VERSION_TOKEN ", ifnull(updated_by,''), ifnull(updated_at,'') FROM %s", ent->table);
     if (ent == &SV_ENT_PLAN) { /* rev is not a form field */
         b->len = 0;
         b->s[0] = '\0';
         sv_buf_printf(b, "SELECT id, participant_id");
         for (int i = 0; i < ent->nfields; i++) sv_buf_printf(b, ", %s", ent->fields[i].col);
-        sv_buf_add(b, ", version, ifnull(updated_by,''), ifnull(updated_at,''), rev FROM plan");
+        sv_buf_add(b, ", " SV_VERSION_TOKEN ", ifnull(updated_by,''), ifnull(updated_at,''), rev FROM plan");
     }
 }
 
@@ -252,8 +252,12 @@ static int authorize_stored(sv_store *st, const sv_entity *ent, int64_t id, sv_e
     return rc;
 }
 
-static int conflict(sv_store *st, const sv_entity *ent, int64_t id, sv_err *e)
+static int conflict(sv_store *st, const sv_entity *ent, int64_t id, int token, sv_err *e)
 {
+    if (token / SV_GENERATION_STEP != sv_store_generation(st))
+        return sv_err_set(e, SV_ECONFLICT, NULL,
+                          _("Databasen er gjenopprettet fra en sikkerhetskopi etter at du åpnet %s. Endringen din er "
+                          "ikke lagret, men tatt vare på: se den gjeldende versjonen og lagre på nytt."), _(ent->label));
     sqlite3_stmt *s;
     sv_buf b;
     sv_buf_init(&b);
@@ -330,7 +334,7 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
         if (is_participant) sv_buf_add(&b, "search_key = ?, ");
         /* the content revision moves on a significant change only (core/case.c) */
         if (ent == &SV_ENT_PLAN) sv_buf_printf(&b, "rev = rev + %d, ", sv_plan_rev_step(st, obj));
-        sv_buf_add(&b, "version = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?");
+        sv_buf_add(&b, "version = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ? AND " SV_GENERATION " = ?");
     }
     sqlite3_stmt *s = sv_store_prepare(st, b.s, e);
     sv_buf_free(&b);
@@ -339,12 +343,14 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
     if (m->id == 0 && ent->parent_col) sqlite3_bind_int64(s, idx++, m->parent);
     for (int i = 0; i < ent->nfields; i++) bind_field(s, idx++, &ent->fields[i], obj);
     if (is_participant) sqlite3_bind_text(s, idx++, key, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, idx++, m->id == 0 ? 1 : m->version + 1);
+    /* m->version is the token of sv_row_load: the restore generation and the stored version. */
+    sqlite3_bind_int(s, idx++, m->id == 0 ? 1 : m->version % SV_GENERATION_STEP + 1);
     sqlite3_bind_text(s, idx++, sv_login(), -1, SQLITE_STATIC);
     sqlite3_bind_text(s, idx++, now, -1, SQLITE_STATIC);
     if (m->id) {
         sqlite3_bind_int64(s, idx++, m->id);
-        sqlite3_bind_int(s, idx++, m->version);
+        sqlite3_bind_int(s, idx++, m->version % SV_GENERATION_STEP);
+        sqlite3_bind_int(s, idx++, m->version / SV_GENERATION_STEP);
     }
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
@@ -358,13 +364,14 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
         goto fail;
     }
     if (m->id && sqlite3_changes(sv_store_db(st)) == 0) {
-        conflict(st, ent, m->id, e);
+        conflict(st, ent, m->id, m->version, e);
         goto fail;
     }
+    int gen = m->id == 0 ? sv_store_generation(st) : 0;
     if (sv_store_commit(st, e)) return e->code;
     if (m->id == 0) {
         m->id = sqlite3_last_insert_rowid(sv_store_db(st));
-        m->version = 1;
+        m->version = gen * SV_GENERATION_STEP + 1;
     } else {
         m->version++;
     }
@@ -389,12 +396,13 @@ int sv_row_delete(sv_store *st, const sv_entity *ent, int64_t id, int version, s
     if (sv_store_begin(st, e)) return e->code;
     sv_buf b;
     sv_buf_init(&b);
-    sv_buf_printf(&b, "DELETE FROM %s WHERE id = ? AND version = ?", ent->table);
+    sv_buf_printf(&b, "DELETE FROM %s WHERE id = ? AND version = ? AND " SV_GENERATION " = ?", ent->table);
     sqlite3_stmt *s = sv_store_prepare(st, b.s, e);
     sv_buf_free(&b);
     if (!s) goto fail;
     sqlite3_bind_int64(s, 1, id);
-    sqlite3_bind_int(s, 2, version);
+    sqlite3_bind_int(s, 2, version % SV_GENERATION_STEP);
+    sqlite3_bind_int(s, 3, version / SV_GENERATION_STEP);
     rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) {
@@ -405,7 +413,7 @@ int sv_row_delete(sv_store *st, const sv_entity *ent, int64_t id, int version, s
         goto fail;
     }
     if (sqlite3_changes(sv_store_db(st)) == 0) {
-        conflict(st, ent, id, e);
+        conflict(st, ent, id, version, e);
         goto fail;
     }
     return sv_store_commit(st, e);

@@ -10,6 +10,7 @@
 
 #include "../core/case.h"
 #include "../core/arkiv.h"
+#include "../core/chain.h"
 #include "../core/decision.h"
 #include "../core/issue.h"
 #include "../core/letter.h"
@@ -280,9 +281,11 @@ static void export_last(dec_screen *ds)
         return;
     }
     xmlDocPtr doc = sv_vedtak_parse(xml, strlen(xml), path, &e);
-    free(xml);
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    char *ark = doc ? sv_arkiv_build(doc, base, &e) : NULL;
+    char head[65];
+    sv_chain_head(sv_store_db(TUI.st), head);
+    char *ark = doc ? sv_arkiv_build(doc, base, xml, strlen(xml), head, &e) : NULL;
+    free(xml);
     if (doc) xmlFreeDoc(doc);
     char apath[600];
     size_t n = strlen(path);

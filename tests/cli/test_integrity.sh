@@ -31,14 +31,21 @@ has "$T/out" "Alt holder"
 expect 0 S backup "$T/good.db"
 has "$T/out" "Kjedehode: [0-9a-f]\{64\}"
 HEAD=$(sed -n 's/^Kjedehode: \([0-9a-f]*\).*/\1/p' "$T/out")
-expect 0 S verify
+expect 0 "$BIN" --db "$T/good.db" verify
 has "$T/out" "Kjedehode: $HEAD"
+# The backup is noted in the live log once it exists, which moves the live head on.
+expect 0 S verify
+hasnt "$T/out" "Kjedehode: $HEAD"
 
 # With every trigger dropped, one character changed in any text column of a decision or an
 # audit row: verify names the row and exits 1, restore of that file is refused, and the file
 # itself opens read-only.
 AUD=$(sqlite3 "$DB" "SELECT min(id) FROM audit WHERE old IS NOT NULL AND new IS NOT NULL")
-drop_all() { sqlite3 "$1" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_schema WHERE type = 'trigger'" | sqlite3 "$1"; }
+drop_all() {
+    sql=$(sqlite3 "$1" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_schema WHERE type = 'trigger'")
+    sqlite3 "$1" "$sql"
+    expect 0 test "$(sqlite3 "$1" "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")" = 0
+}
 tamper() { # FILE TABLE ID COLUMN
     sqlite3 "$1" "UPDATE $2 SET $4 = CASE WHEN $4 IS NULL OR $4 = '' THEN 'x'
         ELSE substr($4, 1, length($4) - 1) || CASE WHEN substr($4, -1) = 'x' THEN 'y' ELSE 'x' END END WHERE id = $3"
@@ -80,10 +87,67 @@ sqlite3 "$T/d.db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = $A
 expect 1 "$BIN" --db "$T/d.db" verify
 has "$T/out" "BRUDD audit nr. $AUD: raden i kjeden finnes ikke lenger"
 
+# Noark 5 checksums: sha256sum of every exported decision file equals the sjekksum of its
+# arkivmelding, and the manifest lists every file with its hash and the chain head.
+expect 0 S export --all "$T/ex" --arkivmelding
+n=0
+for f in "$T"/ex/vedtak-*.xml; do
+    id=${f##*/vedtak-}; id=${id%.xml}
+    sum=$(sed -n 's/.*<sjekksum>\([0-9a-f]*\)<\/sjekksum>.*/\1/p' "$T/ex/arkivmelding/arkivmelding-$id.xml")
+    expect 0 test "$(sha256sum <"$f" | cut -d' ' -f1)" = "$sum"
+    has "$T/ex/arkivmelding/arkivmelding-$id.xml" "<sjekksumAlgoritme>SHA-256</sjekksumAlgoritme>"
+    has "$T/ex/arkivmelding/arkivmelding-$id.xml" "<filstoerrelse>$(stat -c %s "$f")</filstoerrelse>"
+    expect 0 xmllint --noout --schema templates/arkivmelding/arkivmelding.xsd "$T/ex/arkivmelding/arkivmelding-$id.xml"
+    n=$((n + 1))
+done
+expect 0 test "$n" -ge 3
+expect 0 sh -c "cd '$T/ex' && sha256sum --strict -c manifest.txt"
+expect 0 test "$(grep -c '  vedtak-' "$T/ex/manifest.txt")" = "$n"
+CUR=$(S verify | sed -n 's/^Kjedehode: //p')
+has "$T/ex/manifest.txt" "^# kjedehode: $CUR"
+has "$T/ex/arkivmelding/arkivmelding-$id.xml" "kjedehode.*>$CUR<"
+expect 0 S export "$id" --out "$T/one.xml" --arkivmelding
+has "$T/err" "Kjedehode: $CUR"
+expect 0 test "$(sha256sum <"$T/one.xml" | cut -d' ' -f1)" = \
+    "$(sed -n 's/.*<sjekksum>\([0-9a-f]*\)<\/sjekksum>.*/\1/p' "$T/one-arkivmelding.xml")"
+
+# Nothing left behind: a copy left by a killed backup (its lock gone) is removed by the next
+# backup into that directory; one still being written (locked) is left alone; a failed backup
+# writes no audit row; a name too long for the temporary suffix is refused before any work.
+mkdir "$T/bk"
+printf 'SQLite format 3 kopi med fødselsnumre' >"$T/bk/.old.db.stegvis-tmp-Ab12Cd"
+printf 'under arbeid' >"$T/bk/.busy.db.stegvis-tmp-Zz99Yy"
+flock "$T/bk/.busy.db.stegvis-tmp-Zz99Yy" sleep 5 &
+LOCKER=$!
+sleep 0.3
+N0=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE tbl = 'backup'")
+expect 0 S backup "$T/bk/new.db"
+expect 0 test ! -e "$T/bk/.old.db.stegvis-tmp-Ab12Cd"
+expect 0 test -e "$T/bk/.busy.db.stegvis-tmp-Zz99Yy"
+expect 0 test "$(ls -A "$T/bk" | grep -c stegvis-tmp)" = 1
+kill $LOCKER 2>/dev/null; wait $LOCKER 2>/dev/null
+expect 0 test "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE tbl = 'backup'")" = $((N0 + 1))
+expect 1 S backup "$T/nodir/x.db"
+expect 0 test "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE tbl = 'backup'")" = $((N0 + 1))
+LONG=$(printf 'k%.0s' $(seq 1 240))
+expect 1 S backup "$T/bk/$LONG.db"
+has "$T/err" "for langt"
+expect 1 S backup "$T/bk/"
+expect 1 S restore "$T/bk" --yes
+has "$T/err" "ikke en vanlig fil"
+
 # A good backup restores over a broken database and brings it back to work.
 cp "$T/bad.db" "$DB"; rm -f "$DB-wal" "$DB-shm"
+V=$(sqlite3 "$DB" "SELECT version FROM participant WHERE id = 1")
 expect 0 S restore "$T/good.db" --yes
 expect 0 S verify
+# Restore generations: a version handed out before the restore is stale after it, even where
+# the restored row has the same stored version.
+expect 0 test "$(sqlite3 "$DB" "SELECT version FROM participant WHERE id = 1")" = "$V"
+expect 1 S edit participant 1 --if-version "$V" --name "Forberedt før"
+has "$T/err" "gjenopprettet fra en sikkerhetskopi"
+expect 0 test "$(sqlite3 "$DB" "SELECT name FROM participant WHERE id = 1")" != "Forberedt før"
 expect 0 S edit participant 1 --name "Etter gjenoppretting"
+has "$T/out" "versjon 1000"
 
 finish

@@ -14,12 +14,14 @@ SEED=${STRESS_SEED:-$(date +%s)}
 fail=0
 
 if [ $QUICK -eq 1 ]; then
-    KILLS=60; PROCS="3"; OPS=400
+    KILLS=60; PROCS="3"; OPS=400; CUTS=30
 else
-    KILLS=${STRESS_KILLS:-600}; PROCS="2 3 4"; OPS=${STRESS_OPS:-2500}
+    KILLS=${STRESS_KILLS:-600}; PROCS="2 3 4"; OPS=${STRESS_OPS:-2500}; CUTS=${STRESS_CUTS:-500}
 fi
 
 "$B/stress/crash" "$T/crash.db" "$KILLS" "$SEED" || fail=1
+# Simulated power cuts (unsynced writes dropped or torn by a VFS shim): no confirmed save lost.
+"$B/stress/powerloss" "$T/power.db" "$CUTS" "$SEED" || fail=1
 for p in $PROCS; do
     "$B/stress/concur" "$T/concur$p.db" "$p" "$OPS" "$SEED" || fail=1
 done

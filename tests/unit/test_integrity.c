@@ -4,6 +4,7 @@
  * and commits must be synced. */
 #include "testlib.h"
 
+#include "../../core/backup.h"
 #include "../../core/chain.h"
 #include "../../core/decision.h"
 
@@ -173,7 +174,7 @@ START_TEST(test_existing_database_is_chained_by_migration)
     sv_err e;
     /* The database as a version before the chain left it. */
     ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "DROP TRIGGER chain_audit; DROP TRIGGER chain_decision;"
-                                  " DROP TABLE chain; PRAGMA user_version = 6", NULL, NULL, NULL), SQLITE_OK);
+                                  " DROP TABLE chain; PRAGMA user_version = 6; DROP TABLE meta", NULL, NULL, NULL), SQLITE_OK);
     sv_store_close(st);
     ck_assert_msg(sv_store_open(path, 0, &st, &e) == SV_OK, "%s", e.msg);
     ck_assert_ptr_null(sv_store_broken(st));
@@ -203,6 +204,49 @@ START_TEST(test_existing_database_is_chained_by_migration)
 }
 END_TEST
 
+START_TEST(test_restore_starts_a_new_generation)
+{
+    sv_err e;
+    sv_backup_info info;
+    char copy[600];
+    int64_t id = add_participant("01019010399");
+    sv_participant mine, theirs;
+    ck_assert_int_eq(sv_row_load(st, &SV_ENT_PARTICIPANT, id, &mine, &e), SV_OK);   /* opened before */
+    snprintf(copy, sizeof copy, "%s.copy", path);
+    ck_assert_msg(sv_backup(st, copy, &info, &e) == SV_OK, "%s", e.msg);
+    ck_assert_int_eq(sv_row_load(st, &SV_ENT_PARTICIPANT, id, &theirs, &e), SV_OK);
+    strcpy(theirs.name, "Kollegas endring");
+    ck_assert_int_eq(sv_row_save(st, &SV_ENT_PARTICIPANT, &theirs, &e), SV_OK);
+    ck_assert_msg(sv_restore(st, copy, &info, &e) == SV_OK, "%s", e.msg);
+    /* The row is back at the version it had when the first user opened it, but that user's
+     * save was prepared before the restore: refused as a conflict, input kept. */
+    strcpy(mine.name, "Min endring");
+    ck_assert_int_eq(sv_row_save(st, &SV_ENT_PARTICIPANT, &mine, &e), SV_ECONFLICT);
+    ck_assert_msg(strstr(e.msg, "gjenopprettet") != NULL, "%s", e.msg);
+    ck_assert_str_eq(mine.name, "Min endring");
+    strcpy(theirs.name, "Etter");
+    ck_assert_int_eq(sv_row_save(st, &SV_ENT_PARTICIPANT, &theirs, &e), SV_ECONFLICT);
+    ck_assert_int_eq(sv_row_delete(st, &SV_ENT_PARTICIPANT, id, theirs.m.version, &e), SV_ECONFLICT);
+    /* Loaded again, it saves; and a second restore is again a new generation. */
+    sv_participant now;
+    ck_assert_int_eq(sv_row_load(st, &SV_ENT_PARTICIPANT, id, &now, &e), SV_OK);
+    ck_assert_str_eq(now.name, "Åse Løvås");
+    ck_assert_int_eq(now.m.version, SV_GENERATION_STEP + 1);
+    strcpy(now.name, "Ny");
+    ck_assert_int_eq(sv_row_save(st, &SV_ENT_PARTICIPANT, &now, &e), SV_OK);
+    ck_assert_int_eq(now.m.version, SV_GENERATION_STEP + 2);
+    ck_assert_msg(sv_restore(st, copy, &info, &e) == SV_OK, "%s", e.msg);
+    ck_assert_int_eq(sv_row_save(st, &SV_ENT_PARTICIPANT, &now, &e), SV_ECONFLICT);
+    ck_assert_int_eq(sv_row_load(st, &SV_ENT_PARTICIPANT, id, &now, &e), SV_OK);
+    ck_assert_int_eq(now.m.version, 2 * SV_GENERATION_STEP + 1);
+    /* New rows carry the generation too. */
+    int64_t other = add_participant("02019010085");
+    ck_assert_int_eq(sv_row_load(st, &SV_ENT_PARTICIPANT, other, &now, &e), SV_OK);
+    ck_assert_int_eq(now.m.version, 2 * SV_GENERATION_STEP + 1);
+    unlink(copy);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("integrity");
@@ -212,6 +256,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_replace_refused);
     tcase_add_test(t, test_program_writes_still_work);
     tcase_add_test(t, test_existing_database_is_chained_by_migration);
+    tcase_add_test(t, test_restore_starts_a_new_generation);
     suite_add_tcase(s, t);
     return s;
 }

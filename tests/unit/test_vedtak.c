@@ -393,8 +393,13 @@ START_TEST(test_arkivmelding_is_valid_noark5)
 {
     xmlDocPtr doc = issued(integration_case(7));
     sv_err e;
-    char *am = sv_arkiv_build(doc, "vedtak-7.xml", &e);
+    char *am = sv_arkiv_build(doc, "vedtak-7.xml", "abc", 3, "00ff", &e);
     ck_assert_msg(am != NULL, "%s", e.msg);
+    /* sjekksum: SHA-256 of the referenced file's bytes ("abc" here, FIPS 180-2 test vector) */
+    ck_assert_ptr_nonnull(strstr(am, "<sjekksum>ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad</sjekksum>"));
+    ck_assert_ptr_nonnull(strstr(am, "<sjekksumAlgoritme>SHA-256</sjekksumAlgoritme>"));
+    ck_assert_ptr_nonnull(strstr(am, "<filstoerrelse>3</filstoerrelse>"));
+    ck_assert_ptr_nonnull(strstr(am, ">00ff</stegvis:kjedehode>"));
     ck_assert_ptr_nonnull(strstr(am, "<journalposttype>Utgående dokument</journalposttype>"));
     ck_assert_ptr_nonnull(strstr(am, "<referanseDokumentfil>vedtak-7.xml</referanseDokumentfil>"));
     ck_assert_ptr_nonnull(strstr(am, "xsi:type=\"saksmappe\""));
