@@ -5,6 +5,7 @@ DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/stegvis
 MANDIR = $(PREFIX)/share/man/man1
+MAN5DIR = $(PREFIX)/share/man/man5
 
 PKGS = ncursesw sqlite3 libxml-2.0 libcrypto cairo pangocairo fontconfig
 CC ?= cc
@@ -164,6 +165,8 @@ install: stegvis
 	install -m 0755 stegvis $(DESTDIR)$(BINDIR)/stegvis
 	cp -R templates/. $(DESTDIR)$(DATADIR)/
 	install -m 0644 man/stegvis.1 $(DESTDIR)$(MANDIR)/stegvis.1
+	install -d $(DESTDIR)$(MAN5DIR)
+	install -m 0644 man/stegvis.conf.5 $(DESTDIR)$(MAN5DIR)/stegvis.conf.5
 	install -d $(DESTDIR)$(DATADIR)/po
 	install -m 0644 po/nn.po $(DESTDIR)$(DATADIR)/po/nn.po
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
@@ -190,7 +193,7 @@ install-server: stegvis
 	@echo "Installert. Opprett den felles databasen som root: $(BINDIR)/stegvis init --number KOMMUNENR --name NAVN"
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/stegvis $(DESTDIR)$(MANDIR)/stegvis.1
+	rm -f $(DESTDIR)$(BINDIR)/stegvis $(DESTDIR)$(MANDIR)/stegvis.1 $(DESTDIR)$(MAN5DIR)/stegvis.conf.5
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/stegvis
 	rm -rf $(DESTDIR)$(DATADIR)
 

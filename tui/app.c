@@ -101,19 +101,21 @@ static void setup_signals(void)
     sigaction(SIGTERM, &sa, NULL);
 }
 
-static void setup_colors(void)
+/* A mouse event: the wheel scrolls (three rows), a click selects what is under it and a
+ * double click opens it, on screens that know their rows (ncurses' own mouse support). */
+static void mouse_event(tui_screen *s)
 {
-    const char *nc = getenv("NO_COLOR");
-    TUI.color = has_colors() && !(nc && *nc);
-    if (!TUI.color) return;
-    start_color();
-    use_default_colors();
-    init_pair(TC_TITLE, COLOR_WHITE, COLOR_BLUE);
-    init_pair(TC_ERR, COLOR_RED, -1);
-    init_pair(TC_OK, COLOR_GREEN, -1);
-    init_pair(TC_WARN, COLOR_YELLOW, -1);
-    init_pair(TC_DIM, COLOR_CYAN, -1);
-    init_pair(TC_DEMO, COLOR_BLACK, COLOR_YELLOW);
+    MEVENT ev;
+    if (getmouse(&ev) != OK) return;
+    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        int act = ev.bstate & BUTTON4_PRESSED ? TA_UP : TA_DOWN;
+        for (int i = 0; i < 3; i++)
+            if (s->key(s, act, 0)) { tui_pop(); return; }
+        return;
+    }
+    if (!s->click || ev.y < 1 || ev.y >= LINES - 2) return;
+    if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) s->click(s, ev.y - 1, ev.x, 0);
+    else if (ev.bstate & BUTTON1_DOUBLE_CLICKED) s->click(s, ev.y - 1, ev.x, 1);
 }
 
 static void draw_all(void)
@@ -284,18 +286,24 @@ int cmd_start(sv_cli *c, int argc, char **argv)
             return 1;
         }
     }
+    tui_settings_load();
     cbreak();
     noecho();
     nonl();
     curs_set(0);
     keypad(stdscr, TRUE);
-    setup_colors();
+    tui_settings_colors();
+    if (tui_settings_mouse()) {
+        mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+        mouseinterval(200);
+    }
     tui_push(tui_list_new());
     draw_all();
     if (bench) {
         double us = us_since(&process_start);
         while (depth) tui_pop();
         endwin();
+        tui_settings_free();
         if (null_out) fclose(null_out);
         if (null_in) fclose(null_in);
         /* one fixed line in every language: make bench and the screen tests read it */
@@ -318,8 +326,10 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         int raw = s->raw_input;
         if (ch == TK(KEY_RESIZE)) {
             /* every screen draws from the current size, so a redraw is the reflow */
+        } else if (ch == TK(KEY_MOUSE)) {
+            mouse_event(s);
         } else {
-            int act = s->raw_input ? TA_NONE : tui_key_action(s->keys, ch);
+            int act = s->raw_input ? TA_NONE : tui_bound_action(s, ch);
             if (act == TA_HELP) tui_push(tui_help_new(s));
             else if (s->key(s, act, ch)) tui_pop();
         }
@@ -333,6 +343,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     TUI.quit = 1;
     while (depth) tui_pop();
     endwin();
+    tui_settings_free();
     if (klog) fclose(klog);
     if (TUI.signal == SIGINT) fputs(_("Avbrutt. Det du skrev er tatt vare på som utkast.\n"), stderr);
     return TUI.signal ? 128 + TUI.signal : 0;

@@ -15,17 +15,18 @@
 
 enum { A_PREV = TA_OWN, A_NEXT, A_DELETE, A_DECISION, A_INFO, A_FNR, A_STEP1, A_HISTORY };
 
-static const tui_key KEYS[] = {
+#define KEYS TUI_CASE_KEYS
+const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
-    {TK(KEY_LEFT), 'h', "←/h", N_("forrige steg"), A_PREV, 0},
-    {TK(KEY_RIGHT), 'l', "←→", N_("steg"), A_NEXT, 1, N_("neste steg (← eller h: forrige)")},
+    {TK(KEY_LEFT), 'h', "←/h", N_("forrige steg"), A_PREV, 0, NULL, "previous-step"},
+    {TK(KEY_RIGHT), 'l', "←→", N_("steg"), A_NEXT, 1, N_("neste steg (← eller h: forrige)"), "next-step"},
     {'1', 0, "1-7", N_("gå til steg 1-7"), A_STEP1, 0},
     {TK_ENTER, TK(KEY_ENTER), "Enter", N_("åpne"), TA_OPEN, 1, N_("åpne raden, eller lag ny på en «+»-rad")},
-    {'v', 0, "v", N_("vedtak"), A_DECISION, 1},
-    {'H', 0, "H", N_("historikk"), A_HISTORY, 0, N_("sakens historikk: hvem gjorde hva og når")},
-    {'D', TK(KEY_DC), "D/Del", N_("slett raden"), A_DELETE, 0},
-    {'i', 0, "i", N_("stegtekst"), A_INFO, 1, N_("vis stegets formål, refleksjonspunkter og tips (på smal skjerm)")},
-    {'f', 0, "f", N_("vis/skjul fødselsnummer"), A_FNR, 0},
+    {'v', 0, "v", N_("vedtak"), A_DECISION, 1, NULL, "decision"},
+    {'H', 0, "H", N_("historikk"), A_HISTORY, 0, N_("sakens historikk: hvem gjorde hva og når"), "history"},
+    {'D', TK(KEY_DC), "D/Del", N_("slett raden"), A_DELETE, 0, NULL, "delete"},
+    {'i', 0, "i", N_("stegtekst"), A_INFO, 1, N_("vis stegets formål, refleksjonspunkter og tips (på smal skjerm)"), "step-text"},
+    {'f', 0, "f", N_("vis/skjul fødselsnummer"), A_FNR, 0, NULL, "toggle-fnr"},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
@@ -260,6 +261,7 @@ tui_screen *tui_case_new(int64_t pid)
                             N_("Saken følger de sju stegene. Steg 1-4 er kommunens (arbeidskraftbehov, tiltak, avtaler), "
                                "steg 5-7 deltakerens: kartlegging og plan med vedtak, oppfølging, sluttevaluering. "
                                "✓ = ferdig, ● = steget saken står på. Rader med + lager noe nytt. Stegene tas i rekkefølge.")};
+    cs->base.keymap = "case";
     if (reload(cs) != 0) {
         destroy(&cs->base);
         return NULL;

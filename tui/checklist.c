@@ -186,6 +186,7 @@ tui_screen *tui_checklist_new(void)
     cs->base = (tui_screen){_("Tilsynets sjekkliste"), KEYS, draw, key, NULL, destroy, 0,
                             N_("Kontrollspørsmålene fra tilsynet, kjørt over siste vedtak i hver sak. Nei-kolonnen teller "
                                "saker med brudd; Enter viser sakene, og videre saken og vedtaket med bevisene.")};
+    cs->base.keymap = "checklist";
     run(cs);
     if (!cs->ran) {
         destroy(&cs->base);

@@ -161,5 +161,6 @@ tui_screen *tui_deadlines_new(void)
     ds->base = (tui_screen){_("Frister"), KEYS, draw, key, resume, destroy, 0,
                             N_("Fristene til alle deltakerne, den tidligste først: når planen skal vedtas, når den skal "
                                "vurderes, registrering i NIR og når programmet slutter. Datoer som er passert, står i rødt.")};
+    ds->base.keymap = "deadlines";
     return &ds->base;
 }

@@ -14,6 +14,7 @@
 #include "../core/decision.h"
 #include "../core/issue.h"
 #include "../core/letter.h"
+#include "../core/privfile.h"
 #include "../core/verdict.h"
 #include "../core/vedtak.h"
 #include "../forms/forms.h"
@@ -22,24 +23,29 @@
 
 enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_PREVIEW, A_HISTORY };
 
-static const tui_key KEYS[] = {
+#define KEYS TUI_DECISION_KEYS
+const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
     {TK_ENTER, TK(KEY_ENTER), "Enter", N_("rett"), TA_OPEN, 1, N_("åpne feltet funnet gjelder, for å rette det")},
-    {'F', 0, "F", N_("fatt"), A_ISSUE, 1, N_("fatt vedtaket (bare når regelkontrollen ikke har brudd)")},
-    {'x', 0, "x", N_("eksport"), A_EXPORT, 1, N_("eksporter siste fattede vedtak som XML-fil, med arkivmelding (Noark 5) ved siden av")},
-    {'p', 0, "p", N_("vis"), A_PREVIEW, 1, N_("bytt mellom regelkontroll og forhåndsvisning av vedtaksbrevet")},
-    {'H', 0, "H", N_("historikk"), A_HISTORY, 1, N_("sakens historikk: hvem gjorde hva og når")},
-    {'k', 0, "k", N_("vedtakstype"), A_KIND, 0},
-    {'n', 0, "n", N_("underretning (måte)"), A_NOTIFY, 0},
-    {'r', 0, "r", N_("grunn til vedtaket (endring, forlengelse, stans)"), A_REASON, 0},
+    {'F', 0, "F", N_("fatt"), A_ISSUE, 1, N_("fatt vedtaket (bare når regelkontrollen ikke har brudd)"), "issue"},
+    {'x', 0, "x", N_("eksport"), A_EXPORT, 1, N_("eksporter siste fattede vedtak som XML-fil, med arkivmelding (Noark 5) ved siden av"), "export"},
+    {'p', 0, "p", N_("vis"), A_PREVIEW, 1, N_("bytt mellom regelkontroll og forhåndsvisning av vedtaksbrevet"), "preview"},
+    {'H', 0, "H", N_("historikk"), A_HISTORY, 1, N_("sakens historikk: hvem gjorde hva og når"), "history"},
+    {'k', 0, "k", N_("vedtakstype"), A_KIND, 0, N_("velg vedtakstype (feltet øverst; også Enter på det)"), "kind"},
+    {'n', 0, "n", N_("underretning (måte)"), A_NOTIFY, 0, NULL, "notify"},
+    {'r', 0, "r", N_("grunn til vedtaket (endring, forlengelse, stans)"), A_REASON, 0, N_("skriv grunnen (feltet øverst; også Enter på det)"), "reason"},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
+
+/* The decision's own fields, drawn at the top and kept as a draft like a form's. */
+enum { DF_NONE = 0, DF_KIND, DF_REASON, DF_NOTIFY };
 
 typedef struct {
     char text[400];
     int attr;
     const sv_rule *rule;      /* a finding: Enter opens its field */
+    int field;                /* DF_*: one of the decision's own fields */
 } dline;
 
 typedef struct {
@@ -50,7 +56,10 @@ typedef struct {
     const sv_ruleset *rs;
     char kind[14], notify[14], reason[2001];
     int violations, preview;
-    char *letter;             /* the letter the case gives now, for the preview */
+    int issued;               /* the last decision fixed the plan as it is: shown as issued */
+    int chosen;               /* the user picked a kind: check a new decision even so */
+    int keep_cur;             /* the next build leaves the cursor on the field just edited */
+    char *letter;             /* the letter the case gives now (or as issued), for the preview */
     dline *lines;
     int n, cur, top;
     char title[160];
@@ -69,6 +78,108 @@ static void add(dec_screen *ds, int attr, const sv_rule *rule, const char *fmt, 
     va_end(ap);
     l->attr = attr;
     l->rule = rule;
+    l->field = DF_NONE;
+}
+
+static int selectable(const dline *l)
+{
+    return l->rule || l->field;
+}
+
+/* Rule texts write dates as the document does (åååå-mm-dd); screens write dd.mm.åååå. */
+static void nor_dates(char *s)
+{
+    for (char *p = s; p[0] && p[1] && p[2] && p[3]; p++) {
+        int ok = 1;
+        for (int i = 0; i < 10 && ok; i++)
+            ok = i == 4 || i == 7 ? p[i] == '-' : p[i] >= '0' && p[i] <= '9';
+        if (!ok || (p[10] >= '0' && p[10] <= '9') || (p > s && p[-1] >= '0' && p[-1] <= '9')) continue;
+        char y[5], m[3], d[3];
+        memcpy(y, p, 4); y[4] = 0;
+        memcpy(m, p + 5, 2); m[2] = 0;
+        memcpy(d, p + 8, 2); d[2] = 0;
+        char t[12];
+        snprintf(t, sizeof t, "%s.%s.%s", d, m, y);
+        memcpy(p, t, 10);
+        p += 9;
+    }
+}
+
+/* A finding as the screen says it: the command line's options in the rule text give way to
+ * the field on this screen that fixes it. */
+static void screen_words(char *text, size_t size, const sv_rule *r)
+{
+    char *opt = strstr(text, " (--");
+    if (opt) {
+        char *close = strchr(opt, ')');
+        if (close) memmove(opt, close + 1, strlen(close + 1) + 1);
+    }
+    const char *f = r->field ? r->field : "";
+    size_t n = strlen(text);
+    if (!strcmp(f, "kind")) snprintf(text + n, size - n, "%s", _(" Velg vedtakstype i feltet «Vedtakstype» øverst (Enter der, eller k)."));
+    else if (!strcmp(f, "reason")) snprintf(text + n, size - n, "%s", _(" Skriv grunnen i feltet «Grunn» øverst (Enter der, eller r)."));
+    else if (!strcmp(f, "notified_on")) snprintf(text + n, size - n, "%s", _(" Velg underretning i feltet «Underretning» øverst (n)."));
+    nor_dates(text);
+}
+
+/* The kind, reason and notification typed on this screen survive leaving it (and a dropped
+ * connection), as a form's fields do. */
+static void draft_key(const dec_screen *ds, char *buf, size_t size)
+{
+    snprintf(buf, size, "decision:%" PRId64, ds->pid);
+}
+
+static void draft_store(dec_screen *ds)
+{
+    char key[48];
+    draft_key(ds, key, sizeof key);
+    sv_buf b;
+    sv_buf_init(&b);
+    sv_buf_printf(&b, "kind\t%s\nnotify\t%s\nchosen\t%d\nreason\t", ds->kind, ds->notify, ds->chosen);
+    for (const char *p = ds->reason; *p; p++) {
+        if (*p == '\\') sv_buf_add(&b, "\\\\");
+        else if (*p == '\n') sv_buf_add(&b, "\\n");
+        else sv_buf_addn(&b, p, 1);
+    }
+    sv_buf_add(&b, "\n");
+    sv_err e;
+    sv_err_clear(&e);
+    if (sv_draft_put(TUI.st, key, b.s, &e) != SV_OK) tui_msg(1, _("Utkastet kunne ikke lagres: %s"), e.msg);
+    sv_buf_free(&b);
+}
+
+static int draft_load(dec_screen *ds)
+{
+    char key[48];
+    draft_key(ds, key, sizeof key);
+    char *v = sv_draft_get(TUI.st, key);
+    if (!v) return 0;
+    for (char *line = strtok(v, "\n"); line; line = strtok(NULL, "\n")) {
+        char *tab = strchr(line, '\t');
+        if (!tab) continue;
+        *tab++ = '\0';
+        if (!strcmp(line, "kind") && sv_code_valid(SV_CODES_DECISION_KIND, tab)) snprintf(ds->kind, sizeof ds->kind, "%s", tab);
+        else if (!strcmp(line, "notify") && sv_code_valid(SV_CODES_NOTIFY, tab)) snprintf(ds->notify, sizeof ds->notify, "%s", tab);
+        else if (!strcmp(line, "chosen")) ds->chosen = atoi(tab);
+        else if (!strcmp(line, "reason")) {
+            char *o = ds->reason, *end = ds->reason + sizeof ds->reason - 1;
+            for (char *p = tab; *p && o < end; p++) {
+                if (*p == '\\' && p[1]) { p++; *o++ = *p == 'n' ? '\n' : *p; }
+                else *o++ = *p;
+            }
+            *o = '\0';
+        }
+    }
+    free(v);
+    return 1;
+}
+
+static void draft_drop(dec_screen *ds)
+{
+    char key[48];
+    draft_key(ds, key, sizeof key);
+    sv_err e;
+    sv_draft_drop(TUI.st, key, &e);
 }
 
 static void build(dec_screen *ds)
@@ -82,15 +193,53 @@ static void build(dec_screen *ds)
     sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason};
     const char *law = sv_law_code(sv_participant_law(&ds->c.p));
     ds->rs = sv_rules_for(law, sv_today(), &e);
-    add(ds, A_BOLD, NULL, "%s: %s, %s", sv_code_label(SV_CODES_DECISION_KIND, ds->kind), ds->c.p.name, law);
-    add(ds, 0, NULL, _("Underretning: %s%s%s"), sv_code_label(SV_CODES_NOTIFY, ds->notify),
-        ds->reason[0] ? _(" · Grunn: ") : "", ds->reason);
+    const sv_decision *last = sv_case_last_decision(&ds->c);
+    ds->issued = last && ds->c.has_plan && last->plan_rev == ds->c.plan.rev && !ds->chosen;
+    if (ds->issued) {
+        char t[11];
+        sv_date_nor(last->decided_on, t);
+        add(ds, tui_attr(TC_OK), NULL, _("Vedtaket er fattet: %s %s av %s (nr. %lld, planversjon %d). Eksporter det med x."),
+            _(sv_code_label(SV_CODES_DECISION_KIND, last->kind)), t, last->decided_by, (long long)last->id, last->plan_rev);
+        add(ds, 0, NULL, "%s", _("Planen er ikke endret siden. Et nytt vedtak trengs når planen endres vesentlig (eller velg vedtakstype for å stanse)."));
+    } else {
+        add(ds, A_BOLD, NULL, _("Utkast til vedtak for %s (%s)"), ds->c.p.name, law);
+    }
+    add(ds, 0, NULL, _("Vedtakstype:  %s"), _(sv_code_label(SV_CODES_DECISION_KIND, ds->issued && last ? last->kind : ds->kind)));
+    ds->lines[ds->n - 1].field = DF_KIND;
+    if (!ds->issued) {
+        char r[320];
+        snprintf(r, sizeof r, "%.300s", ds->reason[0] ? ds->reason : _("- (trengs ved endring, forlengelse og stans)"));
+        /* cut on a whole character; the reason is shown in full in its editor */
+        size_t rl = strlen(r);
+        if (rl == 300) {
+            while (rl && ((unsigned char)r[rl - 1] & 0xc0) == 0x80) rl--;
+            if (rl && (unsigned char)r[rl - 1] >= 0xc0) rl--;
+            snprintf(r + rl, sizeof r - rl, "…");
+        }
+        for (char *p = r; *p; p++) if (*p == '\n') *p = ' ';
+        add(ds, 0, NULL, _("Grunn:        %s"), r);
+        ds->lines[ds->n - 1].field = DF_REASON;
+        add(ds, 0, NULL, _("Underretning: %s"), _(sv_code_label(SV_CODES_NOTIFY, ds->notify)));
+        ds->lines[ds->n - 1].field = DF_NOTIFY;
+    }
     if (!ds->rs) {
         add(ds, tui_attr(TC_ERR), NULL, "%s", e.msg);
         return;
     }
-    xmlDocPtr doc = sv_vedtak_build(&ds->c, &in, ds->rs, &e);
-    if (!doc) {
+    if (ds->issued) {
+        /* the preview shows the letter as it was issued, from the stored document */
+        char *xml = sv_decision_xml(TUI.st, last->id, &e);
+        xmlDocPtr sdoc = xml ? sv_vedtak_parse_stored(xml, strlen(xml), "vedtak", &e) : NULL;
+        free(xml);
+        if (sdoc) {
+            ds->letter = sv_letter_build(sdoc, &e);
+            xmlFreeDoc(sdoc);
+        }
+        ds->violations = 0;
+    }
+    xmlDocPtr doc = ds->issued ? NULL : sv_vedtak_build(&ds->c, &in, ds->rs, &e);
+    if (ds->issued) {
+    } else if (!doc) {
         add(ds, tui_attr(TC_ERR), NULL, _("Vedtaket kan ikke lages ennå: %s"), e.msg);
     } else {
         /* the verdict decide gives: figures derived, the rule set of the derived law */
@@ -108,6 +257,7 @@ static void build(dec_screen *ds)
             add(ds, r->outcome == SV_R_VIOLATION ? tui_attr(TC_ERR) : tui_attr(TC_WARN), r->rule,
                 "%s %s: %s%s%s", r->outcome == SV_R_VIOLATION ? _("BRUDD") : _("Merknad"), r->rule->control,
                 r->rule->message, r->evidence[0] ? " – " : "", r->evidence);
+            screen_words(ds->lines[ds->n - 1].text, sizeof ds->lines[ds->n - 1].text, r->rule);
         }
         sv_verdict_free(&vd);
         ds->letter = sv_letter_build(doc, &e);
@@ -124,11 +274,16 @@ static void build(dec_screen *ds)
     }
     if (!ds->c.ndecisions) add(ds, 0, NULL, "  %s", _("ingen ennå"));
     /* Start on the first finding, so Enter goes straight to what needs fixing. */
-    if (ds->cur >= ds->n || !ds->lines[ds->cur].rule) {
+    if (ds->cur >= ds->n || !selectable(&ds->lines[ds->cur]) || (ds->lines[ds->cur].field && !ds->keep_cur)) {
+        int first_field = -1;
         ds->cur = 0;
-        for (int i = 0; i < ds->n; i++)
-            if (ds->lines[i].rule) { ds->cur = i; break; }
+        for (int i = 0; i < ds->n; i++) {
+            if (ds->lines[i].field && first_field < 0) first_field = i;
+            if (ds->lines[i].rule) { ds->cur = i; first_field = -1; break; }
+        }
+        if (first_field >= 0) ds->cur = first_field;
     }
+    ds->keep_cur = 0;
 }
 
 static int reload(dec_screen *ds)
@@ -150,7 +305,7 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     dec_screen *ds = (dec_screen *)s;
     if (ds->preview) {
         wattron(w, A_BOLD);
-        tui_put(w, 0, 0, wd, _("Forhåndsvisning av vedtaksbrevet (slik det blir når vedtaket fattes i dag)"), 0);
+        tui_put(w, 0, 0, wd, ds->issued ? _("Vedtaksbrevet slik det ble fattet") : _("Forhåndsvisning av vedtaksbrevet (slik det blir når vedtaket fattes i dag)"), 0);
         wattroff(w, A_BOLD);
         const char *p = ds->letter ? ds->letter : _("(brevet kan ikke lages ennå: se regelkontrollen)");
         int skip = ds->top, y = 2;
@@ -179,11 +334,68 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     if (ds->cur >= ds->top + h) ds->top = ds->cur - h + 1;
     for (int i = ds->top; i < ds->n && i - ds->top < h; i++) {
         const dline *l = &ds->lines[i];
-        int a = i == ds->cur && l->rule ? (int)A_REVERSE : l->attr;
+        int a = i == ds->cur && selectable(l) ? (int)A_REVERSE : l->attr;
         wattron(w, a);
-        tui_put(w, i - ds->top, 0, wd, l->text, i == ds->cur && l->rule);
+        tui_put(w, i - ds->top, 0, wd, l->text, i == ds->cur && selectable(l));
         wattroff(w, a);
     }
+}
+
+static void edit_kind(dec_screen *ds)
+{
+    const char *items[8];
+    int n = 0, cur = 0;
+    for (; SV_CODES_DECISION_KIND[n].code && n < 8; n++) {
+        items[n] = _(SV_CODES_DECISION_KIND[n].label);
+        if (!strcmp(SV_CODES_DECISION_KIND[n].code, ds->kind)) cur = n;
+    }
+    int k = tui_pick(_("Vedtakstype"), items, n, cur);
+    if (k < 0) return;
+    snprintf(ds->kind, sizeof ds->kind, "%s", SV_CODES_DECISION_KIND[k].code);
+    ds->chosen = 1;
+    draft_store(ds);
+    ds->keep_cur = 1;
+    build(ds);
+}
+
+static void edit_notify(dec_screen *ds)
+{
+    const char *items[8];
+    int n = 0, cur = 0;
+    for (; SV_CODES_NOTIFY[n].code && n < 8; n++) {
+        items[n] = _(SV_CODES_NOTIFY[n].label);
+        if (!strcmp(SV_CODES_NOTIFY[n].code, ds->notify)) cur = n;
+    }
+    int k = tui_pick(_("Underretning"), items, n, cur);
+    if (k < 0) return;
+    snprintf(ds->notify, sizeof ds->notify, "%s", SV_CODES_NOTIFY[k].code);
+    draft_store(ds);
+    ds->keep_cur = 1;
+    build(ds);
+}
+
+static void edit_reason(dec_screen *ds)
+{
+    if (ds->issued) {
+        tui_msg(0, "%s", _("Vedtaket er fattet og kan ikke endres. Velg vedtakstype (k) for et nytt vedtak."));
+        return;
+    }
+    char *t = tui_textedit(_("Grunn til vedtaket"), ds->reason, sizeof ds->reason - 1);
+    if (!t) return;
+    snprintf(ds->reason, sizeof ds->reason, "%s", t);
+    free(t);
+    draft_store(ds);
+    ds->keep_cur = 1;
+    build(ds);
+}
+
+static void edit_field(dec_screen *ds, int field)
+{
+    for (int i = 0; i < ds->n; i++)
+        if (ds->lines[i].field == field) ds->cur = i;
+    if (field == DF_KIND) edit_kind(ds);
+    else if (field == DF_REASON) edit_reason(ds);
+    else if (field == DF_NOTIFY) edit_notify(ds);
 }
 
 /* Opens the form holding the field a finding names ("plan.justification", "phase", "kind"). */
@@ -206,11 +418,11 @@ static void open_finding(dec_screen *ds, const sv_rule *r)
         if (col) tui_form_focus(f, col);
         tui_push(f);
     } else if (!strcmp(table, "kind")) {
-        tui_msg(0, "%s", _("Velg vedtakstype med k."));
+        edit_field(ds, DF_KIND);
     } else if (!strcmp(table, "reason")) {
-        tui_msg(0, "%s", _("Skriv grunnen til vedtaket med r."));
+        edit_field(ds, DF_REASON);
     } else if (!strcmp(table, "notified_on")) {
-        tui_msg(0, "%s", _("Velg underretning med n."));
+        edit_field(ds, DF_NOTIFY);
     } else {
         tui_msg(0, _("Dette rettes i regelsettet eller kommunens oppsett (%s)."), r->field ? r->field : "?");
     }
@@ -222,6 +434,10 @@ static void issue(dec_screen *ds)
     sv_err_clear(&e);
     if (sv_store_authorize(TUI.st, SV_OP_DECIDE, ds->c.p.m.parent, &e) != SV_OK) {
         tui_msg(1, "%s", e.msg);
+        return;
+    }
+    if (ds->issued) {
+        tui_msg(0, "%s", _("Vedtaket er allerede fattet, og planen er ikke endret siden. Velg vedtakstype (k) for et nytt vedtak."));
         return;
     }
     char q[400], t[11];
@@ -242,22 +458,21 @@ static void issue(dec_screen *ds)
         sv_err_clear(&e);
         rc = sv_issue_decision(TUI.st, ds->pid, &in, 1, &r, &e);
     }
-    if (rc == SV_OK) tui_msg(2, _("Vedtaket er fattet (nr. %lld). Eksporter det med x."), (long long)r.d.id);
+    if (rc == SV_OK) {
+        tui_msg(2, _("Vedtaket er fattet (nr. %lld). Eksporter det med x."), (long long)r.d.id);
+        draft_drop(ds);
+        ds->chosen = 0;
+        ds->reason[0] = '\0';
+    }
     else if (r.violations > 0) tui_msg(1, _("Vedtaket er ikke fattet: %d brudd. %s"), r.violations, e.msg);
     else tui_msg(1, _("Vedtaket er ikke fattet: %s"), e.msg);
     sv_issue_free(&r);
     reload(ds);
 }
 
-static int write_file(const char *path, const char *text)
-{
-    FILE *f = sv_priv_user_fopen(path, "w");
-    int ok = f && fputs(text, f) >= 0;
-    if (f && fclose(f) != 0) ok = 0;
-    return ok;
-}
-
-/* Writes the stored document, and beside it its Noark 5 arkivmelding for the archive. */
+/* Writes the stored document, and beside it its Noark 5 arkivmelding for the archive, into
+ * the export directory (stegvis.conf(5)), readable by the user only: it holds the identity
+ * number. A name without a directory goes into the export directory too. */
 static void export_last(dec_screen *ds)
 {
     const sv_decision *last = sv_case_last_decision(&ds->c);
@@ -265,9 +480,15 @@ static void export_last(dec_screen *ds)
         tui_msg(1, "%s", _("Ingen vedtak å eksportere ennå: fatt vedtaket først (F)."));
         return;
     }
-    char path[512];
-    snprintf(path, sizeof path, "vedtak-%" PRId64 "-%.8s.xml", ds->pid, last->uuid);
+    char name[128], path[1200];
+    snprintf(name, sizeof name, "vedtak-%" PRId64 "-%.8s.xml", ds->pid, last->uuid);
+    if (tui_export_path(name, path, sizeof path) != 0) return;
     if (!tui_prompt(_("Eksporter vedtaket til fil"), path, sizeof path)) return;
+    if (path[0] != '/') {
+        char typed[1200];
+        snprintf(typed, sizeof typed, "%s", path);
+        if (tui_export_path(typed, path, sizeof path) != 0) return;
+    }
     sv_err e;
     sv_err_clear(&e);
     char *xml = sv_decision_xml(TUI.st, last->id, &e);
@@ -275,9 +496,9 @@ static void export_last(dec_screen *ds)
         tui_msg(1, "%s", e.msg);
         return;
     }
-    if (!write_file(path, xml)) {
+    if (sv_file_write_private(path, xml, &e) != SV_OK) {
         free(xml);
-        tui_msg(1, _("Kan ikke skrive til %s."), path);
+        tui_msg(1, "%s", e.msg);
         return;
     }
     xmlDocPtr doc = sv_vedtak_parse(xml, strlen(xml), path, &e);
@@ -287,11 +508,11 @@ static void export_last(dec_screen *ds)
     char *ark = doc ? sv_arkiv_build(doc, base, xml, strlen(xml), head, &e) : NULL;
     free(xml);
     if (doc) xmlFreeDoc(doc);
-    char apath[600];
+    char apath[1300];
     size_t n = strlen(path);
     snprintf(apath, sizeof apath, "%.*s-arkivmelding.xml", (int)(n > 4 && !strcmp(path + n - 4, ".xml") ? n - 4 : n), path);
     if (!ark) tui_msg(1, _("Vedtaket er eksportert til %s, men arkivmeldingen feilet: %s"), path, e.msg);
-    else if (!write_file(apath, ark)) tui_msg(1, _("Vedtaket er eksportert til %s, men %s kunne ikke skrives."), path, apath);
+    else if (sv_file_write_private(apath, ark, &e) != SV_OK) tui_msg(1, _("Vedtaket er eksportert til %s, men %s kunne ikke skrives."), path, apath);
     else tui_msg(2, _("Vedtaket er eksportert til %s, arkivmelding i %s."), path, apath);
     free(ark);
 }
@@ -303,39 +524,27 @@ static int key(tui_screen *s, int act, int ch)
     switch (act) {
     case TA_UP: case TA_PGUP: case TA_HOME:
         if (ds->preview) { ds->top = act == TA_UP && ds->top > 0 ? ds->top - 1 : act == TA_PGUP && ds->top > 10 ? ds->top - 10 : 0; break; }
-        for (int i = ds->cur - 1; i >= 0; i--) if (ds->lines[i].rule) { ds->cur = i; break; }
-        if (act != TA_UP) ds->cur = ds->top = 0;
+        for (int i = ds->cur - 1; i >= 0; i--) if (selectable(&ds->lines[i])) { ds->cur = i; break; }
+        if (act != TA_UP) {
+            ds->top = 0;
+            for (int i = 0; i < ds->n; i++) if (selectable(&ds->lines[i])) { ds->cur = i; break; }
+        }
         break;
     case TA_DOWN: case TA_PGDN: case TA_END:
         if (ds->preview) { ds->top += act == TA_DOWN ? 1 : 10; break; }
-        for (int i = ds->cur + 1; i < ds->n; i++) if (ds->lines[i].rule) { ds->cur = i; break; }
+        for (int i = ds->cur + 1; i < ds->n; i++) if (selectable(&ds->lines[i])) { ds->cur = i; if (act == TA_DOWN) break; }
         break;
     case TA_OPEN:
-        if (ds->cur < ds->n && ds->lines[ds->cur].rule) open_finding(ds, ds->lines[ds->cur].rule);
+        if (ds->cur < ds->n && ds->lines[ds->cur].field) edit_field(ds, ds->lines[ds->cur].field);
+        else if (ds->cur < ds->n && ds->lines[ds->cur].rule) open_finding(ds, ds->lines[ds->cur].rule);
         break;
     case A_ISSUE: issue(ds); break;
     case A_EXPORT: export_last(ds); break;
     case A_HISTORY: tui_push(tui_history_new(ds->pid, ds->c.p.name)); break;
     case A_PREVIEW: ds->preview = !ds->preview; ds->top = 0; break;
-    case A_KIND: {
-        const char *items[8];
-        int n = 0;
-        for (; SV_CODES_DECISION_KIND[n].code && n < 8; n++) items[n] = _(SV_CODES_DECISION_KIND[n].label);
-        int k = tui_pick(_("Vedtakstype"), items, n, 0);
-        if (k >= 0) { snprintf(ds->kind, sizeof ds->kind, "%s", SV_CODES_DECISION_KIND[k].code); build(ds); }
-        break;
-    }
-    case A_NOTIFY: {
-        const char *items[8];
-        int n = 0;
-        for (; SV_CODES_NOTIFY[n].code && n < 8; n++) items[n] = _(SV_CODES_NOTIFY[n].label);
-        int k = tui_pick(_("Underretning"), items, n, 0);
-        if (k >= 0) { snprintf(ds->notify, sizeof ds->notify, "%s", SV_CODES_NOTIFY[k].code); build(ds); }
-        break;
-    }
-    case A_REASON:
-        if (tui_prompt(_("Grunn til vedtaket"), ds->reason, sizeof ds->reason)) build(ds);
-        break;
+    case A_KIND: edit_field(ds, DF_KIND); break;
+    case A_NOTIFY: edit_field(ds, DF_NOTIFY); break;
+    case A_REASON: edit_field(ds, DF_REASON); break;
     case TA_BACK: return 1;
     default: break;
     }
@@ -361,9 +570,11 @@ tui_screen *tui_decision_new(int64_t pid)
     dec_screen *ds = sv_xcalloc(1, sizeof *ds);
     ds->pid = pid;
     ds->base = (tui_screen){ds->title, KEYS, draw, key, resume, destroy, 0,
-                            N_("Regelkontrollen viser hva vedtaket ville fått i dag. BRUDD må rettes før vedtaket kan fattes; "
+                            N_("Øverst står vedtakets egne felt (vedtakstype, grunn, underretning): Enter endrer dem, og de tas vare på "
+                               "som utkast. Regelkontrollen viser hva vedtaket ville fått i dag. BRUDD må rettes før vedtaket kan fattes; "
                                "Enter på et funn åpner feltet som retter det. Et fattet vedtak kan ikke endres: vesentlige "
                                "endringer i planen krever nytt vedtak.")};
+    ds->base.keymap = "decision";
     snprintf(ds->notify, sizeof ds->notify, "digitalt");
     snprintf(ds->kind, sizeof ds->kind, "plan");
     snprintf(ds->title, sizeof ds->title, "%s", _("Vedtak"));
@@ -371,10 +582,9 @@ tui_screen *tui_decision_new(int64_t pid)
         destroy(&ds->base);
         return NULL;
     }
-    if (ds->c.ndecisions) {
-        snprintf(ds->kind, sizeof ds->kind, "endring");
-        build(ds);
-    }
+    if (ds->c.ndecisions) snprintf(ds->kind, sizeof ds->kind, "endring");
+    if (draft_load(ds)) tui_msg(2, "%s", _("Vedtakstype og grunn er hentet fram fra utkastet."));
+    build(ds);
     snprintf(ds->title, sizeof ds->title, _("Vedtak: %s"), ds->c.p.name);
     return &ds->base;
 }

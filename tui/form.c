@@ -15,14 +15,15 @@
 
 enum { A_EDIT = TA_OWN, A_PICK, A_EXTERNAL, A_SAVE, A_INFO, A_CLEARF };
 
-static const tui_key KEYS[] = {
+#define KEYS TUI_FORM_KEYS
+const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
-    {TK_ENTER, TK(KEY_ENTER), "Enter", N_("endre"), A_EDIT, 1, N_("skriv i feltet (lange tekster: egen editor)")},
-    {' ', 0, "Mellomrom", N_("velg"), A_PICK, 1, N_("velg fra liste (kodefelt) eller bytt ja/nei")},
-    {'E', 0, "E", N_("lang tekst i $EDITOR"), A_EXTERNAL, 0},
-    {'s', TK(KEY_F(2)), "s/F2", N_("lagre"), A_SAVE, 1},
-    {'x', 0, "x", N_("tøm feltet"), A_CLEARF, 0},
-    {'i', 0, "i", N_("stegtekst"), A_INFO, 1, N_("vis stegets formål, refleksjonspunkter og tips (på smal skjerm)")},
+    {TK_ENTER, TK(KEY_ENTER), "Enter", N_("endre"), A_EDIT, 1, N_("skriv i feltet (lange tekster: egen editor)"), "edit"},
+    {' ', 0, "Mellomrom", N_("velg"), A_PICK, 1, N_("velg fra liste (kodefelt) eller bytt ja/nei"), "pick"},
+    {'E', 0, "E", N_("lang tekst i $EDITOR"), A_EXTERNAL, 0, NULL, "external-editor"},
+    {'s', TK(KEY_F(2)), "s/F2", N_("lagre"), A_SAVE, 1, NULL, "save"},
+    {'x', 0, "x", N_("tøm feltet"), A_CLEARF, 0, NULL, "clear-field"},
+    {'i', 0, "i", N_("stegtekst"), A_INFO, 1, N_("vis stegets formål, refleksjonspunkter og tips (på smal skjerm)"), "step-text"},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
@@ -306,6 +307,18 @@ static void destroy(tui_screen *s)
     free(fs);
 }
 
+/* A click on a field selects it; a double click opens it as Enter does. */
+static void click(tui_screen *s, int y, int x, int twice)
+{
+    (void)x;
+    form_screen *fs = (form_screen *)s;
+    if (fs->editing || fs->info) return;
+    int i = fs->top + y - 2;
+    if (y < 2 || i >= fs->ent->nfields) return;
+    fs->cur = i;
+    if (twice) key(s, A_EDIT, TK_ENTER);
+}
+
 const tui_key *form_edit_keys(void)
 {
     return EDIT_KEYS;
@@ -343,6 +356,8 @@ form_screen *form_alloc(const sv_entity *ent, const void *obj, int64_t parent, i
                             N_("* betyr at feltet må fylles ut. Enter åpner feltet; Enter igjen sjekker verdien og går til "
                                "neste felt. Datoer skrives dd.mm.åååå. Det du skriver lagres som utkast når du går ut av "
                                "et felt, så ingenting går tapt om forbindelsen brytes. s lagrer.")};
+    fs->base.keymap = "form";
+    fs->base.click = click;
     form_check_access(fs);
     return fs;
 }

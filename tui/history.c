@@ -89,6 +89,7 @@ tui_screen *tui_history_new(int64_t participant_id, const char *name)
     hs->base = (tui_screen){hs->title, KEYS, draw, key, NULL, destroy, 0,
                             N_("Alt som er gjort i saken, nyeste først: hvem, når og hva som ble endret "
                                "(«gammel» → «ny»). Fødselsnummer er skjult.")};
+    hs->base.keymap = "history";
     sv_err e;
     sv_err_clear(&e);
     if (sv_audit_case(TUI.st, participant_id, collect, hs, &e) != SV_OK) {

@@ -12,29 +12,31 @@
 #include "tui.h"
 
 enum { A_SEARCH = TA_OWN, A_STATUS, A_STEP, A_OVERDUE, A_WARN, A_SORT, A_REVSORT, A_FNR, A_NEW,
-       A_MUNI, A_DEADLINES, A_CHECKLIST, A_CLEAR, A_GUIDE, A_NIR, A_RESULTS };
+       A_MUNI, A_DEADLINES, A_CHECKLIST, A_CLEAR, A_GUIDE, A_NIR, A_RESULTS, A_ESC };
 
-static const tui_key KEYS[] = {
+#define KEYS TUI_LIST_KEYS
+const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
     {TK_ENTER, TK(KEY_ENTER), "Enter", N_("åpne"), TA_OPEN, 1, N_("åpne saken")},
-    {'/', 0, "/", N_("søk"), A_SEARCH, 1, N_("søk mens du skriver, på navn (også æøå) eller fødselsnummer; Enter ferdig, Esc tøm")},
-    {'n', 0, "n", N_("ny"), A_NEW, 1, N_("registrer en ny deltaker")},
-    {'m', 0, "m", N_("kommunen"), A_MUNI, 1, N_("kommunens steg 1-4: arbeidskraftbehov, tiltakskatalog, avtaler")},
-    {'d', 0, "d", N_("frister"), A_DEADLINES, 1, N_("frister på tvers av deltakerne")},
-    {'c', 0, "c", N_("sjekkliste"), A_CHECKLIST, 1, N_("tilsynets sjekkliste over planer og vedtak")},
-    {'N', 0, "N", N_("NIR"), A_NIR, 0, N_("NIR-arbeidslisten: det som skal registreres i NIR innen to måneder, forfalt først")},
-    {'e', 0, "e", N_("resultater"), A_RESULTS, 0, N_("resultater: andel i arbeid eller utdanning ved slutt og etter ett år, mot målet på 70 %")},
-    {'i', 0, "i", N_("første sak"), A_GUIDE, 1, N_("guide: din første sak, fra ny deltaker til fattet vedtak")},
-    {'s', 0, "s", N_("filter: planstatus (bla gjennom)"), A_STATUS, 0},
-    {'t', 0, "t", N_("filter: steg 5, 6 eller 7"), A_STEP, 0},
-    {'o', 0, "o", N_("filter: bare forfalte frister"), A_OVERDUE, 0},
-    {'w', 0, "w", N_("filter: bare saker med varsel"), A_WARN, 0},
-    {'x', 0, "x", N_("fjern søk og filtre"), A_CLEAR, 0},
-    {'r', 0, "r", N_("sorter etter neste kolonne (navn, frist, bosatt, status)"), A_SORT, 0},
-    {'R', 0, "R", N_("snu sorteringen"), A_REVSORT, 0},
-    {'f', 0, "f", N_("fnr"), A_FNR, 0, N_("vis/skjul hele fødselsnummeret på valgt rad")},
+    {'/', 0, "/", N_("søk"), A_SEARCH, 1, N_("søk mens du skriver, på navn (også æøå) eller fødselsnummer; Enter ferdig, Esc tøm"), "search"},
+    {'n', 0, "n", N_("ny"), A_NEW, 1, N_("registrer en ny deltaker"), "new"},
+    {'m', 0, "m", N_("kommunen"), A_MUNI, 1, N_("kommunens steg 1-4: arbeidskraftbehov, tiltakskatalog, avtaler"), "municipality"},
+    {'d', 0, "d", N_("frister"), A_DEADLINES, 1, N_("frister på tvers av deltakerne"), "deadlines"},
+    {'c', 0, "c", N_("sjekkliste"), A_CHECKLIST, 1, N_("tilsynets sjekkliste over planer og vedtak"), "checklist"},
+    {'N', 0, "N", N_("NIR"), A_NIR, 0, N_("NIR-arbeidslisten: det som skal registreres i NIR innen to måneder, forfalt først"), "nir"},
+    {'e', 0, "e", N_("resultater"), A_RESULTS, 0, N_("resultater: andel i arbeid eller utdanning ved slutt og etter ett år, mot målet på 70 %"), "results"},
+    {'i', 0, "i", N_("første sak"), A_GUIDE, 1, N_("guide: din første sak, fra ny deltaker til fattet vedtak"), "guide"},
+    {'s', 0, "s", N_("filter: planstatus (bla gjennom)"), A_STATUS, 0, NULL, "filter-status"},
+    {'t', 0, "t", N_("filter: steg 5, 6 eller 7"), A_STEP, 0, NULL, "filter-step"},
+    {'o', 0, "o", N_("filter: bare forfalte frister"), A_OVERDUE, 0, NULL, "filter-overdue"},
+    {'w', 0, "w", N_("filter: bare saker med varsel"), A_WARN, 0, NULL, "filter-warnings"},
+    {'x', 0, "x", N_("fjern søk og filtre"), A_CLEAR, 0, NULL, "clear-filters"},
+    {'r', 0, "r", N_("sorter etter neste kolonne (navn, frist, bosatt, status)"), A_SORT, 0, NULL, "sort"},
+    {'R', 0, "R", N_("snu sorteringen"), A_REVSORT, 0, NULL, "reverse-sort"},
+    {'f', 0, "f", N_("fnr"), A_FNR, 0, N_("vis/skjul hele fødselsnummeret på valgt rad"), "toggle-fnr"},
     TUI_KEYS_HELP,
-    {'q', TK_ESC, "q/Esc", N_("avslutt"), TA_BACK, 1},
+    {'q', 0, "q", N_("avslutt"), TA_BACK, 1, N_("avslutt stegvis")},
+    {TK_ESC, 0, "Esc", N_("tøm søk og filtre, ellers spør om du vil avslutte"), A_ESC, 0},
     {0, 0, NULL, NULL, 0, 0}};
 
 #define MAXROWS 256
@@ -276,6 +278,20 @@ static int key(tui_screen *s, int act, int ch)
     case A_NIR: tui_push(tui_nir_new()); break;
     case A_RESULTS: tui_push(tui_results_new()); break;
     case A_GUIDE: tui_push(tui_guide_new()); break;
+    case A_ESC: {
+        /* Esc undoes a search or filter first; leaving the program is asked, never at once */
+        sv_filter none;
+        sv_filter_init(&none);
+        if (ls->f.search[0] || ls->f.status != none.status || ls->f.step || ls->f.overdue || ls->f.warnings) {
+            sv_filter_init(&ls->f);
+            ls->f.municipality_id = TUI.muni_id;
+            ls->dirty = 1;
+            tui_msg(0, "%s", _("Søk og filtre er fjernet. Esc igjen (eller q) avslutter."));
+            break;
+        }
+        if (tui_ask(_("Avslutte stegvis?"), _("Vil du avslutte stegvis?\n\nj = ja, avslutt   n = nei, bli her"), "jn") == 'j') return 1;
+        break;
+    }
     default: break;
     }
     if (ls->dirty) ls->cur = ls->top = 0;
@@ -285,6 +301,16 @@ static int key(tui_screen *s, int act, int ch)
 static void resume(tui_screen *s)
 {
     ((list_screen *)s)->dirty = 1;
+}
+
+/* A click on a row selects it; a double click opens the case. */
+static void click(tui_screen *s, int y, int x, int twice)
+{
+    (void)x;
+    list_screen *ls = (list_screen *)s;
+    if (s->raw_input || y < 3 || y - 3 >= ls->nrows) return;
+    ls->cur = ls->top + (y - 3);
+    if (twice) key(s, TA_OPEN, 0);
 }
 
 static void destroy(tui_screen *s)
@@ -303,5 +329,7 @@ tui_screen *tui_list_new(void)
                             N_("Alle deltakere du har tilgang til. Fødselsnummeret er skjult til du ber om det (f). "
                                "Merk-kolonnen: S = planen er ikke vedtatt innen tre måneder etter bosetting, "
                                "F = en frist er passert, E = planen er endret etter siste vedtak (nytt vedtak trengs).")};
+    ls->base.keymap = "list";
+    ls->base.click = click;
     return &ls->base;
 }

@@ -190,9 +190,19 @@ static int key(tui_screen *s, int act, int ch)
         break;
     case A_NEW: new_row(ms); break;
     case A_DELETE: delete_row(ms); break;
-    case A_EXPORT:
-        if (tui_prompt(_("Eksporter katalogen til fil"), path, sizeof path)) tui_catalog_export(path);
+    case A_EXPORT: {
+        /* into the export directory, a bare name too; core writes it 0600 */
+        char full[1200];
+        if (tui_export_path(path, full, sizeof full) != 0) break;
+        if (!tui_prompt(_("Eksporter katalogen til fil"), full, sizeof full)) break;
+        if (full[0] != '/') {
+            char typed[1200];
+            snprintf(typed, sizeof typed, "%s", full);
+            if (tui_export_path(typed, full, sizeof full) != 0) break;
+        }
+        tui_catalog_export(full);
         break;
+    }
     case A_IMPORT:
         if (tui_prompt(_("Importer tiltak fra fil"), path, sizeof path)) tui_catalog_import(path);
         reload(ms);
@@ -222,6 +232,7 @@ tui_screen *tui_muni_new(int step)
                             N_("Kommunens steg gjelder alle deltakerne: 1 arbeidskraftbehovet i kommunen, 2 katalogen "
                                "over tiltak som finnes, 3 nye eller justerte tiltak, 4 avtaler med arbeidsgivere og "
                                "skoler. Planene henter tiltakene sine fra katalogen.")};
+    ms->base.keymap = "municipality";
     set_step(ms, step < 1 || step > 4 ? 1 : step);
     return &ms->base;
 }

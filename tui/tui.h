@@ -28,6 +28,7 @@ typedef struct tui_key {
     int action;            /* the screen's own action number (never 0) */
     int bottom;            /* 1: shown on the bottom line */
     const char *help;      /* longer text for the help screen (N_()); NULL: the label */
+    const char *req;       /* the action's name in the configuration file's `bind`, or NULL */
 } tui_key;
 
 /* Actions every screen shares; screen-specific actions start at TA_OWN. */
@@ -56,6 +57,9 @@ struct tui_screen {
     void (*destroy)(tui_screen *s);
     int raw_input;                   /* 1 while typing text: keys go to the screen unmapped */
     const char *about;               /* what the screen is for and how to read it (help, N_()), or NULL */
+    const char *keymap;              /* its keymap for `bind` ("list", "form" ...), NULL: generic only */
+    /* A mouse click at (y, x) of the body: selects (and with twice, opens) what is there. */
+    void (*click)(tui_screen *s, int y, int x, int twice);
 };
 
 /* The application state every screen reads. */
@@ -101,6 +105,18 @@ int tui_wrap(WINDOW *w, int y, int x, int width, int maxrows, const char *utf8);
 
 /* The action bound to ch in keys, or TA_NONE. */
 int tui_key_action(const tui_key *keys, int ch);
+/* The action of ch on screen s: the configuration file's bindings first, then its table. */
+int tui_bound_action(const tui_screen *s, int ch);
+
+/* The configuration file (core/config.h), read once at start: bindings, colours, mouse and
+ * the export directory. Bad lines are shown on the message line. */
+void tui_settings_load(void);
+void tui_settings_colors(void);
+int tui_settings_mouse(void);
+void tui_settings_free(void);
+/* The path an export named file goes to: the export directory + "/" + name. Returns 0, or -1
+ * with the message set. */
+int tui_export_path(const char *name, char *buf, size_t size);
 /* The bottom line made from the table's rows marked bottom. */
 void tui_draw_keyline(WINDOW *w, int y, int width, const tui_key *keys);
 

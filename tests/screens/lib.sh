@@ -15,7 +15,10 @@ case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
 *UTF-8* | *utf8*) ;;
 *) export LC_ALL=C.UTF-8 ;;
 esac
-unset NO_COLOR EDITOR VISUAL
+unset NO_COLOR EDITOR VISUAL XDG_DOCUMENTS_DIR
+# Never the tester's own configuration file or documents: a home of the test's own.
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
+mkdir -p "$HOME" "$XDG_CONFIG_HOME/stegvis"
 command -v tmux >/dev/null || { echo "$NAME: tmux mangler (make deps)"; exit 1; }
 
 T() { tmux -L "$SOCK" "$@"; }

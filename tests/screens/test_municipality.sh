@@ -16,8 +16,12 @@ wait_for "(arbeidsgiver)"
 keys 2
 keys e
 wait_for "Eksporter katalogen til fil"
+# the prompt offers the export directory (the home here); a bare name goes there too, 0600
+wait_for "$HOME/tiltakskatalog.tsv"
 keys C-u; typ katalog.tsv; keys Enter
-wait_for "tiltak eksportert til katalog.tsv"
+wait_for "tiltak eksportert til $HOME/katalog.tsv"
+mv "$HOME/katalog.tsv" "$TMP/katalog.tsv"
+[ "$(stat -c %a "$TMP/katalog.tsv")" = 600 ] || fail "katalogfilen er ikke 600"
 head -1 "$TMP/katalog.tsv" | grep -qx "# stegvis tiltakskatalog 1" || fail "eksportfilen mangler første linje"
 N=$(($(wc -l < "$TMP/katalog.tsv") - 2))
 [ "$N" -ge 1 ] || fail "ingen tiltak i eksportfilen"

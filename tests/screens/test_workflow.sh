@@ -131,10 +131,10 @@ keys x
 wait_for "Eksporter vedtaket til fil"
 keys C-u; typ "vedtak1.xml"; keys Enter
 wait_for "arkivmelding i"
-[ -s "$TMP/vedtak1.xml" ] || fail "vedtaksfilen ble ikke skrevet"
+[ -s "$HOME/vedtak1.xml" ] || fail "vedtaksfilen ble ikke skrevet"
 if command -v xmllint >/dev/null; then
-    xmllint --noout --schema "$ROOT/templates/vedtak.xsd" "$TMP/vedtak1.xml" 2>/dev/null || fail "vedtak1.xml validerer ikke"
-    xmllint --noout --schema "$ROOT/templates/arkivmelding/arkivmelding.xsd" "$TMP/vedtak1-arkivmelding.xml" 2>/dev/null ||
+    xmllint --noout --schema "$ROOT/templates/vedtak.xsd" "$HOME/vedtak1.xml" 2>/dev/null || fail "vedtak1.xml validerer ikke"
+    xmllint --noout --schema "$ROOT/templates/arkivmelding/arkivmelding.xsd" "$HOME/vedtak1-arkivmelding.xml" 2>/dev/null ||
         fail "arkivmeldingen validerer ikke"
 fi
 keys Escape
@@ -171,10 +171,11 @@ wait_for "Vedtak om vesentlig endring"
 keys F j
 wait_for "brudd"
 keys r
-wait_for "Grunn til vedtaket"
-typ "Lengre praksis hos arbeidsgiver etter avtale i oppfølgingen."; keys Enter
+wait_for "Skriv: Grunn til vedtaket"
+typ "Lengre praksis hos arbeidsgiver etter avtale i oppfølgingen."; keys C-x
 # The longer plan leaves the phase short: the finding opens the field that fixes it.
 wait_for "BRUDD K6"
+screen | grep -qE "(^|[^-0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}" && fail "K6-funnet viser ISO-datoer"
 select_row "BRUDD K6"
 keys Enter
 wait_for "Endre: Tidsfase"
