@@ -293,6 +293,13 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     curs_set(0);
     keypad(stdscr, TRUE);
     tui_settings_colors();
+    if (tty) {
+        /* bracketed paste: a pasted line break is text, not Enter (see TUI.pasting) */
+        define_key("\033[200~", TK_PASTE_BEGIN);
+        define_key("\033[201~", TK_PASTE_END);
+        fputs("\033[?2004h", stdout);
+        fflush(stdout);
+    }
     if (tui_settings_mouse()) {
         mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
         mouseinterval(200);
@@ -342,6 +349,10 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     /* Screens with unsaved input store it as a draft when destroyed. */
     TUI.quit = 1;
     while (depth) tui_pop();
+    if (tty) {
+        fputs("\033[?2004l", stdout);
+        fflush(stdout);
+    }
     endwin();
     tui_settings_free();
     if (klog) fclose(klog);

@@ -156,7 +156,12 @@ int tui_getkey(WINDOW *w)
     wint_t wc;
     keypad(w, TRUE);
     wtimeout(w, 250);
-    int rc = wget_wch(w, &wc);
+    int rc;
+    for (;;) {
+        rc = wget_wch(w, &wc);
+        if (rc != KEY_CODE_YES || (wc != TK_PASTE_BEGIN && wc != TK_PASTE_END)) break;
+        TUI.pasting = wc == TK_PASTE_BEGIN;
+    }
     if (rc == ERR) return 0;
     if (rc == KEY_CODE_YES) return TK((int)wc);
     if (wc == '\r') return TK_ENTER;

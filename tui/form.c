@@ -19,9 +19,9 @@ enum { A_EDIT = TA_OWN, A_PICK, A_EXTERNAL, A_SAVE, A_INFO, A_CLEARF };
 const tui_key KEYS[] = {
     TUI_KEYS_MOVE,
     {TK_ENTER, TK(KEY_ENTER), "Enter", N_("endre"), A_EDIT, 1, N_("skriv i feltet (lange tekster: egen editor)"), "edit"},
+    {'s', TK(KEY_F(2)), "s/F2", N_("lagre"), A_SAVE, 1, NULL, "save"},
     {' ', 0, "Mellomrom", N_("velg"), A_PICK, 1, N_("velg fra liste (kodefelt) eller bytt ja/nei"), "pick"},
     {'E', 0, "E", N_("lang tekst i $EDITOR"), A_EXTERNAL, 0, NULL, "external-editor"},
-    {'s', TK(KEY_F(2)), "s/F2", N_("lagre"), A_SAVE, 1, NULL, "save"},
     {'x', 0, "x", N_("tøm feltet"), A_CLEARF, 0, NULL, "clear-field"},
     {'i', 0, "i", N_("stegtekst"), A_INFO, 1, N_("vis stegets formål, refleksjonspunkter og tips (på smal skjerm)"), "step-text"},
     TUI_KEYS_HELP,
@@ -182,7 +182,7 @@ void form_field_done(form_screen *fs, int i, const char *text)
     if (fs->modified) form_draft_store(fs);
 }
 
-static void pick(form_screen *fs)
+void form_pick(form_screen *fs)
 {
     int i = fs->cur;
     const sv_field *f = &fs->ent->fields[i];
@@ -240,9 +240,17 @@ void form_long_text(form_screen *fs, int external)
         return;
     }
     int ok = form_check_field(fs, fs->cur, t) == 0;
-    if (ok) form_field_done(fs, fs->cur, t);
+    if (ok) {
+        form_field_done(fs, fs->cur, t);
+    } else {
+        /* too long or otherwise wrong: kept (and in the draft) with its message, never lost;
+         * the save names it again */
+        if (strcmp(fs->text[fs->cur], t) != 0) form_field_done(fs, fs->cur, t);
+        fs->errfield = fs->cur;
+    }
     free(t);
-    if (ok && !external) form_advance(fs);
+    /* the next field is selected, not opened: the key after Ctrl-X (s to save) is the form's */
+    if (ok && !external && fs->cur + 1 < fs->ent->nfields) fs->cur++;
 }
 
 static int key(tui_screen *s, int act, int ch)
@@ -262,11 +270,11 @@ static int key(tui_screen *s, int act, int ch)
     case A_EDIT:
         if (refuse_if_readonly(fs)) break;
         if (f->type == SV_F_LONGTEXT) form_long_text(fs, 0);
-        else if (f->type == SV_F_REF) pick(fs);
+        else if (f->type == SV_F_REF) form_pick(fs);
         else form_edit_begin(fs);
         break;
     case A_PICK:
-        if (!refuse_if_readonly(fs)) pick(fs);
+        if (!refuse_if_readonly(fs)) form_pick(fs);
         break;
     case A_EXTERNAL:
         if (refuse_if_readonly(fs)) break;
@@ -274,8 +282,11 @@ static int key(tui_screen *s, int act, int ch)
         else tui_msg(0, "%s", _("E gjelder lange tekster; dette feltet skrives direkte (Enter)."));
         break;
     case A_CLEARF:
+        /* an empty field is only "not filled in yet": the save names the required ones */
         if (refuse_if_readonly(fs)) break;
-        if (form_check_field(fs, fs->cur, "") == 0) form_field_done(fs, fs->cur, "");
+        fs->fielderr[0] = '\0';
+        fs->errfield = -1;
+        form_field_done(fs, fs->cur, "");
         break;
     case A_INFO: fs->info = !fs->info; break;
     case A_SAVE:
@@ -301,6 +312,7 @@ static void destroy(tui_screen *s)
         free(fs->refs[i]);
     }
     free(fs->text);
+    free(fs->ebuf);
     free(fs->refs);
     free(fs->nref);
     free(fs->obj);

@@ -12,7 +12,6 @@ typedef struct form_ref {
     char label[160];
 } form_ref;
 
-#define FORM_EDIT_MAX 1024
 
 typedef struct form_screen {
     tui_screen base;
@@ -26,8 +25,8 @@ typedef struct form_screen {
     int editing;
     const tui_key *nav_keys;  /* the table while not typing */
     int cur_y, cur_x;         /* where the text cursor goes while typing */
-    wchar_t ebuf[FORM_EDIT_MAX];
-    int elen, epos, escroll;
+    wchar_t *ebuf;            /* the field being typed into; grows, so a paste is never cut */
+    int ecap, elen, epos, escroll;
     int fresh;                /* nothing typed yet: the first character replaces the old text */
     int modified, saved, info;
     int readonly;
@@ -46,6 +45,9 @@ const tui_key *form_edit_keys(void);
 void form_long_text(form_screen *fs, int external);
 /* Moves to the next field and starts typing in it (the Enter/Tab flow). */
 void form_advance(form_screen *fs);
+
+/* Space and Enter on a code, yes/no or reference field: the list (or the toggle). */
+void form_pick(form_screen *fs);
 
 void form_edit_begin(form_screen *fs);
 void form_edit_key(form_screen *fs, int ch);

@@ -217,6 +217,24 @@ int form_save(form_screen *fs)
         const sv_field *f = sv_entity_field(ent, e.field);
         if (f) bad = (int)(f - ent->fields);
     }
+    /* Every required field left empty is named at once, not one per attempt. */
+    sv_buf miss;
+    sv_buf_init(&miss);
+    int nmiss = 0, first = -1;
+    for (int i = 0; i < ent->nfields; i++) {
+        if (!ent->fields[i].required || fs->text[i][strspn(fs->text[i], " ")] != '\0') continue;
+        sv_buf_printf(&miss, "%s%s", nmiss ? ", " : "", _(ent->fields[i].label));
+        if (first < 0) first = i;
+        nmiss++;
+    }
+    if (nmiss > 1 || (nmiss == 1 && bad < 0)) {
+        fs->cur = fs->errfield = first;
+        snprintf(fs->fielderr, sizeof fs->fielderr, _("Må fylles ut: %s"), miss.s);
+        tui_msg(1, _("Ikke lagret: %d felt må fylles ut: %s"), nmiss, miss.s);
+        sv_buf_free(&miss);
+        return 0;
+    }
+    sv_buf_free(&miss);
     if (bad >= 0) {
         fs->cur = bad;
         fs->errfield = bad;

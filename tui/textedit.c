@@ -45,22 +45,6 @@ static int line_end(const wtext *t, int pos)
     return pos;
 }
 
-static void move_vert(wtext *t, int dir)
-{
-    int ls = line_start(t, t->pos), col = t->pos - ls;
-    int target;
-    if (dir < 0) {
-        if (ls == 0) return;
-        target = line_start(t, ls - 1);
-    } else {
-        int le = line_end(t, t->pos);
-        if (le >= t->len) return;
-        target = le + 1;
-    }
-    int te = line_end(t, target);
-    t->pos = target + col < te ? target + col : te;
-}
-
 static char *to_utf8(const wtext *t, size_t *bytes)
 {
     wchar_t *w = sv_xmalloc(sizeof(wchar_t) * (size_t)(t->len + 1));
@@ -76,36 +60,68 @@ static char *to_utf8(const wtext *t, size_t *bytes)
     return out;
 }
 
-/* Long lines wrap on screen (by column, so the cursor is always visible); visual row of the
- * cursor, counting from the first line. */
-static int cursor_row(const wtext *t, int width, int *cx)
+/* Where each position of the text goes on screen: long lines wrap at word boundaries (a word
+ * wider than the window is broken by column), so no word is split where a space would do.
+ * rowv/colv have t->len + 1 entries (the last one is the end, where the cursor may be); a
+ * space that ends a full row has the column just past it and is not drawn. */
+static void layout(const wtext *t, int width, int *rowv, int *colv)
 {
-    int vr = 0, col = 0;
-    for (int k = 0; k <= t->len; k++) {
-        if (k == t->pos) {
-            if (cx) *cx = col;
-            return vr;
+    int r = 0, k = 0;
+    for (;;) {
+        int col = 0, j = k, last_space = -1;
+        while (j < t->len && t->s[j] != L'\n') {
+            int cw = sv_uc_width(t->s[j]);
+            if (cw < 0) cw = 1;
+            if (col + cw > width) break;
+            if (t->s[j] == L' ') last_space = j;
+            col += cw;
+            j++;
         }
-        if (t->s[k] == L'\n') {
-            vr++;
-            col = 0;
-            continue;
+        int over = j < t->len && t->s[j] != L'\n';
+        int end = j, next = j + 1;
+        if (over) {
+            if (t->s[j] == L' ') end = j + 1;          /* the space ends this row, unseen */
+            else if (last_space >= k) end = next = last_space + 1;
+            else if (j == k) end = next = k + 1;        /* a character wider than the window */
+            else next = j;
         }
-        int cw = sv_uc_width(t->s[k]);
-        if (cw < 0) cw = 1;
-        if (col + cw > width) {
-            vr++;
-            col = 0;
+        col = 0;
+        for (int i = k; i < end; i++) {
+            rowv[i] = r;
+            colv[i] = col;
+            int cw = sv_uc_width(t->s[i]);
+            col += cw < 0 ? 1 : cw;
         }
-        col += cw;
-        if (col >= width && k + 1 == t->pos) {
-            /* the cursor after a full row goes to the start of the next */
-            vr++;
-            col = 0;
+        if (!over) {
+            rowv[j] = r;
+            colv[j] = col;
+            if (j >= t->len) return;
+        }
+        r++;
+        k = next;
+        if (k > t->len) return;
+        if (k == t->len && over) {
+            rowv[k] = r;
+            colv[k] = 0;
+            return;
         }
     }
-    if (cx) *cx = col;
-    return vr;
+}
+
+/* ↑/↓ move by screen row, to the nearest column. */
+static void move_vert(wtext *t, int width, int dir)
+{
+    int *rv = sv_xmalloc(sizeof(int) * (size_t)(t->len + 1)), *cv = sv_xmalloc(sizeof(int) * (size_t)(t->len + 1));
+    layout(t, width, rv, cv);
+    int want = rv[t->pos] + dir, col = cv[t->pos], best = -1;
+    for (int k = 0; k <= t->len; k++) {
+        if (rv[k] != want) continue;
+        if (best < 0 || cv[k] <= col) best = k;
+        if (cv[k] >= col) break;
+    }
+    if (best >= 0) t->pos = best;
+    free(rv);
+    free(cv);
 }
 
 static void draw(WINDOW *w, const char *title, const wtext *t, int *top)
@@ -117,40 +133,42 @@ static void draw(WINDOW *w, const char *title, const wtext *t, int *top)
     tui_putf(w, 0, 0, wd, _(" Skriv: %s"), title);
     wattroff(w, tui_attr(TC_TITLE));
     int rows = h - 3;
+    if (rows < 1) rows = 1;
     if (TUI.msg[0]) {
         wattron(w, tui_attr(TUI.msg_kind == 1 ? TC_ERR : TC_OK));
         tui_put(w, h - 2, 0, wd, TUI.msg, 0);
         wattroff(w, tui_attr(TUI.msg_kind == 1 ? TC_ERR : TC_OK));
     }
-    int width = wd > 1 ? wd - 1 : 1, cx = 0;
-    int cur = cursor_row(t, width, &cx);
+    int width = wd > 1 ? wd - 1 : 1;
+    int *rv = sv_xmalloc(sizeof(int) * (size_t)(t->len + 1)), *cv = sv_xmalloc(sizeof(int) * (size_t)(t->len + 1));
+    layout(t, width, rv, cv);
+    int cur = rv[t->pos];
     if (cur < *top) *top = cur;
     if (cur >= *top + rows) *top = cur - rows + 1;
-    int vr = 0, col = 0;
     for (int k = 0; k < t->len; k++) {
-        if (t->s[k] == L'\n') {
-            vr++;
-            col = 0;
-            continue;
-        }
+        if (t->s[k] == L'\n' || rv[k] < *top || rv[k] >= *top + rows) continue;
         int cw = sv_uc_width(t->s[k]);
-        if (cw < 0) cw = 1;
-        if (col + cw > width) {
-            vr++;
-            col = 0;
-        }
-        if (vr >= *top && vr < *top + rows) mvwaddnwstr(w, 1 + vr - *top, col, &t->s[k], 1);
-        col += cw;
-        if (col >= width && k + 1 < t->len && t->s[k + 1] != L'\n') {
-            vr++;
-            col = 0;
-        }
+        if (cv[k] + (cw > 0 ? cw : 1) > width) continue;
+        if (t->s[k] == L'\t') mvwaddch(w, 1 + rv[k] - *top, cv[k], ' ');
+        else if (cw < 0) mvwaddch(w, 1 + rv[k] - *top, cv[k], '?');
+        else mvwaddnwstr(w, 1 + rv[k] - *top, cv[k], &t->s[k], 1);
     }
     tui_draw_keyline(w, h - 1, wd, (const tui_key[]){
         {TK_CTRL('x'), 0, "Ctrl-X/F2", N_("ferdig"), 1, 1, NULL}, {TK_ESC, 0, "Esc", N_("avbryt"), 2, 1, NULL},
         {TK_ENTER, 0, "Enter", N_("ny linje"), 3, 1, NULL}, {0, 0, NULL, NULL, 0, 0, NULL}});
-    wmove(w, 1 + cur - *top, cx);
+    /* the cursor after a full row's last character stays in the window */
+    wmove(w, 1 + cur - *top, cv[t->pos] < width ? cv[t->pos] : width);
+    free(rv);
+    free(cv);
     wrefresh(w);
+}
+
+/* Line breaks and spaces at the very end are not part of the text (a last Enter would end up
+ * inside the decision's XML). */
+static void trim_end(wtext *t)
+{
+    while (t->len > 0 && (t->s[t->len - 1] == L'\n' || t->s[t->len - 1] == L' ' || t->s[t->len - 1] == L'\t')) t->len--;
+    if (t->pos > t->len) t->pos = t->len;
 }
 
 char *tui_textedit(const char *title, const char *text, size_t max)
@@ -169,6 +187,7 @@ char *tui_textedit(const char *title, const char *text, size_t max)
         WINDOW *w = newwin(LINES, COLS, 0, 0);
         draw(w, title, &t, &top);
         int ch = tui_getkey(w);
+        int width = getmaxx(w) > 1 ? getmaxx(w) - 1 : 1;
         delwin(w);
         if (ch == 0 && !TUI.signal) continue;
         TUI.msg[0] = '\0';
@@ -178,12 +197,28 @@ char *tui_textedit(const char *title, const char *text, size_t max)
             result = to_utf8(&t, &bytes);
             break;
         }
-        if (ch == TK_ESC) break;
+        if (ch == TK_ESC) {
+            size_t bytes;
+            char *now = to_utf8(&t, &bytes);
+            int changed = strcmp(now, text) != 0;
+            free(now);
+            if (!changed) break;
+            /* what was typed (a long paste too) is not thrown away by one key */
+            int a = tui_ask(_("Avbryte?"), _("Teksten er endret.\n\nb = behold teksten i feltet (den sjekkes i skjemaet)   "
+                                             "f = forkast endringene   Esc = skriv videre"), "bf");
+            if (a == 'f') break;
+            if (a != 'b') continue;
+            trim_end(&t);
+            result = to_utf8(&t, &bytes);
+            break;
+        }
         if (ch == TK_CTRL('x') || ch == TK(KEY_F(2))) {
+            trim_end(&t);
             size_t bytes;
             char *s = to_utf8(&t, &bytes);
             if (bytes > max) {
-                tui_msg(1, _("%s: for lang tekst (høyst %zu tegn). Kort den ned."), title, max);
+                tui_msg(1, _("%s: for lang tekst (%d tegn, %zu byte; høyst %zu byte). Kort den ned, eller Esc og b for å beholde den."),
+                        title, t.len, bytes, max);
                 free(s);
                 continue;
             }
@@ -193,8 +228,8 @@ char *tui_textedit(const char *title, const char *text, size_t max)
         if (ch == TK_ENTER || ch == TK(KEY_ENTER)) wt_insert(&t, L'\n');
         else if (ch == TK(KEY_LEFT) && t.pos > 0) t.pos--;
         else if (ch == TK(KEY_RIGHT) && t.pos < t.len) t.pos++;
-        else if (ch == TK(KEY_UP)) move_vert(&t, -1);
-        else if (ch == TK(KEY_DOWN)) move_vert(&t, 1);
+        else if (ch == TK(KEY_UP)) move_vert(&t, width, -1);
+        else if (ch == TK(KEY_DOWN)) move_vert(&t, width, 1);
         else if (ch == TK(KEY_HOME)) t.pos = line_start(&t, t.pos);
         else if (ch == TK(KEY_END)) t.pos = line_end(&t, t.pos);
         else if ((ch == TK(KEY_BACKSPACE) || ch == 127 || ch == 8) && t.pos > 0) wt_delete(&t, --t.pos);

@@ -19,6 +19,9 @@
 #define TK_ESC 27
 #define TK_ENTER '\n'
 #define TK_CTRL(c) ((c) & 0x1f)
+/* Bracketed paste (the terminal marks a paste), key codes of our own above ncurses' */
+#define TK_PASTE_BEGIN (KEY_MAX + 1)
+#define TK_PASTE_END (KEY_MAX + 2)
 
 /* One row of a screen's key table: the key(s), how the key is written, what it does. */
 typedef struct tui_key {
@@ -71,6 +74,7 @@ typedef struct tui_app {
     int color;
     int quit;
     volatile int signal;    /* set by SIGHUP/SIGINT/SIGTERM: save the draft and leave */
+    int pasting;            /* inside a bracketed paste: line breaks are text, not Enter */
     char msg[600];
     int msg_kind;           /* 0 info, 1 error, 2 ok */
 } tui_app;

@@ -55,11 +55,14 @@ keys Enter
 bad mange "Antall stillinger: «mange» er ikke et helt tall"
 bad 0 "Antall stillinger: må være mellom 1 og 100000"
 keys C-u; typ 12; keys Enter
+keys Enter
 wait_for "Skriv: Krav"
 typ "$(printf '%01010d' 0)"; keys C-x
 wait_for "Krav: for lang tekst"
 wait_for "Skriv: Krav"
 keys Escape
+wait_for "Teksten er endret"
+keys f
 wait_gone "Skriv: Krav"
 keys Escape
 wait_for "Ulagrede endringer"
@@ -103,7 +106,6 @@ keys Enter
 wait_for "Skriv: Krav"
 typ "Gammel tekst"; keys C-x
 wait_gone "Skriv: Krav"
-keys Escape
 select_row "Krav"
 keys E
 wait_for "Norsk B1 og førerkort klasse B"

@@ -41,17 +41,16 @@ select_row "+ Registrer kartlegging"
 keys Enter
 wait_for "Ny: Kartlegging"
 keys Enter; typ "$TODAY"; keys Enter
+# a long text opens with Enter; Ctrl-X closes it and selects the next field
+keys Enter
 wait_for "Skriv: Utdanning"
 typ "Ni års skolegang i Eritrea."; keys C-x
+wait_gone "Skriv: "
+keys Enter
 wait_for "Skriv: Arbeidserfaring"
 typ "Fire år som sjåfør og lagerarbeider."; keys C-x
-typ A1; keys Enter
-wait_for "Skriv: Annen kompetanse"
-keys C-x
-keys Enter
-wait_for "Skriv: Anbefaling"
-keys C-x
 wait_gone "Skriv: "
+keys Enter; typ A1; keys Enter
 keys s
 wait_for "Kartlegging er lagret."
 
@@ -71,17 +70,18 @@ wait_for "Ny: Plan"
 keys Enter; typ "$TODAY"; keys Enter
 typ "$END"; keys Enter
 typ arbeid; keys Enter
+keys Enter
 wait_for "Skriv: Sluttmål beskrevet"
 typ "Fast jobb som lagermedarbeider i Fjordvik"; keys C-x
-typ A2; keys Enter
+wait_gone "Skriv: "
+keys Enter; typ A2; keys Enter
 typ 75; keys Enter
 typ "$TODAY"; keys Enter
 typ nei; keys Enter
 typ nei; keys Enter
+keys Enter
 wait_for "Skriv: Begrunnelse"
 typ "Tesfay har arbeidet som sjåfør og på lager og vil tilbake til logistikk. Kartleggingen viser at norsk er det som står i veien, så planen gir norsk rettet mot lager og arbeidspraksis hos en lagerbedrift."
-keys C-x
-wait_for "Skriv: Begrunnelse for forlengelse"
 keys C-x
 wait_gone "Skriv: "
 keys s
@@ -148,9 +148,10 @@ keys Enter
 wait_for "Ny: Oppfølging"
 keys Enter; typ "$TODAY"; keys Enter
 typ arbeidsgiver; keys Enter
+keys Enter
 wait_for "Skriv: Notat"
 typ "Praksisplassen er i gang, god start."; keys C-x
-keys Enter
+wait_gone "Skriv: "
 keys s
 wait_for "Oppfølging er lagret."
 
@@ -203,11 +204,10 @@ keys Enter; typ "$TODAY"; keys Enter
 typ arbeid; keys Enter
 typ arbeid; keys Enter
 typ "$TODAY"; keys Enter
+keys Enter
 wait_for "Skriv: Overføringsnotat"
 typ "Fast ansatt på lageret fra neste måned."; keys C-x
-wait_for "Enter/Tab ferdig"
-keys Escape
-wait_gone "Enter/Tab ferdig"
+wait_gone "Skriv: "
 keys s
 wait_for "Sluttevaluering er lagret."
 wait_for "✓7 Slutt"

@@ -77,7 +77,8 @@ alive() {
 
 # Leaves the program from wherever the stream ended: Escape backs out of screens and dialogs; a
 # form with unsaved changes asks first (Escape there means "keep writing"), answered with f;
-# the participant list asks before the program ends, answered with j.
+# the participant list asks before the program ends, answered with j; the built-in editor asks
+# before changed text is thrown away, answered with f.
 # A paste of 10 KB is 10,000 keys; under the sanitizers the program may need a while to work
 # through them. Busy is not stuck: wait (up to two minutes) until its CPU time stops growing.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$(cat "$TMP/pid")/stat" 2>/dev/null; }
@@ -98,6 +99,7 @@ quit_prog() {
     while [ $i -lt 100 ] && ! [ -s "$TMP/exit" ]; do
         if screen 2>/dev/null | grep -qF "Ulagrede endringer"; then keys f
         elif screen 2>/dev/null | grep -qF "Avslutte stegvis?"; then keys j
+        elif screen 2>/dev/null | grep -qF "Teksten er endret"; then keys f
         else keys Escape; fi
         sleep 0.1
         i=$((i + 1))
