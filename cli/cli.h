@@ -53,6 +53,7 @@ int64_t cli_id(const char *s);
 
 int cmd_init(sv_cli *c, int argc, char **argv);
 int cmd_user(sv_cli *c, int argc, char **argv);
+int cmd_user_list(sv_cli *c, int argc, char **argv);   /* user list, in cmd_users.c */
 int cmd_participant(sv_cli *c, int argc, char **argv);
 int cmd_add(sv_cli *c, int argc, char **argv);
 int cmd_edit(sv_cli *c, int argc, char **argv);

@@ -41,8 +41,9 @@ int cmd_init(sv_cli *c, int argc, char **argv)
 
 int cmd_user(sv_cli *c, int argc, char **argv)
 {
+    if (argc >= 2 && !strcmp(argv[1], "list")) return cmd_user_list(c, argc - 1, argv + 1);
     if (argc < 4 || strcmp(argv[1], "add") != 0)
-        return cli_usage(_("bruk: stegvis user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN]"));
+        return cli_usage(_("bruk: stegvis user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN] | user list"));
     sv_user u = {0};
     sv_err e;
     sv_err_clear(&e);

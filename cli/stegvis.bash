@@ -38,7 +38,7 @@ _stegvis()
             if [[ -z $type ]]; then COMPREPLY=($(compgen -W "add" -- "$cur")); return; fi
             type=participant ;;
         user)
-            if [[ -z $type ]]; then COMPREPLY=($(compgen -W "add" -- "$cur")); return; fi ;;
+            if [[ -z $type ]]; then COMPREPLY=($(compgen -W "add list" -- "$cur")); return; fi ;;
         catalog)
             if [[ -z $type ]]; then COMPREPLY=($(compgen -W "export import" -- "$cur")); return; fi
             if [[ $cur == -* ]]; then

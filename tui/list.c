@@ -12,7 +12,7 @@
 #include "tui.h"
 
 enum { A_SEARCH = TA_OWN, A_STATUS, A_STEP, A_OVERDUE, A_WARN, A_SORT, A_REVSORT, A_FNR, A_NEW,
-       A_MUNI, A_DEADLINES, A_CHECKLIST, A_CLEAR, A_GUIDE, A_NIR, A_RESULTS, A_ESC };
+       A_MUNI, A_DEADLINES, A_CHECKLIST, A_CLEAR, A_GUIDE, A_NIR, A_RESULTS, A_ESC, A_USERS };
 
 #define KEYS TUI_LIST_KEYS
 const tui_key KEYS[] = {
@@ -34,6 +34,7 @@ const tui_key KEYS[] = {
     {'r', 0, "r", N_("sorter etter neste kolonne (navn, frist, bosatt, status)"), A_SORT, 0, NULL, "sort"},
     {'R', 0, "R", N_("snu sorteringen"), A_REVSORT, 0, NULL, "reverse-sort"},
     {'f', 0, "f", N_("fnr"), A_FNR, 0, N_("vis/skjul hele fødselsnummeret på valgt rad"), "toggle-fnr"},
+    {'u', 0, "u", N_("brukere"), A_USERS, 0, N_("de registrerte brukerne med rolle og kommune (som «stegvis user list»)"), "users"},
     TUI_KEYS_HELP,
     {'q', 0, "q", N_("avslutt"), TA_BACK, 1, N_("avslutt stegvis")},
     {TK_ESC, 0, "Esc", N_("tøm søk og filtre, ellers spør om du vil avslutte"), A_ESC, 0},
@@ -278,6 +279,7 @@ static int key(tui_screen *s, int act, int ch)
     case A_NIR: tui_push(tui_nir_new()); break;
     case A_RESULTS: tui_push(tui_results_new()); break;
     case A_GUIDE: tui_push(tui_guide_new()); break;
+    case A_USERS: tui_push(tui_users_new()); break;
     case A_ESC: {
         /* Esc undoes a search or filter first; leaving the program is asked, never at once */
         sv_filter none;

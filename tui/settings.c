@@ -22,7 +22,7 @@ extern const tui_key TUI_LIST_KEYS[], TUI_CASE_KEYS[], TUI_FORM_KEYS[], TUI_DECI
 static const struct { const char *name; const tui_key *keys; } KEYMAPS[] = {
     {"generic", NULL}, {"list", TUI_LIST_KEYS}, {"case", TUI_CASE_KEYS}, {"form", TUI_FORM_KEYS},
     {"decision", TUI_DECISION_KEYS}, {"checklist", NULL}, {"deadlines", NULL}, {"history", NULL},
-    {"municipality", NULL}, {NULL, NULL}};
+    {"municipality", NULL}, {"users", NULL}, {NULL, NULL}};
 
 static int curses_key(int k)
 {

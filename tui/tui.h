@@ -144,9 +144,10 @@ tui_screen *tui_deadlines_new(void);
 tui_screen *tui_decision_new(int64_t participant_id);
 tui_screen *tui_checklist_new(void);
 tui_screen *tui_history_new(int64_t participant_id, const char *name);
-tui_screen *tui_guide_new(void);
+tui_screen *tui_guide_new(void);   /* the "first case" guide */
 tui_screen *tui_nir_new(void);       /* the NIR worklist (tui/nir.c) */
-tui_screen *tui_results_new(void);   /* results against the 70 % target (tui/results.c) */   /* the "first case" guide */
+tui_screen *tui_results_new(void);   /* results against the 70 % target (tui/results.c) */
+tui_screen *tui_users_new(void);   /* the registered users (`user list`) */
 
 /* The form for one row of ent. obj is copied (NULL: a blank new row with the given parent).
  * muni and participant give the picker lists for references. */

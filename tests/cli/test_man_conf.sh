@@ -7,7 +7,7 @@ expect 0 groff -ww -man -Tutf8 "$MAN"
 col -b <"$T/out" >"$T/page"
 expect 0 test ! -s "$T/err"
 has "$T/page" "set export.dir directory"
-for km in generic list case form decision checklist deadlines history municipality; do
+for km in generic list case form decision checklist deadlines history municipality users; do
     grep -q "\"$km\"" "$ROOT/tui/settings.c" || bad "keymap $km is documented but not in tui/settings.c"
     grep -q "$km" "$MAN" || bad "keymap $km is not in stegvis.conf.5"
 done
