@@ -171,6 +171,18 @@ static void trim_end(wtext *t)
     if (t->pos > t->len) t->pos = t->len;
 }
 
+/* 1 when another key is already waiting (it stays queued). */
+static int more_input(WINDOW *w)
+{
+    wint_t wc;
+    wtimeout(w, 0);
+    int rc = wget_wch(w, &wc);
+    if (rc == ERR) return 0;
+    if (rc == KEY_CODE_YES) ungetch((int)wc);
+    else unget_wch((wchar_t)wc);
+    return 1;
+}
+
 char *tui_textedit(const char *title, const char *text, size_t max)
 {
     wtext t = {0};
@@ -180,15 +192,20 @@ char *tui_textedit(const char *title, const char *text, size_t max)
     t.s = sv_xmalloc(sizeof(wchar_t) * (size_t)t.cap);
     mbstowcs(t.s, text, n + 1);
     t.len = t.pos = (int)n;
-    int top = 0;
+    int top = 0, pending = 0;
     char *result = NULL;
+    WINDOW *w = NULL;
     curs_set(1);
     for (;;) {
-        WINDOW *w = newwin(LINES, COLS, 0, 0);
-        draw(w, title, &t, &top);
+        /* keys already waiting (a paste) are taken before the next redraw */
+        if (!pending) {
+            if (w) delwin(w);
+            w = newwin(LINES, COLS, 0, 0);
+            draw(w, title, &t, &top);
+        }
         int ch = tui_getkey(w);
         int width = getmaxx(w) > 1 ? getmaxx(w) - 1 : 1;
-        delwin(w);
+        pending = more_input(w);
         if (ch == 0 && !TUI.signal) continue;
         TUI.msg[0] = '\0';
         if (TUI.signal) {
@@ -237,6 +254,7 @@ char *tui_textedit(const char *title, const char *text, size_t max)
         else if (ch == '\t' || (ch >= 32 && ch != 127)) wt_insert(&t, (wchar_t)ch);
     }
     curs_set(0);
+    if (w) delwin(w);
     free(t.s);
     touchwin(stdscr);
     return result;
