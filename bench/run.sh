@@ -187,6 +187,12 @@ else
     row "nir / results" "not on this branch" "-" "-" "-" "$BIN help nir"
 fi
 
+# The scripted adviser: one whole case through the screens, text typed at 8 characters a
+# second; its per-step table is printed here, its totals go into the table below.
+if [ -f bench/adviser.sh ] && command -v tmux >/dev/null; then
+    sh bench/adviser.sh "$BIN" "$WORK/adviser" 3>>"$ROWS" || row "adviser: whole case" "failed (see above)" "<150" "MISSED" "-" "sh bench/adviser.sh $BIN"
+fi
+
 # The table. Peak memory must stay under 64 MB for every row that has a figure.
 printf '\n%-56s %-32s %-13s %-7s %s\n' "what" "figure" "target" "RSS MB" "verdict"
 printf "%s\n" "-----------------------------------------------------------------------------------------------------------------------"

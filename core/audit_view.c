@@ -49,9 +49,45 @@ static void cut(sv_buf *b, const char *s)
     if (s[i]) sv_buf_add(b, "…");
 }
 
-static void add_value(sv_buf *b, const sv_field *f, sqlite3_value *v)
+/* A decision row is not a form, but its history is read as one: the columns a person reads,
+ * with labels; the document itself, its identity and keys are left out. */
+static const sv_field DECISION_COLS[] = {
+    {"kind", N_("Vedtakstype"), SV_F_CODE, 0, 0, 0, 0, 0, SV_CODES_DECISION_KIND, NULL, NULL},
+    {"decided_on", N_("Vedtaksdato"), SV_F_DATE, 0, 0, 0, 0, 0, NULL, NULL, NULL},
+    {"decided_by", N_("Fattet av"), SV_F_TEXT, 0, 0, 0, 0, 0, NULL, NULL, NULL},
+    {"plan_rev", N_("Planversjon"), SV_F_INT, 0, 0, 0, 0, 0, NULL, NULL, NULL},
+    {"law", N_("Lov"), SV_F_TEXT, 0, 0, 0, 0, 0, NULL, NULL, NULL},
+    {"notified_on", N_("Underrettet"), SV_F_DATE, 0, 0, 0, 0, 0, NULL, NULL, NULL},
+    {"notify_method", N_("Underretning"), SV_F_CODE, 0, 0, 0, 0, 0, SV_CODES_NOTIFY, NULL, NULL},
+    {"reason", N_("Grunn"), SV_F_TEXT, 0, 0, 0, 0, 0, NULL, NULL, NULL},
+    {NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL}};
+
+static const sv_field *decision_col(const char *key)
 {
-    char tmp[64];
+    for (const sv_field *f = DECISION_COLS; f->col; f++)
+        if (!strcmp(f->col, key)) return f;
+    return NULL;
+}
+
+/* A reference shown by what it names (the measure's name, the need's description), not its
+ * id: "Tiltak: «Norsk for lager»", never "Tiltak: «3»". */
+static int ref_name(sv_store *st, const sv_field *f, sqlite3_value *v, char *buf, size_t size)
+{
+    const char *sql = !strcmp(f->ref, "measure") ? "SELECT name FROM measure WHERE id = ?"
+                      : !strcmp(f->ref, "need") ? "SELECT area || ': ' || description FROM need WHERE id = ?" : NULL;
+    sqlite3_stmt *q = NULL;
+    if (!sql || sqlite3_prepare_v2(sv_store_db(st), sql, -1, &q, NULL) != SQLITE_OK) return -1;
+    sqlite3_bind_int64(q, 1, sqlite3_value_int64(v));
+    int ok = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0);
+    if (ok) snprintf(buf, size, "%s", (const char *)sqlite3_column_text(q, 0));
+    else snprintf(buf, size, "nr. %lld (slettet)", (long long)sqlite3_value_int64(v));
+    sqlite3_finalize(q);
+    return 0;
+}
+
+static void add_value(sv_store *st, sv_buf *b, const sv_field *f, sqlite3_value *v)
+{
+    char tmp[300];
     const char *t = (const char *)sqlite3_value_text(v);
     if (sqlite3_value_type(v) == SQLITE_NULL || !t) {
         sv_buf_add(b, "(tom)");
@@ -70,7 +106,9 @@ static void add_value(sv_buf *b, const sv_field *f, sqlite3_value *v)
     } else if (f && f->type == SV_F_BOOL) {
         t = sqlite3_value_int(v) ? "ja" : "nei";
     } else if (f && f->type == SV_F_CODE) {
-        t = sv_code_label(f->codes, t);
+        t = _(sv_code_label(f->codes, t));
+    } else if (f && f->type == SV_F_REF && ref_name(st, f, v, tmp, sizeof tmp) == 0) {
+        t = tmp;
     }
     char masked[4 * MAXVAL + 64];
     sv_mask_idnumbers(masked, sizeof masked, t);
@@ -80,9 +118,10 @@ static void add_value(sv_buf *b, const sv_field *f, sqlite3_value *v)
 }
 
 /* The changed (update) or filled-in (insert) fields of a row, one "Label: «v»" each. */
-static void describe(sv_store *st, const sv_entity *ent, const char *action, const char *old,
+static void describe(sv_store *st, const sv_entity *ent, const char *tbl, const char *action, const char *old,
                      const char *new, sv_buf *b)
 {
+    int dec = !ent && !strcmp(tbl, "decision");
     int upd = !strcmp(action, "update");
     /* Prepared here, not cached: the caller's cached statement is still stepping. */
     sqlite3_stmt *s = NULL;
@@ -97,14 +136,14 @@ static void describe(sv_store *st, const sv_entity *ent, const char *action, con
     int n = 0;
     while (sqlite3_step(s) == SQLITE_ROW && b->len < MAXDETAIL) {
         const char *key = (const char *)sqlite3_column_text(s, 0);
-        const sv_field *f = ent && key ? sv_entity_field(ent, key) : NULL;
-        if (ent && !f) continue;   /* parent ids: the history already says whose case it is */
-        sv_buf_printf(b, "%s%s: ", n++ ? "; " : "", f ? f->label : key ? key : "?");
+        const sv_field *f = ent && key ? sv_entity_field(ent, key) : dec && key ? decision_col(key) : NULL;
+        if ((ent || dec) && !f) continue;   /* parent ids: the history already says whose case it is */
+        sv_buf_printf(b, "%s%s: ", n++ ? "; " : "", f ? _(f->label) : key ? key : "?");
         if (upd) {
-            add_value(b, f, sqlite3_column_value(s, 1));
+            add_value(st, b, f, sqlite3_column_value(s, 1));
             sv_buf_add(b, " → ");
         }
-        add_value(b, f, sqlite3_column_value(s, 2));
+        add_value(st, b, f, sqlite3_column_value(s, 2));
     }
     sqlite3_finalize(s);
 }
@@ -129,8 +168,8 @@ static int each(sv_store *st, sqlite3_stmt *s, sv_audit_cb cb, void *ctx, sv_err
         if (!ent && !strcmp(a.tbl, SV_ENT_NIR_REG.table)) ent = &SV_ENT_NIR_REG;   /* not in SV_ENTITIES */
         b.len = 0;
         sv_buf_add(&b, "");
-        if (ent) a.what = ent->label;
-        else if (!strcmp(a.tbl, "decision")) a.what = "Vedtak";
+        if (ent) a.what = _(ent->label);
+        else if (!strcmp(a.tbl, "decision")) a.what = _("Vedtak");
         else if (!strcmp(a.tbl, "users")) a.what = "Bruker";
         else if (!strcmp(a.tbl, "access")) a.what = "Tilgang";
         else if (!strcmp(a.tbl, "backup")) a.what = "Sikkerhetskopi";
@@ -141,7 +180,7 @@ static int each(sv_store *st, sqlite3_stmt *s, sv_audit_cb cb, void *ctx, sv_err
         } else if (!strcmp(a.action, "delete")) {
             sv_buf_add(&b, "slettet");
         } else {
-            describe(st, ent, a.action, old, new, &b);
+            describe(st, ent, a.tbl, a.action, old, new, &b);
         }
         a.detail = b.s;
         if (cb(&a, ctx)) { rc = SQLITE_DONE; break; }

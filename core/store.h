@@ -46,6 +46,9 @@ int sv_store_reload_user(sv_store *st, sv_err *e);
 /* Refuses with SV_EDENIED (and audits the refusal) unless the current user may do op in the
  * municipality (0: no particular municipality). */
 int sv_store_authorize(sv_store *st, sv_op op, int64_t municipality_id, sv_err *e);
+/* The operation a save of obj (a row of ent) needs, as sv_row_save judges it: the screens ask
+ * before the user types, so a form the user may not save is shown read-only from the start. */
+sv_op sv_row_write_op(sv_store *st, const sv_entity *ent, const void *obj);
 /* For sv_store_authorize: a municipality not yet in the database, outside the rights of every
  * user bound to one. */
 #define SV_MUNI_NEW ((int64_t)-1)

@@ -209,6 +209,11 @@ static sv_op write_op(sv_store *st, const sv_entity *ent, const void *obj)
     return SV_OP_EDIT_CASE;
 }
 
+sv_op sv_row_write_op(sv_store *st, const sv_entity *ent, const void *obj)
+{
+    return write_op(st, ent, obj);
+}
+
 /* Checks that a REF field points at a row of the same municipality. */
 static int check_refs(sv_store *st, const sv_entity *ent, const void *obj, int64_t muni, sv_err *e)
 {

@@ -197,43 +197,6 @@ static int input_pending(void)
     return 1;
 }
 
-/* One line per key: key, screen, microseconds from the key to the refreshed screen. Typed
- * characters are logged as "tegn" and screens by kind only ("Sak", not the name): the log
- * must not hold identity numbers or names. */
-static void keylog(FILE *f, int ch, int raw, double us)
-{
-    tui_screen *s = tui_top();
-    const char *title = s ? s->title : "-";
-    int len = (int)strcspn(title, ":");
-    if (raw || (ch >= '0' && ch <= '9') || ch >= 127) fprintf(f, "tegn\t%.*s\t%.0f\n", len, title, us);
-    else if (ch >= 32) fprintf(f, "%c\t%.*s\t%.0f\n", ch, len, title, us);
-    else fprintf(f, "%d\t%.*s\t%.0f\n", ch, len, title, us);
-    fflush(f);
-}
-
-static void offer_draft(void)
-{
-    char *key = sv_draft_get(TUI.st, "tui:open");
-    if (!key) return;
-    char q[300];
-    snprintf(q, sizeof q, "%s", _("Du har et skjema som ikke ble lagret forrige gang (forbindelsen ble "
-                                  "brutt eller programmet avsluttet). Vil du fortsette der du slapp?\n\n"
-                                  "j = ja, fortsett    n = nei, forkast utkastet"));
-    draw_all();
-    int a = tui_ask(_("Ulagret utkast"), q, "jn");
-    if (a == 'j') {
-        tui_screen *f = tui_form_resume(key);
-        if (f) tui_push(f);
-        else tui_msg(1, "%s", _("Utkastet kunne ikke åpnes (raden er slettet)."));
-    } else if (a == 'n') {
-        sv_err e;
-        sv_draft_drop(TUI.st, key, &e);
-        sv_draft_drop(TUI.st, "tui:open", &e);
-        tui_msg(0, "%s", _("Utkastet er forkastet."));
-    }
-    free(key);
-}
-
 int cmd_start(sv_cli *c, int argc, char **argv)
 {
     int bench = 0;
@@ -287,6 +250,7 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         }
     }
     tui_settings_load();
+    tui_keylog(klog);
     cbreak();
     noecho();
     nonl();
@@ -317,20 +281,23 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         printf("oppstart til første skjermbilde: %.1f ms\n", us / 1000.0);
         return 0;
     }
-    offer_draft();
+    tui_drafts_collect();
+    draw_all();
+    tui_drafts_offer();
     int pending = 0;
     while (depth && !TUI.quit) {
         /* Keys typed ahead (fast typing in the search) are handled before the next redraw,
          * so a slow query runs once for the whole burst instead of once per key. */
         if (!pending) draw_all();
+        if (TUI.offer_drafts && !pending) {
+            TUI.offer_drafts = 0;
+            if (tui_drafts_offer()) continue;
+        }
         int ch = tui_getkey(stdscr);
         if (TUI.signal) break;
         if (ch == 0) continue;
-        struct timespec t0;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
         TUI.msg[0] = '\0';
         tui_screen *s = tui_top();
-        int raw = s->raw_input;
         if (ch == TK(KEY_RESIZE)) {
             /* every screen draws from the current size, so a redraw is the reflow */
         } else if (ch == TK(KEY_MOUSE)) {
@@ -341,10 +308,6 @@ int cmd_start(sv_cli *c, int argc, char **argv)
             else if (s->key(s, act, ch)) tui_pop();
         }
         pending = depth && !TUI.quit && input_pending();
-        if (klog) {
-            if (depth && !TUI.quit && !pending) draw_all();
-            keylog(klog, ch, raw, us_since(&t0));
-        }
     }
     /* Screens with unsaved input store it as a draft when destroyed. */
     TUI.quit = 1;
@@ -355,6 +318,8 @@ int cmd_start(sv_cli *c, int argc, char **argv)
     }
     endwin();
     tui_settings_free();
+    tui_drafts_free();
+    tui_keylog(NULL);
     if (klog) fclose(klog);
     if (TUI.signal == SIGINT) fputs(_("Avbrutt. Det du skrev er tatt vare på som utkast.\n"), stderr);
     return TUI.signal ? 128 + TUI.signal : 0;

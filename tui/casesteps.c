@@ -82,6 +82,13 @@ void case_progress(case_screen *cs)
     cs->done[7] = c->has_evaluation && c->evaluation.handover_on != SV_NODATE;
 }
 
+/* The label of a code field's value, translated: rows show labels, never stored codes. */
+static const char *lab(const sv_entity *ent, const char *col, const char *code)
+{
+    const sv_field *f = sv_entity_field(ent, col);
+    return f && f->codes && code[0] ? _(sv_code_label(f->codes, code)) : code;
+}
+
 void case_build_municipal(case_screen *cs)
 {
     static const char *const what[] = {"", N_("Arbeidskraftbehov registrert"), N_("Tiltak i katalogen"),
@@ -140,7 +147,7 @@ void case_build_step5(case_screen *cs)
     }
     case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Opplæringsbehov"));
     for (int i = 0; i < c->nneeds; i++) {
-        snprintf(t, sizeof t, "%s: %s", c->needs[i].area, c->needs[i].description);
+        snprintf(t, sizeof t, "%s: %s", lab(&SV_ENT_NEED, "area", c->needs[i].area), c->needs[i].description);
         case_add_item(cs, IT_ROW, &SV_ENT_NEED, &c->needs[i], cs->pid, 1, t);
     }
     case_add_item(cs, IT_ADD, &SV_ENT_NEED, NULL, cs->pid, 1, _("+ Nytt opplæringsbehov"));
@@ -150,7 +157,7 @@ void case_build_step5(case_screen *cs)
     } else {
         fmt_date(c->plan.start_on, a);
         fmt_date(c->plan.planned_end, b);
-        snprintf(t, sizeof t, _("Plan %s–%s, sluttmål %s, norskmål %s"), a, b, c->plan.final_goal, c->plan.norwegian_goal);
+        snprintf(t, sizeof t, _("Plan %s–%s, sluttmål %s, norskmål %s"), a, b, lab(&SV_ENT_PLAN, "final_goal", c->plan.final_goal), c->plan.norwegian_goal);
         case_add_item(cs, IT_ROW, &SV_ENT_PLAN, &c->plan, cs->pid, 1, t);
         for (int i = 0; i < c->nphases; i++) {
             const sv_case_phase *ph = &c->phases[i];
@@ -189,7 +196,7 @@ void case_build_step6(case_screen *cs)
     for (int i = 0; i < c->nfollowups; i++) {
         const sv_followup *f = &c->followups[i];
         fmt_date(f->held_on, a);
-        snprintf(t, sizeof t, _("%s med %s: %.150s"), a, f->with_whom, f->notes);
+        snprintf(t, sizeof t, _("%s med %s: %.150s"), a, lab(&SV_ENT_FOLLOWUP, "with_whom", f->with_whom), f->notes);
         case_add_item(cs, IT_ROW, &SV_ENT_FOLLOWUP, f, cs->pid, 1, t);
     }
     case_add_item(cs, IT_ADD, &SV_ENT_FOLLOWUP, NULL, cs->pid, 1, _("+ Ny oppfølging"));
@@ -197,7 +204,7 @@ void case_build_step6(case_screen *cs)
     for (int i = 0; i < c->nreviews; i++) {
         const sv_review *r = &c->reviews[i];
         fmt_date(r->held_on, a);
-        snprintf(t, sizeof t, "%s %s%s: %.150s", a, r->reason, r->plan_changed ? _(" (planen endres)") : "", r->outcome);
+        snprintf(t, sizeof t, "%s %s%s: %.150s", a, lab(&SV_ENT_REVIEW, "reason", r->reason), r->plan_changed ? _(" (planen endres)") : "", r->outcome);
         case_add_item(cs, IT_ROW, &SV_ENT_REVIEW, r, cs->pid, 1, t);
     }
     case_add_item(cs, IT_ADD, &SV_ENT_REVIEW, NULL, cs->pid, 1, _("+ Ny vurdering"));
@@ -207,7 +214,7 @@ void case_build_step6(case_screen *cs)
         char b[11];
         fmt_date(ab->from_on, a);
         fmt_date(ab->to_on, b);
-        snprintf(t, sizeof t, "%s %s–%s (%s)%s", ab->kind, a, b, ab->reason, ab->approved ? _(", godkjent") : "");
+        snprintf(t, sizeof t, "%s %s–%s (%s)%s", lab(&SV_ENT_ABSENCE, "kind", ab->kind), a, b, lab(&SV_ENT_ABSENCE, "reason", ab->reason), ab->approved ? _(", godkjent") : "");
         case_add_item(cs, IT_ROW, &SV_ENT_ABSENCE, ab, cs->pid, 1, t);
     }
     case_add_item(cs, IT_ADD, &SV_ENT_ABSENCE, NULL, cs->pid, 1, _("+ Ny permisjon eller nytt fravær"));
@@ -222,7 +229,7 @@ void case_build_step7(case_screen *cs)
     case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Sluttevaluering og overføring"));
     if (c->has_evaluation) {
         fmt_date(c->evaluation.evaluated_on, a);
-        snprintf(t, sizeof t, _("Sluttevaluert %s: %s (%s)"), a, c->evaluation.outcome, c->evaluation.end_reason);
+        snprintf(t, sizeof t, _("Sluttevaluert %s: %s (%s)"), a, lab(&SV_ENT_EVALUATION, "outcome", c->evaluation.outcome), lab(&SV_ENT_EVALUATION, "end_reason", c->evaluation.end_reason));
         case_add_item(cs, IT_ROW, &SV_ENT_EVALUATION, &c->evaluation, cs->pid, 1, t);
     } else {
         case_add_item(cs, IT_ADD, &SV_ENT_EVALUATION, NULL, cs->pid, 1, _("+ Registrer sluttevaluering"));

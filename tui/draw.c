@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "tui.h"
@@ -151,7 +152,52 @@ void tui_draw_keyline(WINDOW *w, int y, int width, const tui_key *keys)
     }
 }
 
+/* STEGVIS_KEYLOG: one line per key, wherever it is read (a form, a dialog, the editor): the
+ * key, the screen, and the microseconds from the key to the next read, which is the handling
+ * and the refreshed screen, never the time the user took. Typed characters are logged as
+ * "tegn" and screens by kind only ("Sak", not the name): the log holds no names or numbers. */
+static int read_key(WINDOW *w);
+static FILE *KLOG;
+static struct timespec KT;
+static int KCH, KRAW, KHELD;
+
+static void keylog_flush(void)
+{
+    if (!KLOG || !KHELD) return;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    double us = (double)(t.tv_sec - KT.tv_sec) * 1e6 + (double)(t.tv_nsec - KT.tv_nsec) / 1e3;
+    tui_screen *s = tui_top();
+    const char *title = s ? s->title : "-";
+    int len = (int)strcspn(title, ":");
+    if (KRAW || (KCH >= '0' && KCH <= '9') || KCH >= 127) fprintf(KLOG, "tegn\t%.*s\t%.0f\n", len, title, us);
+    else if (KCH >= 32) fprintf(KLOG, "%c\t%.*s\t%.0f\n", KCH, len, title, us);
+    else fprintf(KLOG, "%d\t%.*s\t%.0f\n", KCH, len, title, us);
+    fflush(KLOG);
+    KHELD = 0;
+}
+
+void tui_keylog(FILE *f)
+{
+    keylog_flush();
+    KLOG = f;
+}
+
 int tui_getkey(WINDOW *w)
+{
+    keylog_flush();
+    int ch = read_key(w);
+    if (KLOG && ch != 0) {
+        const tui_screen *s = tui_top();
+        KCH = ch;
+        KRAW = TUI.typing || (s && s->raw_input);
+        KHELD = 1;
+        clock_gettime(CLOCK_MONOTONIC, &KT);
+    }
+    return ch;
+}
+
+static int read_key(WINDOW *w)
 {
     wint_t wc;
     keypad(w, TRUE);
@@ -220,6 +266,7 @@ int tui_prompt(const char *label, char *out, size_t size)
     if (n == (size_t)-1) n = 0;
     buf[n] = 0;
     curs_set(1);
+    TUI.typing++;
     for (;;) {
         WINDOW *b = box_win(5, COLS - 4 < 70 ? COLS - 4 : 70, label);
         char mb[1024];
@@ -239,13 +286,14 @@ int tui_prompt(const char *label, char *out, size_t size)
         int ch = tui_getkey(b);
         delwin(b);
         touchwin(stdscr);
-        if (TUI.signal || ch == TK_ESC) { curs_set(0); return 0; }
+        if (TUI.signal || ch == TK_ESC) { curs_set(0); TUI.typing--; return 0; }
         if (ch == TK_ENTER) break;
         if ((ch == TK(KEY_BACKSPACE) || ch == 127 || ch == 8) && n > 0) buf[--n] = 0;
         else if (ch == TK_CTRL('u')) { n = 0; buf[0] = 0; }
         else if (ch >= 32 && ch != 127 && n < 255) { buf[n++] = (wchar_t)ch; buf[n] = 0; }
     }
     curs_set(0);
+    TUI.typing--;
     char mb[1024];
     size_t len = wcstombs(mb, buf, sizeof mb);
     if (len == (size_t)-1 || len >= size) {

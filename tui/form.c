@@ -34,6 +34,7 @@ static const tui_key EDIT_KEYS[] = {
     {TK(KEY_UP), 0, "↑/↓", N_("felt"), TA_UP, 1, N_("ferdig, gå til forrige/neste felt")},
     {TK_ESC, 0, "Esc", N_("angre"), TA_BACK, 1, N_("angre endringen i feltet")},
     {TK_CTRL('u'), 0, "Ctrl-U", N_("tøm"), A_CLEARF, 1},
+    {TK(KEY_F(2)), 0, "F2", N_("lagre"), A_SAVE, 1, N_("ferdig med feltet, og lagre skjemaet")},
     {0, 0, NULL, NULL, 0, 0}};
 
 static void text_set(form_screen *fs, int i, const char *t)
@@ -66,11 +67,24 @@ static void shown_value(form_screen *fs, int i, char *buf, size_t size)
 static void draw_fields(form_screen *fs, WINDOW *w, int h, int wd)
 {
     const sv_entity *ent = fs->ent;
-    int lw = wd / 3 < 28 ? wd / 3 : 28;
-    int rows = h - 5;
+    /* Labels as wide as the widest one, as long as the values keep half the width; a label
+     * cut short is written whole in the help line. */
+    int widest = 0;
+    for (int i = 0; i < ent->nfields; i++) {
+        int lwi = tui_width(_(ent->fields[i].label)) + 2;
+        if (lwi > widest) widest = lwi;
+    }
+    int lw = widest < wd / 2 ? widest : wd / 2;
+    if (lw < 4) lw = wd > 8 ? 4 : wd / 2;
+    /* Help and error lines below the fields only when the window leaves room for them. */
+    int below = h >= 9 ? 3 : 0;
+    int rows = h - 2 - below;
     if (rows < 1) rows = 1;
     if (fs->cur < fs->top) fs->top = fs->cur;
     if (fs->cur >= fs->top + rows) fs->top = fs->cur - rows + 1;
+    /* grown back: no more scrolled than the fields need */
+    if (fs->top > ent->nfields - rows) fs->top = ent->nfields - rows > 0 ? ent->nfields - rows : 0;
+    if (fs->top > fs->cur) fs->top = fs->cur;
     for (int i = fs->top; i < ent->nfields && i - fs->top < rows; i++) {
         const sv_field *f = &ent->fields[i];
         int y = 2 + i - fs->top;
@@ -87,21 +101,29 @@ static void draw_fields(form_screen *fs, WINDOW *w, int h, int wd)
         }
         shown_value(fs, i, val, sizeof val);
         if (i == fs->errfield) wattron(w, tui_attr(TC_ERR));
+        if (fs->readonly) wattron(w, tui_attr(TC_DIM));   /* read-only: drawn as such before any typing */
         if (sel) wattron(w, A_REVERSE);
         tui_put(w, y, vx, vw, val[0] ? val : (sel ? " " : "-"), sel);
         wattroff(w, A_REVERSE);
+        if (fs->readonly) wattroff(w, tui_attr(TC_DIM));
         if (i == fs->errfield) wattroff(w, tui_attr(TC_ERR));
     }
     /* Help for the current field, and its error, under the fields. */
+    if (!below) return;
     const sv_field *f = &ent->fields[fs->cur];
     int y = h - 3;
-    char hint[600];
+    char hint[800];
     const char *how = f->type == SV_F_DATE ? _(" Skriv dd.mm.åååå.")
                       : f->type == SV_F_CODE ? _(" Mellomrom: velg fra liste.")
                       : f->type == SV_F_BOOL ? _(" Mellomrom: ja/nei.")
                       : f->type == SV_F_REF ? _(" Enter: velg fra liste.")
                       : f->type == SV_F_LONGTEXT ? _(" Enter: skriv, E: $EDITOR.") : "";
-    snprintf(hint, sizeof hint, "%s%s%s", f->help ? _(f->help) : "", how, f->required ? _(" (må fylles ut)") : "");
+    int cut = tui_width(_(f->label)) + 2 > lw;
+    if (fs->readonly)
+        snprintf(hint, sizeof hint, _("%s%sKan ikke endres: %s"), cut ? _(f->label) : "", cut ? ": " : "", fs->denied);
+    else
+        snprintf(hint, sizeof hint, "%s%s%s%s%s", cut ? _(f->label) : "", cut ? ": " : "", f->help ? _(f->help) : "", how,
+                 f->required ? _(" (må fylles ut)") : "");
     wattron(w, tui_attr(TC_DIM));
     tui_wrap(w, y, 0, wd, 1, hint);
     wattroff(w, tui_attr(TC_DIM));
@@ -257,6 +279,8 @@ static int key(tui_screen *s, int act, int ch)
 {
     form_screen *fs = (form_screen *)s;
     if (fs->editing) {
+        /* F2 saves from inside a field too: the field is finished first */
+        if (ch == TK(KEY_F(2))) return form_edit_finish(fs) == 0 ? form_save(fs) : 0;
         form_edit_key(fs, ch);
         return 0;
     }
@@ -364,6 +388,12 @@ form_screen *form_alloc(const sv_entity *ent, const void *obj, int64_t parent, i
              m->id, m->parent, participant);
     snprintf(fs->heading, sizeof fs->heading, m->id ? _("Endre: %s (steg %d)") : _("Ny: %s (steg %d)"),
              _(ent->label), ent->step);
+    /* whose case (or municipality) the form belongs to, always in sight */
+    char whose[120];
+    if (tui_whose(ent, fs->obj, participant, whose, sizeof whose) == 0) {
+        size_t hl = strlen(fs->heading);
+        snprintf(fs->heading + hl, sizeof fs->heading - hl, " · %s", whose);
+    }
     fs->base = (tui_screen){_(ent->label), KEYS, draw, key, NULL, destroy, 0,
                             N_("* betyr at feltet må fylles ut. Enter åpner feltet; Enter igjen sjekker verdien og går til "
                                "neste felt. Datoer skrives dd.mm.åååå. Det du skriver lagres som utkast når du går ut av "

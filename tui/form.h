@@ -50,6 +50,8 @@ void form_advance(form_screen *fs);
 void form_pick(form_screen *fs);
 
 void form_edit_begin(form_screen *fs);
+/* Ends typing in the open field as ↓ would (an empty field is left unchecked); 0 when left. */
+int form_edit_finish(form_screen *fs);
 void form_edit_key(form_screen *fs, int ch);
 void form_edit_draw(form_screen *fs, WINDOW *w, int y, int x, int width);
 /* Keeps the half-typed text of the open field without checking it (for a draft). */

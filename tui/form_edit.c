@@ -129,6 +129,11 @@ static int accept(form_screen *fs, int leave_empty)
     return 0;
 }
 
+int form_edit_finish(form_screen *fs)
+{
+    return accept(fs, 1);
+}
+
 static void insert(form_screen *fs, wchar_t c)
 {
     ensure(fs, fs->elen + 1);

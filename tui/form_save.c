@@ -52,16 +52,30 @@ void form_load_refs(form_screen *fs, int i)
     }
 }
 
-/* The operation a save of this form will need, as the store decides it (work-related rows go
- * to NAV staff too). */
-static sv_op form_op(const sv_entity *ent)
+int tui_whose(const sv_entity *ent, const void *obj, int64_t participant, char *buf, size_t size)
 {
-    if (ent == &SV_ENT_MUNICIPALITY) return SV_OP_ADMIN;
-    if (ent->parent_col && !strcmp(ent->parent_col, "municipality_id") && ent != &SV_ENT_PARTICIPANT)
-        return SV_OP_EDIT_MUNICIPAL;
-    if (ent == &SV_ENT_FOLLOWUP || ent == &SV_ENT_EVALUATION || ent == &SV_ENT_PLAN_MEASURE)
-        return SV_OP_EDIT_WORK;
-    return SV_OP_EDIT_CASE;
+    sv_err e;
+    sv_err_clear(&e);
+    if (ent == &SV_ENT_PARTICIPANT) {
+        const sv_participant *p = obj;
+        if (!p->m.id) return -1;
+        snprintf(buf, size, _("saken til %s"), p->name);
+        return 0;
+    }
+    if (participant) {
+        sv_participant p;
+        if (sv_row_load(TUI.st, &SV_ENT_PARTICIPANT, participant, &p, &e) != SV_OK) return -1;
+        snprintf(buf, size, _("saken til %s"), p.name);
+        return 0;
+    }
+    if (ent->parent_col && !strcmp(ent->parent_col, "municipality_id")) {
+        int64_t muni = sv_row_municipality(TUI.st, ent, ((const sv_meta *)obj)->parent);
+        sv_municipality m;
+        if (!muni || sv_row_load(TUI.st, &SV_ENT_MUNICIPALITY, muni, &m, &e) != SV_OK) return -1;
+        snprintf(buf, size, _("kommunen %s"), m.name);
+        return 0;
+    }
+    return -1;
 }
 
 void form_check_access(form_screen *fs)
@@ -70,9 +84,17 @@ void form_check_access(form_screen *fs)
     sv_err_clear(&e);
     const sv_meta *m = fs->obj;
     int64_t muni = fs->ent == &SV_ENT_MUNICIPALITY ? m->id : sv_row_municipality(TUI.st, fs->ent, m->parent);
-    if (sv_store_authorize(TUI.st, form_op(fs->ent), muni, &e) != SV_OK) {
+    /* the same judgement as the save's, asked before the first key */
+    if (sv_store_authorize(TUI.st, sv_row_write_op(TUI.st, fs->ent, fs->obj), muni, &e) != SV_OK) {
         fs->readonly = 1;
-        snprintf(fs->denied, sizeof fs->denied, "%s", e.msg);
+        const sv_user *u = sv_store_user(TUI.st);
+        /* a role that changes nothing anywhere (the supervisor) is told so in its own words,
+         * not with another role's list of what may be changed */
+        if (u && !sv_role_may(u->role, SV_OP_EDIT_CASE) && !sv_role_may(u->role, SV_OP_EDIT_WORK) &&
+            !sv_role_may(u->role, SV_OP_EDIT_MUNICIPAL))
+            snprintf(fs->denied, sizeof fs->denied, _("%s. Skjemaet vises bare til lesing."), sv_role_summary(u->role));
+        else
+            snprintf(fs->denied, sizeof fs->denied, "%s", e.msg);
     }
     if (fs->ent == &SV_ENT_PARTICIPANT && !m->id) {
         const sv_field *f = sv_entity_field(fs->ent, "adviser");
@@ -123,7 +145,7 @@ void form_draft_store(form_screen *fs)
     }
     sv_err e;
     sv_err_clear(&e);
-    if (sv_draft_put(TUI.st, fs->draft_key, b.s, &e) || sv_draft_put(TUI.st, "tui:open", fs->draft_key, &e))
+    if (sv_draft_put(TUI.st, fs->draft_key, b.s, &e) || sv_draft_put(TUI.st, tui_session_key(), fs->draft_key, &e))
         tui_msg(1, _("Utkastet kunne ikke lagres: %s"), e.msg);
     sv_buf_free(&b);
 }
@@ -132,7 +154,7 @@ static void drop_draft(form_screen *fs)
 {
     sv_err e;
     sv_draft_drop(TUI.st, fs->draft_key, &e);
-    sv_draft_drop(TUI.st, "tui:open", &e);
+    sv_draft_drop(TUI.st, tui_session_key(), &e);
 }
 
 static void texts_from(form_screen *fs, const void *obj)
@@ -199,6 +221,8 @@ int form_save(form_screen *fs)
         if ((rc = sv_field_parse(&ent->fields[i], o, fs->text[i], &e)) != SV_OK) bad = i;
     if (rc == SV_OK) rc = sv_row_save(TUI.st, ent, o, &e);
     if (rc == SV_OK) {
+        /* a new participant: the next thing to do is in the case, so open it */
+        if (ent == &SV_ENT_PARTICIPANT && !((sv_meta *)fs->obj)->id) TUI.open_case = ((sv_meta *)o)->id;
         memcpy(fs->obj, o, ent->size);
         free(o);
         fs->saved = 1;

@@ -303,6 +303,14 @@ static int key(tui_screen *s, int act, int ch)
 static void resume(tui_screen *s)
 {
     ((list_screen *)s)->dirty = 1;
+    if (TUI.open_case) {
+        int64_t id = TUI.open_case;
+        TUI.open_case = 0;
+        tui_push(tui_case_new(id));
+    } else if (!TUI.quit && !TUI.signal) {
+        /* the next unsaved form from a terminal that is gone, once the list is drawn again */
+        TUI.offer_drafts = 1;
+    }
 }
 
 /* A click on a row selects it; a double click opens the case. */

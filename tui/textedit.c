@@ -196,6 +196,7 @@ char *tui_textedit(const char *title, const char *text, size_t max)
     char *result = NULL;
     WINDOW *w = NULL;
     curs_set(1);
+    TUI.typing++;
     for (;;) {
         /* keys already waiting (a paste) are taken before the next redraw */
         if (!pending) {
@@ -254,6 +255,7 @@ char *tui_textedit(const char *title, const char *text, size_t max)
         else if (ch == '\t' || (ch >= 32 && ch != 127)) wt_insert(&t, (wchar_t)ch);
     }
     curs_set(0);
+    TUI.typing--;
     if (w) delwin(w);
     free(t.s);
     touchwin(stdscr);

@@ -75,6 +75,9 @@ typedef struct tui_app {
     int quit;
     volatile int signal;    /* set by SIGHUP/SIGINT/SIGTERM: save the draft and leave */
     int pasting;            /* inside a bracketed paste: line breaks are text, not Enter */
+    int64_t open_case;      /* a participant just registered: the list opens the case */
+    int typing;             /* > 0 while a text editor or prompt reads keys (the key log says "tegn") */
+    int offer_drafts;       /* the list is back: offer the next draft left by a gone terminal */
     char msg[600];
     int msg_kind;           /* 0 info, 1 error, 2 ok */
 } tui_app;
@@ -124,6 +127,8 @@ int tui_export_path(const char *name, char *buf, size_t size);
 /* The bottom line made from the table's rows marked bottom. */
 void tui_draw_keyline(WINDOW *w, int y, int width, const tui_key *keys);
 
+/* Starts (f) or ends (NULL) the key log of STEGVIS_KEYLOG; see draw.c. */
+void tui_keylog(FILE *f);
 /* Reads one key from w: wide characters as code points, function keys as TK(KEY_...); 0 on
  * timeout (a quarter second, so a signal is noticed). */
 int tui_getkey(WINDOW *w);
@@ -154,6 +159,15 @@ tui_screen *tui_users_new(void);   /* the registered users (`user list`) */
 tui_screen *tui_form_new(const sv_entity *ent, const void *obj, int64_t parent, int64_t participant);
 /* Puts the form's cursor on the field with column col (when a finding names it). */
 void tui_form_focus(tui_screen *form, const char *col);
+/* "saken til Åse Løvås" / "kommunen Fjordvik": whose a form's row is, for its heading and the
+ * draft prompt. Returns 0, or -1 when it belongs to no one yet (a new participant). */
+int tui_whose(const sv_entity *ent, const void *obj, int64_t participant, char *buf, size_t size);
+/* Drafts left by terminals that are gone (tui/drafts.c): collected at start, offered one at a
+ * time (returns 1 when a form was opened). tui_session_key is this terminal's pointer key. */
+void tui_drafts_collect(void);
+int tui_drafts_offer(void);
+void tui_drafts_free(void);
+const char *tui_session_key(void);
 /* Reopens a form from a saved draft (after a dropped connection); NULL if the draft is gone. */
 tui_screen *tui_form_resume(const char *draft_key);
 

@@ -11,12 +11,14 @@ wait_for "Ny: Deltaker"
 keys Enter; typ 01018510002; keys Enter
 typ "Åsmund Ærlig"; keys Enter
 typ K
-wait_for "Kjønn                    K"
+wait_for "→ Kvinne"
 kill -HUP "$(cat "$TMP/pid")"
 [ "$(wait_exit)" = 129 ] || fail "SIGHUP ga ikke status 129"
 
 start 80 24
 wait_for "Ulagret utkast"
+# the prompt says which form it was
+wait_for "Deltaker (ny)"
 keys j
 wait_for "Utkastet er hentet fram"
 wait_for "Åsmund Ærlig"
@@ -33,6 +35,10 @@ keys Escape
 wait_gone "Enter/Tab ferdig"
 keys s
 wait_for "Deltaker er lagret."
+# a new participant, once saved, opens in its case
+wait_for "Mangler: kartlegging"
+keys q
+wait_for "Søk:"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
 sv list --search "åsmund" | grep -q "Åsmund Ærlig" || fail "deltakeren ble ikke lagret"

@@ -43,6 +43,9 @@ select_row "Bosatt"
 keys Enter C-u; typ 15.03.2025; keys Enter Escape
 keys s
 wait_for "Deltaker er lagret."
+wait_for "Mangler: kartlegging"
+keys Escape
+wait_for "Søk:"
 
 # Whole numbers and long text: labour demand (step 1).
 keys m

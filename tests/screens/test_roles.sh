@@ -14,9 +14,11 @@ start 100 30 STEGVIS_USER=tilsyn
 wait_for "Du er Siri Tilsyn. Tilsyn: kan se alt og kjøre sjekklisten, men ikke endre."
 keys n
 wait_for "(kun lesing)"
-wait_for "har ikke lov til å endre"
+# the supervisor's own wording, not another role's list of what may be changed
+wait_for "Tilsyn: kan se alt og kjøre sjekklisten, men ikke endre. Skjemaet vises bare til lesing."
+screen | grep -q "lov til å endre arbeidsrettede" && fail "tilsynet får NAVs ordlyd"
 keys Enter
-wait_for "har ikke lov til å endre"
+wait_for "Skjemaet vises bare til lesing"
 keys Escape
 wait_for "Søk:"
 keys /; typ "ådne"; keys Enter Enter
@@ -27,9 +29,9 @@ keys Enter
 wait_for "Endre: Deltaker"
 wait_for "(kun lesing)"
 keys Enter
-wait_for "har ikke lov"
+wait_for "vises bare til lesing"
 keys s
-wait_for "har ikke lov"
+wait_for "vises bare til lesing"
 keys Escape
 wait_for "Mangler: kartlegging"
 keys v
