@@ -8,6 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "../core/audit_view.h"
 #include "../core/i18n.h"
 #include "../forms/forms.h"
 #include "form.h"
@@ -183,6 +184,25 @@ int form_check_field(form_screen *fs, int i, const char *text)
     int rc = sv_field_parse(f, scratch, text, &e);
     if (rc == SV_OK) rc = sv_field_validate(f, scratch, &e);
     free(scratch);
+    if (rc && f->type == SV_F_CODE && *text && !sv_code_valid(f->codes, text)) {
+        /* the core lists the codes (what the command line takes); the screen lists labels */
+        sv_buf b;
+        sv_buf_init(&b);
+        for (const sv_code *c = f->codes; c && c->code; c++) sv_buf_printf(&b, "%s%s", c == f->codes ? "" : ", ", _(c->label));
+        char q[48];
+        sv_mask_idnumbers(q, sizeof q, text);
+        size_t ql = strlen(q);
+        for (size_t k = 0; k < ql; k++)
+            if ((unsigned char)q[k] < 32 || q[k] == 127) q[k] = '?';
+        if (ql == sizeof q - 1) {   /* cut: never half a character */
+            while (ql && ((unsigned char)q[ql - 1] & 0xc0) == 0x80) ql--;
+            if (ql && (unsigned char)q[ql - 1] >= 0xc0) ql--;
+            q[ql] = '\0';
+        }
+        snprintf(e.msg, sizeof e.msg, _("%s: «%s» er ikke et gyldig valg. Mellomrom på tomt felt gir listen: %s"),
+                 _(f->label), q, b.s ? b.s : "");
+        sv_buf_free(&b);
+    }
     if (rc) {
         snprintf(fs->fielderr, sizeof fs->fielderr, "%s", e.msg);
         fs->errfield = i;

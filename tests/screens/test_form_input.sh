@@ -45,6 +45,10 @@ select_row "Rett og plikt"
 keys Enter
 typ "kun r"
 wait_for "→ Kun rett"
+# a value that is no choice: the message lists the labels, not the codes
+keys C-u; typ zz; keys Enter
+wait_for "«zz» er ikke et gyldig valg. Mellomrom på tomt felt gir listen: Rett og plikt"
+screen | grep -q "kan_tilbys" && fail "feilmeldingen viser koder"
 keys C-u; typ rett_plikt
 screen | grep -q "→ Rett og plikt" || fail "koden ble ikke vist som etikett mens du skriver"
 keys Enter
