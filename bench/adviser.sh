@@ -160,6 +160,9 @@ wait_for "Ny: Tidsfase"
 nav Enter; txt "Norsk og praksis"; nav Enter
 txt "$TODAY"; nav Enter
 txt "$END"; nav Enter
+nav Enter; wait_for "Skriv: Begrunnelse for fasen"
+txt "Ett samlet løp: norsk og praksis går side om side hele programmet."
+nav C-x
 nav F2
 wait_for "Tidsfase er lagret."
 down_to "+ Tiltak i fasen"

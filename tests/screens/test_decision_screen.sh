@@ -7,6 +7,13 @@
 make_db 40
 DECIDED=$(sv list --tsv --status vedtatt | awk -F'\t' 'NR == 2 { print $3 }')
 CHANGED=$(sv list --tsv --status endret | awk -F'\t' 'NR == 2 { print $3 }')
+if [ -z "$CHANGED" ]; then
+    # no changed plan in this demo: change the goal of a second decided plan
+    CID=$(sv list --tsv --status vedtatt | awk -F'\t' 'NR == 3 { print $1 }')
+    PLAN=$(sqlite3 "$DB" "SELECT id FROM plan WHERE participant_id = $CID")
+    sv edit plan "$PLAN" --norwegian_goal C1 >/dev/null || fail "planen kunne ikke endres"
+    CHANGED=$(sv list --tsv --status endret | awk -F'\t' 'NR == 2 { print $3 }')
+fi
 [ -n "$DECIDED" ] && [ -n "$CHANGED" ] || fail "demoen mangler vedtatte eller endrede saker"
 
 open_case() {

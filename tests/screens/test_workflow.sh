@@ -94,6 +94,7 @@ keys Enter; typ "Norsk og praksis"; keys Enter
 typ "$TODAY"; keys Enter
 typ "$END"; keys Enter
 # a single phase says why (K3: time phases are two or more, or one with its reason)
+keys Enter
 wait_for "Ctrl-X/F2 ferdig"
 typ "Ett samlet løp: norsk og praksis går side om side hele programmet."
 keys F2
@@ -181,6 +182,7 @@ keys Enter
 wait_for "Endre: Tidsfase"
 keys Down Enter C-u
 typ "$LATER"; keys Enter
+keys Enter
 wait_for "Ctrl-X/F2 ferdig"
 keys F2
 keys s
