@@ -21,6 +21,7 @@
 #include "../core/manifest.h"
 #include "../core/split.h"
 #include "../core/priv.h"
+#include "../core/privfile.h"
 
 /* Option value: "--name value" or "--name=value"; advances *i. NULL if not this option. */
 static const char *opt(int argc, char **argv, int *i, const char *name, int *missing)
@@ -140,36 +141,11 @@ int cmd_notify(sv_cli *c, int argc, char **argv)
 }
 
 /* Writes text to path through a temporary file and rename, so a failed export never leaves a
- * half-written document where the archive would pick it up. Readable by the owner only: a
- * decision holds the identity number and is exempt from public access. */
-static int write_file_as_user(const char *path, const char *text, sv_err *e);
-
-/* The file is created with the user's rights, never the server program's. */
+ * half-written document where the archive would pick it up. Readable by the owner only, with
+ * the user's rights: core/privfile.c, the one definition the screens use too. */
 static int write_file(const char *path, const char *text, sv_err *e)
 {
-    sv_priv_user_begin();
-    int rc = write_file_as_user(path, text, e);
-    sv_priv_user_end();
-    return rc;
-}
-
-static int write_file_as_user(const char *path, const char *text, sv_err *e)
-{
-    char tmp[4200];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
-        return sv_err_set(e, SV_EIO, "out", _("Filnavnet er for langt: %s"), path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f && fd >= 0) close(fd);
-    if (!f) return sv_err_set(e, SV_EIO, "out", _("Kan ikke skrive %s: %s"), path, strerror(errno));
-    size_t n = strlen(text);
-    int bad = fwrite(text, 1, n, f) != n;
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, path)) {
-        remove(tmp);
-        return sv_err_set(e, SV_EIO, "out", _("Kan ikke skrive %s (full disk?)"), path);
-    }
-    return SV_OK;
+    return sv_file_write_private(path, text, e);
 }
 
 static const char *base_name(const char *p)

@@ -4,13 +4,16 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "i18n.h"
+#include "priv.h"
 #include "util.h"
 
 const char *const SV_CONFIG_ROLE_NAMES[SV_CONFIG_ROLES] = {"title", "error", "ok", "warning", "dim", "demo"};
@@ -23,6 +26,16 @@ static const struct { const char *name; int key; } KEY_NAMES[] = {
     {"Home", SV_K_HOME}, {"End", SV_K_END}, {"Enter", SV_K_ENTER}, {"Esc", SV_K_ESC},
     {"Escape", SV_K_ESC}, {"Tab", SV_K_TAB}, {"Backspace", SV_K_BACKSPACE}, {"Delete", SV_K_DELETE},
     {"Del", SV_K_DELETE}, {"Insert", SV_K_INSERT}, {NULL, 0}};
+
+/* The environment as the program may trust it (core/priv.h: none of it in the set-user-id
+ * server); the home directory then from the password database, the user's own. */
+static const char *env_home(void)
+{
+    const char *home = sv_env("HOME");
+    if (home && *home) return home;
+    const struct passwd *pw = getpwuid(getuid());
+    return pw && pw->pw_dir && *pw->pw_dir ? pw->pw_dir : NULL;
+}
 
 void sv_config_init(sv_config *c)
 {
@@ -308,7 +321,7 @@ int sv_config_parse(sv_config *c, const char *path, const char *text, const char
 
 int sv_config_load(sv_config *c, const char *path, const char *const *valid)
 {
-    FILE *f = fopen(path, "r");
+    FILE *f = sv_priv_user_fopen(path, "r");   /* the user's file, read with their rights */
     if (!f) return 0;
     sv_buf b;
     sv_buf_init(&b);
@@ -325,7 +338,7 @@ int sv_config_load(sv_config *c, const char *path, const char *const *valid)
 
 int sv_config_path(char *buf, size_t size)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    const char *xdg = sv_env("XDG_CONFIG_HOME"), *home = env_home();
     int n;
     if (xdg && xdg[0] == '/') n = snprintf(buf, size, "%s/stegvis/config", xdg);
     else if (home && *home) n = snprintf(buf, size, "%s/.config/stegvis/config", home);
@@ -336,7 +349,7 @@ int sv_config_path(char *buf, size_t size)
 /* "~/x", "$HOME/x" and "${HOME}/x" with the home directory put in. */
 static int expand_home(const char *v, char *buf, size_t size)
 {
-    const char *home = getenv("HOME");
+    const char *home = env_home();
     const char *rest = NULL;
     if (v[0] == '~' && (v[1] == '/' || !v[1])) rest = v + 1;
     else if (!strncmp(v, "$HOME", 5) && (v[5] == '/' || !v[5])) rest = v + 5;
@@ -349,11 +362,11 @@ static int expand_home(const char *v, char *buf, size_t size)
 static int user_dirs_documents(char *buf, size_t size)
 {
     char path[1024];
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    const char *xdg = sv_env("XDG_CONFIG_HOME"), *home = env_home();
     if (xdg && xdg[0] == '/') snprintf(path, sizeof path, "%s/user-dirs.dirs", xdg);
     else if (home && *home) snprintf(path, sizeof path, "%s/.config/user-dirs.dirs", home);
     else return -1;
-    FILE *f = fopen(path, "r");
+    FILE *f = sv_priv_user_fopen(path, "r");
     if (!f) return -1;
     char line[1200];
     int rc = -1;
@@ -371,10 +384,10 @@ static int user_dirs_documents(char *buf, size_t size)
 int sv_config_export_dir(const sv_config *c, char *buf, size_t size)
 {
     if (c && c->export_dir[0]) return expand_home(c->export_dir, buf, size);
-    const char *docs = getenv("XDG_DOCUMENTS_DIR");
+    const char *docs = sv_env("XDG_DOCUMENTS_DIR");
     if (docs && docs[0] == '/' && expand_home(docs, buf, size) == 0) return 0;
     if (user_dirs_documents(buf, size) == 0 && buf[0] == '/') return 0;
-    const char *home = getenv("HOME");
+    const char *home = env_home();
     if (!home || !*home) return -1;
     int n = snprintf(buf, size, "%s", home);
     return n < 0 || (size_t)n >= size ? -1 : 0;

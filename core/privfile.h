@@ -1,7 +1,7 @@
 /* Files that leave the program holding personal data (decisions with the identity number):
  * written through a temporary file and a rename, readable by the owner only (0600) whatever
- * the umask, never through a symbolic link, and with the user's own rights (core/priv.h) when
- * the program is the set-user-id server. */
+ * the umask, with the user's own rights when the program is the set-user-id server. One
+ * mechanism for all of them: core/cell.h's sv_private_open/close. */
 #ifndef SV_PRIVFILE_H
 #define SV_PRIVFILE_H
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "../core/config.h"
+#include "../core/priv.h"
 #include "tui.h"
 
 static sv_config CFG;
@@ -145,7 +146,10 @@ int tui_export_path(const char *name, char *buf, size_t size)
         return -1;
     }
     struct stat sb;
-    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+    sv_priv_user_begin();   /* the user's directory, judged with their rights */
+    int isdir = stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
+    sv_priv_user_end();
+    if (!isdir) {
         tui_msg(1, _("Eksportmappen %s finnes ikke: lag den, eller sett export-dir i konfigurasjonsfilen."), dir);
         return -1;
     }
