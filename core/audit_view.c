@@ -93,7 +93,9 @@ static void add_value(sv_store *st, sv_buf *b, const sv_field *f, sqlite3_value 
         sv_buf_add(b, "(tom)");
         return;
     }
-    if (f && f->type == SV_F_FNR) {
+    if (f && f->type == SV_F_FNR && strstr(t, "*****#")) {
+        /* stored masked with its keyed hash (schema 17): shown whole, so a change shows */
+    } else if (f && f->type == SV_F_FNR) {
         sv_fnr_mask(t, tmp);
         t = tmp;
     } else if (f && f->type == SV_F_DATE) {
@@ -173,10 +175,14 @@ static int each(sv_store *st, sqlite3_stmt *s, sv_audit_cb cb, void *ctx, sv_err
         else if (!strcmp(a.tbl, "users")) a.what = "Bruker";
         else if (!strcmp(a.tbl, "access")) a.what = "Tilgang";
         else if (!strcmp(a.tbl, "backup")) a.what = "Sikkerhetskopi";
+        else if (!strcmp(a.tbl, "chain")) a.what = "Kjede";
         else a.what = a.tbl;
         if (!strcmp(a.action, "refused")) {
             sv_buf_add(&b, "nektet: ");
             cut(&b, new ? new : "?");
+        } else if (!strcmp(a.action, "relink")) {
+            /* the upgrade that masked identity numbers linked the chain again (schema.c) */
+            sv_buf_printf(&b, "lenket på nytt; kjedehodet før var %s", old ? old : "?");
         } else if (!strcmp(a.action, "delete")) {
             sv_buf_add(&b, "slettet");
         } else {

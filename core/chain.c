@@ -2,6 +2,7 @@
 #include "chain.h"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,12 +86,45 @@ void sv_sha256_hex(const void *p, size_t n, char out[65])
     for (unsigned i = 0; i < len; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
+/* sv_fnr_mask(fnr, key): NULL for NULL, else "DDMMYY*****#" and 8 hex digits of the keyed
+ * hash of the whole number. */
+static void fn_mask(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const unsigned char *f = sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    const void *key = sqlite3_value_blob(argv[1]);
+    int kn = sqlite3_value_bytes(argv[1]);
+    if (!f || !key || kn < 16) {
+        sqlite3_result_error(ctx, "sv_fnr_mask: the database has no key", -1);
+        return;
+    }
+    if (n > 11 && strstr((const char *)f, "*****#")) {   /* masked already (a migration run again) */
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    size_t ml = 0;
+    if (!EVP_Q_mac(NULL, "HMAC", NULL, "SHA256", NULL, key, (size_t)kn, f, (size_t)n, mac, sizeof mac, &ml)) {
+        sqlite3_result_error(ctx, "sv_fnr_mask: HMAC-SHA-256 unavailable", -1);
+        return;
+    }
+    char out[40];
+    snprintf(out, sizeof out, "%.6s*****#%02x%02x%02x%02x", (const char *)f, mac[0], mac[1], mac[2], mac[3]);
+    sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+}
+
 static void free_md(void *p) { EVP_MD_CTX_free(p); }
 
 int sv_chain_register(sqlite3 *db)
 {
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     if (!md) return SQLITE_NOMEM;
+    sqlite3_create_function(db, "sv_fnr_mask", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fn_mask, NULL, NULL);
     return sqlite3_create_function_v2(db, "sv_chain_link", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, md, fn_link,
                                       NULL, NULL, free_md);
 }
@@ -129,10 +163,10 @@ int sv_chain_build(sqlite3 *db, sv_err *e)
     /* Decisions first, then the audit log, each in id order: the order they were written in
      * within each kind, which is all an existing database can tell. */
     static const char *const rows[] = {
-        "SELECT 'decision', id FROM decision d WHERE NOT EXISTS(SELECT 1 FROM chain WHERE kind = 'decision'"
-        " AND row_id = d.id) ORDER BY id",
-        "SELECT 'audit', id FROM audit a WHERE NOT EXISTS(SELECT 1 FROM chain WHERE kind = 'audit'"
-        " AND row_id = a.id) ORDER BY id"};
+        "SELECT 'decision', d.id FROM decision d LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'decision') c"
+        " ON c.row_id = d.id WHERE c.row_id IS NULL ORDER BY d.id",
+        "SELECT 'audit', a.id FROM audit a LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'audit') c"
+        " ON c.row_id = a.id WHERE c.row_id IS NULL ORDER BY a.id"};
     sqlite3_stmt *ins = NULL;
     int rc = sqlite3_prepare_v2(db, "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, " RECOMPUTE(
                                         "(SELECT link FROM chain ORDER BY seq DESC LIMIT 1)") " FROM (SELECT ? AS kind,"
@@ -216,28 +250,29 @@ static void check_tables(vctx *v)
  * is not), and every chain entry must name an existing row and hash to its link. */
 static int check_links(vctx *v, int full)
 {
+    /* The chain has no index over (kind, row_id) but a partial one for decisions: every save
+     * appends to it, and a second b-tree per save would double what a save writes. The full
+     * check joins with an automatic index instead; the cheap one looks at the last links. */
     static const char *const unlinked[] = {
-        "SELECT 'audit', id FROM audit a WHERE NOT EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'audit'"
-        " AND c.row_id = a.id) AND id >= ?",
-        "SELECT 'decision', id FROM decision d WHERE NOT EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'decision'"
-        " AND c.row_id = d.id) AND id >= ?"};
+        "SELECT 'audit', a.id FROM audit a LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'audit') c"
+        " ON c.row_id = a.id WHERE c.row_id IS NULL",
+        "SELECT 'decision', d.id FROM decision d WHERE NOT EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'decision'"
+        " AND c.row_id = d.id)",
+        "SELECT kind, row_id FROM chain GROUP BY kind, row_id HAVING count(*) > 1"};
+    static const char *const cheap[] = {
+        "SELECT 'audit', id FROM audit WHERE id = (SELECT max(id) FROM audit) AND NOT EXISTS(SELECT 1 FROM"
+        " (SELECT kind, row_id FROM chain ORDER BY seq DESC LIMIT 8) c WHERE c.kind = 'audit' AND c.row_id = audit.id)",
+        "SELECT 'decision', id FROM decision d WHERE id = (SELECT max(id) FROM decision) AND NOT EXISTS(SELECT 1"
+        " FROM chain c WHERE c.kind = 'decision' AND c.row_id = d.id)"};
     sqlite3_stmt *s;
     int rc;
-    /* Cheap: only the last row of each kind; full: all of them. */
-    static const char *const last[] = {"SELECT ifnull(max(id), 0) FROM audit",
-                                       "SELECT ifnull(max(id), 0) FROM decision"};
-    for (int k = 0; k < 2; k++) {
-        int64_t from = 0;
-        if (!full) {
-            if (sqlite3_prepare_v2(v->db, last[k], -1, &s, NULL) != SQLITE_OK) return -1;
-            if (sqlite3_step(s) == SQLITE_ROW) from = sqlite3_column_int64(s, 0);
-            sqlite3_finalize(s);
-        }
-        if (sqlite3_prepare_v2(v->db, unlinked[k], -1, &s, NULL) != SQLITE_OK) return -1;
-        sqlite3_bind_int64(s, 1, from);
+    int nq = full ? 3 : 2;
+    for (int k = 0; k < nq; k++) {
+        if (sqlite3_prepare_v2(v->db, full ? unlinked[k] : cheap[k], -1, &s, NULL) != SQLITE_OK) return -1;
         while ((rc = sqlite3_step(s)) == SQLITE_ROW)
             brk(v, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1), NULL,
-                _("raden er ikke lenket inn i kjeden (lagt til utenom programmet)"), _("en lenke i kjeden"), "");
+                k == 2 ? _("raden er lenket inn i kjeden to ganger") : _("raden er ikke lenket inn i kjeden (lagt til utenom programmet)"),
+                _("en lenke i kjeden"), "");
         sqlite3_finalize(s);
         if (rc != SQLITE_DONE) return -1;
     }

@@ -26,7 +26,14 @@
 /* The SHA-256 of n bytes at p as 64 lowercase hex digits. */
 void sv_sha256_hex(const void *p, size_t n, char out[65]);
 
-/* Registers sv_chain_link(prev, kind, values...) on db. */
+/* Identity numbers in the audit log (from schema SV_MASK_SCHEMA): the first six digits, five
+ * stars and the first 8 hex digits of HMAC-SHA-256 under a random per-database key (meta
+ * 'fnr_key'), so a change of the number shows without the number being kept. sql is the SQL
+ * expression of the number. */
+#define SV_MASK_SCHEMA 17
+#define SV_FNR_MASK(sql) "sv_fnr_mask(" sql ", (SELECT value FROM meta WHERE key = 'fnr_key'))"
+
+/* Registers sv_chain_link(prev, kind, values...) and sv_fnr_mask(fnr, key) on db. */
 int sv_chain_register(sqlite3 *db);
 
 /* The head of the chain (64 hex digits), or "" when the chain is empty or absent. */

@@ -9,13 +9,19 @@
 #include "../forms/forms.h"
 #include "chain.h"
 
-/* json_object('col', NEW.col, ...) for every column of the entity. */
+/* json_object('col', NEW.col, ...) for every column of the entity. From schema
+ * SV_MASK_SCHEMA an identity number is kept only masked with a keyed hash (chain.h). */
+static int g_schema;
 static void json_of(sv_buf *b, const sv_entity *ent, const char *row)
 {
     sv_buf_printf(b, "json_object('id', %s.id", row);
     if (ent->parent_col) sv_buf_printf(b, ", '%s', %s.%s", ent->parent_col, row, ent->parent_col);
-    for (int i = 0; i < ent->nfields; i++)
-        sv_buf_printf(b, ", '%s', %s.%s", ent->fields[i].col, row, ent->fields[i].col);
+    for (int i = 0; i < ent->nfields; i++) {
+        if (ent->fields[i].type == SV_F_FNR && g_schema >= SV_MASK_SCHEMA)
+            sv_buf_printf(b, ", '%s', " SV_FNR_MASK("%s.%s"), ent->fields[i].col, row, ent->fields[i].col);
+        else
+            sv_buf_printf(b, ", '%s', %s.%s", ent->fields[i].col, row, ent->fields[i].col);
+    }
     sv_buf_printf(b, ", 'version', %s.version)", row);
 }
 
@@ -153,6 +159,7 @@ static const struct { const char *name, *sql; } CHAIN[] = {
 int sv_guard_each(int schema, sv_guard_cb cb, void *ctx)
 {
     emit em = {cb, ctx, 0, {0}};
+    g_schema = schema;
     sv_buf_init(&em.sql);
     for (size_t i = 0; i < sizeof FIXED / sizeof FIXED[0] && !em.stop; i++)
         em.stop = cb(FIXED[i].name, FIXED[i].sql, ctx);
@@ -176,6 +183,7 @@ void sv_guard_sql(int schema, sv_buf *b) { sv_guard_each(schema, add_sql, b); }
 void sv_guard_entity_sql(sv_buf *b, const sv_entity *ent)
 {
     emit em = {add_sql, b, 0, {0}};
+    g_schema = SV_MASK_SCHEMA;
     sv_buf_init(&em.sql);
     entity_triggers(&em, ent);
     sv_buf_free(&em.sql);

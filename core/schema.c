@@ -392,25 +392,55 @@ static const char MIGRATION_15[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
     "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', 0);";
 
+/* Migration 16: the chain without its (kind, row_id) index, which every save had to update
+ * (it doubled what a save wrote); decisions keep a partial index for the check at open. */
+static const char MIGRATION_16[] =
+    "CREATE TEMP TABLE chain_copy AS SELECT seq, kind, row_id, link FROM chain;"
+    "DROP TABLE chain;"
+    "CREATE TABLE chain(seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, row_id INTEGER NOT NULL,"
+    "  link TEXT NOT NULL);"
+    "INSERT INTO chain(seq, kind, row_id, link) SELECT seq, kind, row_id, link FROM temp.chain_copy ORDER BY seq;"
+    "DROP TABLE temp.chain_copy;"
+    "CREATE INDEX IF NOT EXISTS chain_decision ON chain(row_id) WHERE kind = 'decision';";
+
+/* Migration 17: identity numbers kept once. The audit log, which can never be deleted, keeps a
+ * participant's number only masked with a keyed hash under a random per-database key (see
+ * SV_FNR_MASK); existing rows are rewritten here, and the chain over them is built again right
+ * after, in the same transaction. The head the old chain had (printed by earlier backups, kept
+ * in earlier exports) is first written to the log as an entry of its own, so the new chain
+ * vouches for it and an old head can still be matched. */
+#define SV_MASK_JSON(c) \
+    c " = CASE WHEN json_valid(" c ") AND json_type(" c ", '$.fnr') = 'text' THEN json_set(" c ", '$.fnr', " \
+    SV_FNR_MASK("json_extract(" c ", '$.fnr')") ") ELSE " c " END"
+static const char MIGRATION_17[] =
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('fnr_key', randomblob(32));"
+    "INSERT INTO audit(login, tbl, row_id, action, old, new) SELECT 'stegvis', 'chain', NULL, 'relink',"
+    "  (SELECT link FROM chain ORDER BY seq DESC LIMIT 1), NULL WHERE EXISTS(SELECT 1 FROM chain);"
+    "DROP TRIGGER IF EXISTS audit_no_update;"
+    "UPDATE audit SET " SV_MASK_JSON("old") ", " SV_MASK_JSON("new") " WHERE tbl = 'participant';"
+    "DROP TRIGGER IF EXISTS chain_no_delete;"
+    "DELETE FROM chain;";
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
-                                         MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15};
+                                         MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
+                                         MIGRATION_16, MIGRATION_17};
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {
     char key[80];
     snprintf(key, sizeof key, "CREATE TABLE %s(", table);
-    int n = (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]);
-    for (int v = 0; v < n && v < schema; v++) {
+    int n = (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]), found = 0;
+    for (int v = 0; v < n && v < schema; v++) {   /* the last definition counts */
         const char *p = strstr(MIGRATIONS[v], key);
         if (!p) continue;
         const char *end = strchr(p, ';');
         out->len = 0;
         out->s[0] = '\0';
         sv_buf_addn(out, p, end ? (size_t)(end - p) : strlen(p));
-        return SV_OK;
+        found = 1;
     }
-    return SV_ENOTFOUND;
+    return found ? SV_OK : SV_ENOTFOUND;
 }
 
 static int exec(sqlite3 *db, const char *sql, sv_err *e);
@@ -508,7 +538,7 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
     for (int v = have; v < target; v++) {
         if (add_columns(db, v + 1, e)) goto fail;
         if (MIGRATIONS[v] == MIGRATION_10 ? decision_unique(db, e) : exec(db, MIGRATIONS[v], e)) goto fail;
-        if (v + 1 == SV_CHAIN_SCHEMA && sv_chain_build(db, e)) goto fail;
+        if ((v + 1 == SV_CHAIN_SCHEMA || v + 1 == SV_MASK_SCHEMA) && sv_chain_build(db, e)) goto fail;
         if (MIGRATIONS[v] == MIGRATION_11 && sv_verdict_fill(db, e) < 0) goto fail;
     }
     sv_buf b;

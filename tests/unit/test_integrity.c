@@ -174,7 +174,10 @@ START_TEST(test_existing_database_is_chained_by_migration)
     sv_err e;
     /* The database as a version before the chain left it. */
     ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "DROP TRIGGER chain_audit; DROP TRIGGER chain_decision;"
-                                  " DROP TABLE chain; PRAGMA user_version = 6; DROP TABLE meta", NULL, NULL, NULL), SQLITE_OK);
+                                  " DROP TABLE chain; PRAGMA user_version = 6; DROP TABLE meta;"
+                                  /* before schema 17 the audit triggers kept the number as is */
+                                  " DROP TRIGGER participant_audit_i; DROP TRIGGER participant_audit_u;"
+                                  " DROP TRIGGER participant_audit_d", NULL, NULL, NULL), SQLITE_OK);
     sv_store_close(st);
     ck_assert_msg(sv_store_open(path, 0, &st, &e) == SV_OK, "%s", e.msg);
     ck_assert_ptr_null(sv_store_broken(st));
@@ -247,6 +250,56 @@ START_TEST(test_restore_starts_a_new_generation)
 }
 END_TEST
 
+START_TEST(test_identity_numbers_kept_once)
+{
+    sv_err e;
+    int64_t id = add_participant("01019010399");
+    sv_participant p;
+    ck_assert_int_eq(sv_row_load(st, &SV_ENT_PARTICIPANT, id, &p, &e), SV_OK);
+    strcpy(p.fnr, "01019040034");
+    ck_assert_int_eq(sv_row_save(st, &SV_ENT_PARTICIPANT, &p, &e), SV_OK);
+    /* Neither number is in the log; both masked forms are, and they differ. */
+    ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE instr(ifnull(old, '') || ifnull(new, ''), '01019010399')"
+                           " OR instr(ifnull(old, '') || ifnull(new, ''), '01019040034')"), 0);
+    ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE tbl = 'participant' AND action = 'update'"
+                           " AND json_extract(old, '$.fnr') LIKE '010190*****#________'"
+                           " AND json_extract(new, '$.fnr') LIKE '010190*****#________'"
+                           " AND json_extract(old, '$.fnr') != json_extract(new, '$.fnr')"), 1);
+    /* A database from before: full numbers in its log are rewritten by the migration, and the
+     * chain over the rewritten rows verifies. */
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "DROP TRIGGER audit_no_update;"
+                                  " UPDATE audit SET new = json_set(new, '$.fnr', '01019010399') WHERE tbl = 'participant'"
+                                  " AND action = 'insert'; DELETE FROM meta WHERE key = 'fnr_key';"
+                                  " PRAGMA user_version = 16", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE instr(new, '01019010399')"), 1);
+    char head[65], masked[40];
+    sv_chain_head(sv_store_db(st), head);
+    sqlite3_stmt *q;
+    ck_assert_int_eq(sqlite3_prepare_v2(sv_store_db(st), "SELECT json_extract(new, '$.fnr') FROM audit WHERE"
+                                        " tbl = 'participant' AND action = 'update'", -1, &q, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+    snprintf(masked, sizeof masked, "%s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    sv_store_close(st);
+    ck_assert_msg(sv_store_open(path, 0, &st, &e) == SV_OK, "%s", e.msg);
+    ck_assert_ptr_null(sv_store_broken(st));
+    ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE instr(new, '01019010399')"), 0);
+    ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE json_extract(new, '$.fnr') LIKE '010190*****#%'"), 2);
+    /* A masked number is not masked again; the old chain's head is kept in the log, under the new chain. */
+    ck_assert_int_eq(sqlite3_prepare_v2(sv_store_db(st), "SELECT (SELECT count(*) FROM audit WHERE tbl = 'participant'"
+                                        " AND action = 'update' AND json_extract(new, '$.fnr') = ?1),"
+                                        " (SELECT count(*) FROM audit WHERE tbl = 'chain' AND action = 'relink'"
+                                        " AND old = ?2)", -1, &q, NULL), SQLITE_OK);
+    sqlite3_bind_text(q, 1, masked, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, head, -1, SQLITE_STATIC);
+    ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(q, 0), 1);
+    ck_assert_int_eq(sqlite3_column_int(q, 1), 1);
+    sqlite3_finalize(q);
+    ck_assert_int_eq(sv_chain_verify(sv_store_db(st), 1, NULL, NULL, &e), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("integrity");
@@ -257,6 +310,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_program_writes_still_work);
     tcase_add_test(t, test_existing_database_is_chained_by_migration);
     tcase_add_test(t, test_restore_starts_a_new_generation);
+    tcase_add_test(t, test_identity_numbers_kept_once);
     suite_add_tcase(s, t);
     return s;
 }
