@@ -10,6 +10,32 @@
 #include "i18n.h"
 #include "verdict.h"
 
+int sv_issue_blocking(const sv_ruleset *rs, const sv_rule_result *res, const char *late_reason,
+                      const sv_rule_result **first, int *late)
+{
+    /* Late is recorded, not forbidden: a deadline breach with its reason in the decision does
+     * not stop it; a rule met only after the decision (the notification) does not either;
+     * everything else does. */
+    int late_given = sv_issue_late_reason_given(late_reason), n = 0;
+    if (first) *first = NULL;
+    if (late) *late = 0;
+    for (int i = 0; i < rs->nrules; i++) {
+        if (res[i].outcome != SV_R_VIOLATION || res[i].rule->after_ok) continue;
+        if (res[i].rule->late_ok && late_given) {
+            if (late) *late = 1;
+            continue;
+        }
+        if (first && !*first) *first = &res[i];
+        n++;
+    }
+    return n;
+}
+
+int sv_issue_late_reason_given(const char *late_reason)
+{
+    return late_reason && sv_text_substance(late_reason) >= SV_LATE_REASON_MIN;
+}
+
 int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int confirm, sv_issue *r, sv_err *e)
 {
     memset(r, 0, sizeof *r);
@@ -55,18 +81,9 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
     r->violations = vd.violations;
     r->remarks = vd.remarks;
     int v = vd.violations;
-    /* Late is recorded, not forbidden: a deadline breach with its reason in the decision does
-     * not stop it; everything else does. */
-    int late_given = in->late_reason && sv_text_substance(in->late_reason) >= SV_LATE_REASON_MIN;
-    const sv_rule_result *first = NULL, *late = NULL;
-    for (int i = 0; i < r->rs->nrules; i++) {
-        if (r->results[i].outcome != SV_R_VIOLATION || r->results[i].rule->after_ok) continue;
-        if (r->results[i].rule->late_ok && late_given) {
-            if (!late) late = &r->results[i];
-            continue;
-        }
-        if (!first) first = &r->results[i];
-    }
+    const sv_rule_result *first = NULL;
+    int late = 0;
+    sv_issue_blocking(r->rs, r->results, in->late_reason, &first, &late);
     if (first && first->rule->late_ok && in->late_reason && in->late_reason[0]) {
         rc = sv_err_set(e, SV_EINVAL, "late_reason",
                         _("Grunn for forsinkelse: skriv hvorfor vedtaket kommer etter fristen (minst %d tegn innhold)"),
@@ -78,7 +95,7 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
                         first->rule->id, first->rule->message);
         goto done;
     }
-    r->late = late != NULL;
+    r->late = late;
     if (r->remarks && !confirm) {
         rc = sv_err_set(e, SV_EINVAL, "", _("Vedtaket har %d merknad(er); les dem og bekreft for å fatte vedtaket"), r->remarks);
         goto done;

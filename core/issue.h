@@ -25,4 +25,13 @@ typedef struct sv_issue {
 int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int confirm, sv_issue *r, sv_err *e);
 void sv_issue_free(sv_issue *r);
 
+/* The violations that stop a decision, among the results res of rule set rs: all but those
+ * met only after it (after_ok) and, with a late reason of substance, the deadline rules
+ * (late_ok). Returns their number; *first (if asked) the first of them or NULL; *late 1 when
+ * a deadline rule is broken but covered by the reason. The decision screen counts with it. */
+int sv_issue_blocking(const sv_ruleset *rs, const sv_rule_result *res, const char *late_reason,
+                      const sv_rule_result **first, int *late);
+/* 1 when late_reason says enough to stand as the reason for a late decision. */
+int sv_issue_late_reason_given(const char *late_reason);
+
 #endif

@@ -21,7 +21,7 @@
 #include "../core/priv.h"
 #include "tui.h"
 
-enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_PREVIEW, A_HISTORY };
+enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_LATE, A_PREVIEW, A_HISTORY };
 
 #define KEYS TUI_DECISION_KEYS
 const tui_key KEYS[] = {
@@ -34,12 +34,13 @@ const tui_key KEYS[] = {
     {'k', 0, "k", N_("vedtakstype"), A_KIND, 0, N_("velg vedtakstype (feltet øverst; også Enter på det)"), "kind"},
     {'n', 0, "n", N_("underretning (måte)"), A_NOTIFY, 0, NULL, "notify"},
     {'r', 0, "r", N_("grunn til vedtaket (endring, forlengelse, stans)"), A_REASON, 0, N_("skriv grunnen (feltet øverst; også Enter på det)"), "reason"},
+    {'l', 0, "l", N_("grunn for forsinkelse"), A_LATE, 0, N_("skriv hvorfor vedtaket kommer etter fristen (feltet øverst når fristen er passert; også Enter på det)"), "late-reason"},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
 
 /* The decision's own fields, drawn at the top and kept as a draft like a form's. */
-enum { DF_NONE = 0, DF_KIND, DF_REASON, DF_NOTIFY };
+enum { DF_NONE = 0, DF_KIND, DF_REASON, DF_NOTIFY, DF_LATE };
 
 typedef struct {
     char text[400];
@@ -54,7 +55,7 @@ typedef struct {
     sv_case c;
     sv_deadlines d;
     const sv_ruleset *rs;
-    char kind[14], notify[14], reason[2001];
+    char kind[14], notify[14], reason[2001], late[2001];
     int violations, preview;
     int issued;               /* the last decision fixed the plan as it is: shown as issued */
     int chosen;               /* the user picked a kind: check a new decision even so */
@@ -109,14 +110,16 @@ static void nor_dates(char *s)
  * the field on this screen that fixes it. */
 static void screen_words(char *text, size_t size, const sv_rule *r)
 {
-    char *opt = strstr(text, " (--");
-    if (opt) {
-        char *close = strchr(opt, ')');
-        if (close) memmove(opt, close + 1, strlen(close + 1) + 1);
+    for (char *open = strstr(text, " ("); open; open = strstr(open + 1, " (")) {
+        char *close = strchr(open, ')');
+        if (!close) break;
+        char *dash = strstr(open, "--");
+        if (dash && dash < close) memmove(open, close + 1, strlen(close + 1) + 1);   /* a command line */
     }
     const char *f = r->field ? r->field : "";
     size_t n = strlen(text);
-    if (!strcmp(f, "kind")) snprintf(text + n, size - n, "%s", _(" Velg vedtakstype i feltet «Vedtakstype» øverst (Enter der, eller k)."));
+    if (r->late_ok) snprintf(text + n, size - n, "%s", _(" Skriv årsaken i feltet «Grunn for forsinkelse» øverst (Enter her, eller l): den står da i vedtaket."));
+    else if (!strcmp(f, "kind")) snprintf(text + n, size - n, "%s", _(" Velg vedtakstype i feltet «Vedtakstype» øverst (Enter der, eller k)."));
     else if (!strcmp(f, "reason")) snprintf(text + n, size - n, "%s", _(" Skriv grunnen i feltet «Grunn» øverst (Enter der, eller r)."));
     else if (!strcmp(f, "notified_on")) snprintf(text + n, size - n, "%s", _(" Velg underretning i feltet «Underretning» øverst (n)."));
     nor_dates(text);
@@ -129,6 +132,25 @@ static void draft_key(const dec_screen *ds, char *buf, size_t size)
     snprintf(buf, size, "decision:%" PRId64, ds->pid);
 }
 
+static void escape_into(sv_buf *b, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (*p == '\\') sv_buf_add(b, "\\\\");
+        else if (*p == '\n') sv_buf_add(b, "\\n");
+        else sv_buf_addn(b, p, 1);
+    }
+}
+
+static void unescape_into(char *out, size_t size, const char *tab)
+{
+    char *o = out, *end = out + size - 1;
+    for (const char *p = tab; *p && o < end; p++) {
+        if (*p == '\\' && p[1]) { p++; *o++ = *p == 'n' ? '\n' : *p; }
+        else *o++ = *p;
+    }
+    *o = '\0';
+}
+
 static void draft_store(dec_screen *ds)
 {
     char key[48];
@@ -136,11 +158,9 @@ static void draft_store(dec_screen *ds)
     sv_buf b;
     sv_buf_init(&b);
     sv_buf_printf(&b, "kind\t%s\nnotify\t%s\nchosen\t%d\nreason\t", ds->kind, ds->notify, ds->chosen);
-    for (const char *p = ds->reason; *p; p++) {
-        if (*p == '\\') sv_buf_add(&b, "\\\\");
-        else if (*p == '\n') sv_buf_add(&b, "\\n");
-        else sv_buf_addn(&b, p, 1);
-    }
+    escape_into(&b, ds->reason);
+    sv_buf_add(&b, "\nlate\t");
+    escape_into(&b, ds->late);
     sv_buf_add(&b, "\n");
     sv_err e;
     sv_err_clear(&e);
@@ -161,14 +181,8 @@ static int draft_load(dec_screen *ds)
         if (!strcmp(line, "kind") && sv_code_valid(SV_CODES_DECISION_KIND, tab)) snprintf(ds->kind, sizeof ds->kind, "%s", tab);
         else if (!strcmp(line, "notify") && sv_code_valid(SV_CODES_NOTIFY, tab)) snprintf(ds->notify, sizeof ds->notify, "%s", tab);
         else if (!strcmp(line, "chosen")) ds->chosen = atoi(tab);
-        else if (!strcmp(line, "reason")) {
-            char *o = ds->reason, *end = ds->reason + sizeof ds->reason - 1;
-            for (char *p = tab; *p && o < end; p++) {
-                if (*p == '\\' && p[1]) { p++; *o++ = *p == 'n' ? '\n' : *p; }
-                else *o++ = *p;
-            }
-            *o = '\0';
-        }
+        else if (!strcmp(line, "reason")) unescape_into(ds->reason, sizeof ds->reason, tab);
+        else if (!strcmp(line, "late")) unescape_into(ds->late, sizeof ds->late, tab);
     }
     free(v);
     return 1;
@@ -182,6 +196,32 @@ static void draft_drop(dec_screen *ds)
     sv_draft_drop(TUI.st, key, &e);
 }
 
+/* A long text field on one line: cut on a whole character (shown in full in its editor). */
+static void one_line(char *r, size_t size, const char *text)
+{
+    snprintf(r, size, "%.300s", text);
+    size_t rl = strlen(r);
+    if (rl == 300) {
+        while (rl && ((unsigned char)r[rl - 1] & 0xc0) == 0x80) rl--;
+        if (rl && (unsigned char)r[rl - 1] >= 0xc0) rl--;
+        snprintf(r + rl, size - rl, "…");
+    }
+    for (char *p = r; *p; p++) if (*p == '\n') *p = ' ';
+}
+
+/* Puts a line made by add() (the last one) at position at instead. */
+static void move_last_to(dec_screen *ds, int at)
+{
+    dline l = ds->lines[ds->n - 1];
+    memmove(&ds->lines[at + 1], &ds->lines[at], sizeof *ds->lines * (size_t)(ds->n - 1 - at));
+    ds->lines[at] = l;
+}
+
+static void add_change(void *ctx, const char *line)
+{
+    add(ctx, 0, NULL, "%s", line);
+}
+
 static void build(dec_screen *ds)
 {
     sv_err e;
@@ -190,7 +230,8 @@ static void build(dec_screen *ds)
     free(ds->letter);
     ds->letter = NULL;
     ds->violations = -1;
-    sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason};
+    sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason, ds->late, NULL};
+    int late_at = -1;   /* where the late reason's field goes when the deadline is passed */
     const char *law = sv_law_code(sv_participant_law(&ds->c.p));
     ds->rs = sv_rules_for(law, sv_today(), &e);
     const sv_decision *last = sv_case_last_decision(&ds->c);
@@ -208,19 +249,12 @@ static void build(dec_screen *ds)
     ds->lines[ds->n - 1].field = DF_KIND;
     if (!ds->issued) {
         char r[320];
-        snprintf(r, sizeof r, "%.300s", ds->reason[0] ? ds->reason : _("- (trengs ved endring, forlengelse og stans)"));
-        /* cut on a whole character; the reason is shown in full in its editor */
-        size_t rl = strlen(r);
-        if (rl == 300) {
-            while (rl && ((unsigned char)r[rl - 1] & 0xc0) == 0x80) rl--;
-            if (rl && (unsigned char)r[rl - 1] >= 0xc0) rl--;
-            snprintf(r + rl, sizeof r - rl, "…");
-        }
-        for (char *p = r; *p; p++) if (*p == '\n') *p = ' ';
+        one_line(r, sizeof r, ds->reason[0] ? ds->reason : _("- (trengs ved endring, forlengelse og stans)"));
         add(ds, 0, NULL, _("Grunn:        %s"), r);
         ds->lines[ds->n - 1].field = DF_REASON;
         add(ds, 0, NULL, _("Underretning: %s"), _(sv_code_label(SV_CODES_NOTIFY, ds->notify)));
         ds->lines[ds->n - 1].field = DF_NOTIFY;
+        late_at = ds->n;
     }
     if (!ds->rs) {
         add(ds, tui_attr(TC_ERR), NULL, "%s", e.msg);
@@ -244,7 +278,9 @@ static void build(dec_screen *ds)
     } else {
         /* the verdict decide gives: figures derived, the rule set of the derived law */
         sv_verdict vd;
-        ds->violations = sv_vedtak_check(doc, SV_NODATE, &vd, &e) ? -1 : vd.violations;
+        int late = 0, late_rule = 0;
+        /* counted as issuing counts: what stops the decision (core/issue.h) */
+        ds->violations = sv_vedtak_check(doc, SV_NODATE, &vd, &e) ? -1 : sv_issue_blocking(vd.rs, vd.results, ds->late, NULL, &late);
         if (ds->violations >= 0) ds->rs = vd.rs;
         sv_rule_result *res = vd.results;
         if (ds->violations < 0) add(ds, tui_attr(TC_ERR), NULL, _("Regelkontrollen feilet: %s"), e.msg);
@@ -254,15 +290,39 @@ static void build(dec_screen *ds)
         for (int i = 0; ds->violations >= 0 && i < ds->rs->nrules; i++) {
             const sv_rule_result *r = &res[i];
             if (r->outcome == SV_R_PASS || r->outcome == SV_R_NA) continue;
-            add(ds, r->outcome == SV_R_VIOLATION ? tui_attr(TC_ERR) : tui_attr(TC_WARN), r->rule,
-                "%s %s: %s%s%s", r->outcome == SV_R_VIOLATION ? _("BRUDD") : _("Merknad"), r->rule->control,
+            int viol = r->outcome == SV_R_VIOLATION;
+            late_rule |= viol && r->rule->late_ok;
+            /* a deadline passed with its reason written, or a rule met after issuing (the
+             * notification): shown, but it does not stop the decision */
+            const char *word = !viol ? _("Merknad")
+                               : r->rule->late_ok && sv_issue_late_reason_given(ds->late) ? _("Frist passert")
+                               : r->rule->after_ok ? _("Etter vedtaket") : _("BRUDD");
+            int blocks = viol && !strcmp(word, _("BRUDD"));
+            add(ds, blocks ? tui_attr(TC_ERR) : tui_attr(TC_WARN), r->rule, "%s %s: %s%s%s", word, r->rule->control,
                 r->rule->message, r->evidence[0] ? " – " : "", r->evidence);
             screen_words(ds->lines[ds->n - 1].text, sizeof ds->lines[ds->n - 1].text, r->rule);
+        }
+        if (late_at >= 0 && (late_rule || ds->late[0])) {
+            char r[320];
+            one_line(r, sizeof r, ds->late[0] ? ds->late : _("- (skriv hvorfor vedtaket kommer etter fristen)"));
+            add(ds, late_rule && !late ? tui_attr(TC_ERR) : 0, NULL, _("Grunn for forsinkelse: %s"), r);
+            ds->lines[ds->n - 1].field = DF_LATE;
+            move_last_to(ds, late_at);
         }
         sv_verdict_free(&vd);
         ds->letter = sv_letter_build(doc, &e);
         if (!ds->letter) add(ds, tui_attr(TC_ERR), NULL, _("Brevet kan ikke lages: %s"), e.msg);
         xmlFreeDoc(doc);
+    }
+    if (last && ds->c.has_plan) {
+        /* what the plan went through since the last decision (a significant change needs a
+         * new one), as `show` lists it */
+        add(ds, A_BOLD, NULL, "%s", _("Endret i planen siden siste vedtak:"));
+        int head = ds->n - 1;
+        int nch = tui_plan_changes(&ds->c, add_change, ds);
+        if (nch == 0) add(ds, 0, NULL, "  %s", _("ingen endringer"));
+        else if (nch < 0) add(ds, tui_attr(TC_ERR), NULL, "  %s", _("endringene kunne ikke leses"));
+        else snprintf(ds->lines[head].text, sizeof ds->lines[head].text, _("Endret i planen siden siste vedtak (%d):"), nch);
     }
     add(ds, A_BOLD, NULL, _("Vedtak fattet i saken (%d):"), ds->c.ndecisions);
     for (int i = ds->c.ndecisions - 1; i >= 0; i--) {
@@ -389,6 +449,23 @@ static void edit_reason(dec_screen *ds)
     build(ds);
 }
 
+static void edit_late(dec_screen *ds)
+{
+    if (ds->issued) {
+        tui_msg(0, "%s", _("Vedtaket er fattet og kan ikke endres. Velg vedtakstype (k) for et nytt vedtak."));
+        return;
+    }
+    char *t = tui_textedit(_("Grunn for forsinkelse"), ds->late, sizeof ds->late - 1);
+    if (!t) return;
+    snprintf(ds->late, sizeof ds->late, "%s", t);
+    free(t);
+    draft_store(ds);
+    ds->keep_cur = 1;
+    build(ds);
+    if (ds->late[0] && !sv_issue_late_reason_given(ds->late))
+        tui_msg(1, _("Grunn for forsinkelse: skriv hvorfor vedtaket kommer etter fristen (minst %d tegn innhold)"), SV_LATE_REASON_MIN);
+}
+
 static void edit_field(dec_screen *ds, int field)
 {
     for (int i = 0; i < ds->n; i++)
@@ -396,6 +473,7 @@ static void edit_field(dec_screen *ds, int field)
     if (field == DF_KIND) edit_kind(ds);
     else if (field == DF_REASON) edit_reason(ds);
     else if (field == DF_NOTIFY) edit_notify(ds);
+    else if (field == DF_LATE) edit_late(ds);
 }
 
 /* Opens the form holding the field a finding names ("plan.justification", "phase", "kind"). */
@@ -406,6 +484,11 @@ static void open_finding(dec_screen *ds, const sv_rule *r)
     const char *col = (dot = strchr(table, '.')) ? dot + 1 : NULL;
     if (dot) *dot = '\0';
     const sv_case *c = &ds->c;
+    if (r->late_ok) {
+        /* a passed deadline is not undone in the plan: its reason goes into the decision */
+        if (!ds->issued) edit_field(ds, DF_LATE);
+        return;
+    }
     const sv_entity *ent = sv_entity_by_table(table);
     tui_screen *f = NULL;
     if (ent == &SV_ENT_PLAN) f = c->has_plan ? tui_form_new(ent, &c->plan, ds->pid, ds->pid) : tui_form_new(ent, NULL, ds->pid, ds->pid);
@@ -445,7 +528,7 @@ static void issue(dec_screen *ds)
     snprintf(q, sizeof q, _("Fatte «%s» for %s, datert %s?\nEt fattet vedtak kan ikke endres.\n\nj = ja, fatt vedtaket   n = nei"),
              sv_code_label(SV_CODES_DECISION_KIND, ds->kind), ds->c.p.name, t);
     if (tui_ask(_("Fatt vedtak"), q, "jn") != 'j') return;
-    sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason};
+    sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason, ds->late, NULL};
     sv_issue r;
     memset(&r, 0, sizeof r);
     int rc = sv_issue_decision(TUI.st, ds->pid, &in, 0, &r, &e);
@@ -459,10 +542,12 @@ static void issue(dec_screen *ds)
         rc = sv_issue_decision(TUI.st, ds->pid, &in, 1, &r, &e);
     }
     if (rc == SV_OK) {
-        tui_msg(2, _("Vedtaket er fattet (nr. %lld). Eksporter det med x."), (long long)r.d.id);
+        if (r.late) tui_msg(2, _("Vedtaket er fattet etter fristen (nr. %lld), med grunnen for forsinkelsen. Eksporter det med x."), (long long)r.d.id);
+        else tui_msg(2, _("Vedtaket er fattet (nr. %lld). Eksporter det med x."), (long long)r.d.id);
         draft_drop(ds);
         ds->chosen = 0;
         ds->reason[0] = '\0';
+        ds->late[0] = '\0';
     }
     else if (r.violations > 0) tui_msg(1, _("Vedtaket er ikke fattet: %d brudd. %s"), r.violations, e.msg);
     else tui_msg(1, _("Vedtaket er ikke fattet: %s"), e.msg);
@@ -545,6 +630,7 @@ static int key(tui_screen *s, int act, int ch)
     case A_KIND: edit_field(ds, DF_KIND); break;
     case A_NOTIFY: edit_field(ds, DF_NOTIFY); break;
     case A_REASON: edit_field(ds, DF_REASON); break;
+    case A_LATE: edit_field(ds, DF_LATE); break;
     case TA_BACK: return 1;
     default: break;
     }
@@ -570,9 +656,10 @@ tui_screen *tui_decision_new(int64_t pid)
     dec_screen *ds = sv_xcalloc(1, sizeof *ds);
     ds->pid = pid;
     ds->base = (tui_screen){ds->title, KEYS, draw, key, resume, destroy, 0,
-                            N_("Øverst står vedtakets egne felt (vedtakstype, grunn, underretning): Enter endrer dem, og de tas vare på "
-                               "som utkast. Regelkontrollen viser hva vedtaket ville fått i dag. BRUDD må rettes før vedtaket kan fattes; "
-                               "Enter på et funn åpner feltet som retter det. Et fattet vedtak kan ikke endres: vesentlige "
+                            N_("Øverst står vedtakets egne felt (vedtakstype, grunn, underretning, og grunn for forsinkelse når fristen er "
+                               "passert): Enter endrer dem, og de tas vare på som utkast. Regelkontrollen viser hva vedtaket ville fått i "
+                               "dag. BRUDD må rettes før vedtaket kan fattes; Enter på et funn åpner feltet som retter det. Under står det "
+                               "som er endret i planen siden siste vedtak. Et fattet vedtak kan ikke endres: vesentlige "
                                "endringer i planen krever nytt vedtak.")};
     ds->base.keymap = "decision";
     snprintf(ds->notify, sizeof ds->notify, "digitalt");

@@ -188,6 +188,12 @@ void tui_steptext_free(tui_steptext *t);
 /* Draws a step's texts in a box region; returns rows used. */
 int tui_steptext_draw(WINDOW *w, int y, int x, int h, int wd, int step);
 
+/* What changed in the plan since the last decision (tui/decchanges.c): one line of text per
+ * change, in labels and dd.mm.åååå; returns the number, or -1 on a database error. */
+struct sv_case;
+typedef void (*tui_change_emit)(void *ctx, const char *line);
+int tui_plan_changes(const struct sv_case *c, tui_change_emit emit, void *ctx);
+
 /* "Who you are and what you may do" line. */
 void tui_whoami(char *buf, size_t size);
 
