@@ -12,6 +12,7 @@
 
 #include "../cli/cli.h"
 #include "../core/demo.h"
+#include "../core/edittmp.h"
 #include "../forms/forms.h"
 #include "../core/priv.h"
 #include "tui.h"
@@ -281,6 +282,9 @@ int cmd_start(sv_cli *c, int argc, char **argv)
         printf("oppstart til første skjermbilde: %.1f ms\n", us / 1000.0);
         return 0;
     }
+    /* An editor's text left by a program killed with its guardian (core/edittmp.h) is stale. */
+    if (sv_edittmp_sweep(sv_env("TMPDIR")) > 0)
+        tui_msg(0, "%s", _("Teksten fra en editor som var åpen da programmet stanset, er fjernet."));
     tui_drafts_collect();
     draw_all();
     tui_drafts_offer();

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "../core/edittmp.h"
 #include "../core/priv.h"
 #include "tui.h"
 
@@ -270,61 +271,37 @@ char *tui_external_edit(const char *title, const char *text, size_t max)
         tui_msg(0, "%s", _("$EDITOR er ikke satt: bruker den innebygde editoren."));
         return tui_textedit(title, text, max);
     }
-    /* mkstemp's template: the directory, then six X for it to replace */
-    const char *dir = sv_env("TMPDIR");
-    char path[512];
-    int pn = snprintf(path, sizeof path - 7, "%s/stegvis-", dir && *dir ? dir : "/tmp");
-    if (pn < 0 || (size_t)pn >= sizeof path - 7) return tui_textedit(title, text, max);
-    memset(path + pn, 'X', 6);
-    path[pn + 6] = '\0';
-    /* The file is the user's, and the editor runs as the user (never with the server's rights). */
-    sv_priv_user_begin();
-    int fd = mkstemp(path);
-    sv_priv_user_end();
-    if (fd < 0) return tui_textedit(title, text, max);
-    size_t len = strlen(text);
-    int ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
-    close(fd);
+    /* A private directory of its own, and a guardian that removes it if the program dies
+     * while the editor is open (core/edittmp.c). */
+    sv_edittmp tmp;
+    if (sv_edittmp_create(&tmp, sv_env("TMPDIR"), text) != 0) return tui_textedit(title, text, max);
     char *result = NULL;
-    if (ok) {
-        def_prog_mode();
-        endwin();
-        pid_t pid = fork();
-        if (pid == 0) {
-            sv_priv_drop_child();
-            execlp("sh", "sh", "-c", "exec $0 \"$1\"", ed, path, (char *)NULL);
-            _exit(127);
-        }
-        int status = 0;
-        if (pid > 0) waitpid(pid, &status, 0);
-        reset_prog_mode();
-        refresh();
-        FILE *f = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? sv_priv_user_fopen(path, "r") : NULL;
-        if (f) {
-            sv_buf b;
-            sv_buf_init(&b);
-            char chunk[4096];
-            size_t got;
-            while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) sv_buf_addn(&b, chunk, got);
-            fclose(f);
-            while (b.len && b.s[b.len - 1] == '\n') b.s[--b.len] = '\0';
-            if (b.len > max) {
-                tui_msg(1, _("%s: for lang tekst (%zu byte, høyst %zu). Ingenting er endret."), title, b.len, max);
-                sv_buf_free(&b);
-            } else {
-                result = sv_xstrdup(b.s ? b.s : "");
-                sv_buf_free(&b);
-            }
+    def_prog_mode();
+    endwin();
+    int status = sv_edittmp_run(&tmp, ed);
+    reset_prog_mode();
+    refresh();
+    FILE *f = status == 0 ? sv_priv_user_fopen(tmp.file, "r") : NULL;
+    if (f) {
+        sv_buf b;
+        sv_buf_init(&b);
+        char chunk[4096];
+        size_t got;
+        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) sv_buf_addn(&b, chunk, got);
+        fclose(f);
+        while (b.len && b.s[b.len - 1] == '\n') b.s[--b.len] = '\0';
+        if (b.len > max) {
+            tui_msg(1, _("%s: for lang tekst (%zu byte, høyst %zu). Ingenting er endret."), title, b.len, max);
+            sv_buf_free(&b);
         } else {
-            tui_msg(1, _("Editoren %s avsluttet med feil; bruker den innebygde."), ed);
-            sv_priv_user_begin();
-            unlink(path);
-            sv_priv_user_end();
-            return tui_textedit(title, text, max);
+            result = sv_xstrdup(b.s ? b.s : "");
+            sv_buf_free(&b);
         }
+    } else {
+        tui_msg(1, _("Editoren %s avsluttet med feil; bruker den innebygde."), ed);
+        sv_edittmp_remove(&tmp);
+        return tui_textedit(title, text, max);
     }
-    sv_priv_user_begin();
-    unlink(path);
-    sv_priv_user_end();
+    sv_edittmp_remove(&tmp);
     return result;
 }
