@@ -1,5 +1,6 @@
 /* The hash chain (see chain.h): SHA-256 from OpenSSL's libcrypto. */
 #include "chain.h"
+#include "draftmask.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -86,8 +87,22 @@ void sv_sha256_hex(const void *p, size_t n, char out[65])
     for (unsigned i = 0; i < len; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
-/* sv_fnr_mask(fnr, key): NULL for NULL, else "DDMMYY*****#" and 8 hex digits of the keyed
- * hash of the whole number. */
+int sv_fnr_mask_keyed(const char *f, size_t n, const void *key, size_t kn, char out[SV_FNR_MASKED_SIZE])
+{
+    out[0] = '\0';
+    if (n > 11 && strstr(f, "*****#")) {   /* masked already (a migration run again) */
+        snprintf(out, SV_FNR_MASKED_SIZE, "%s", f);
+        return 0;
+    }
+    if (!key || kn < 16) return -1;
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    size_t ml = 0;
+    if (!EVP_Q_mac(NULL, "HMAC", NULL, "SHA256", NULL, key, kn, (const unsigned char *)f, n, mac, sizeof mac, &ml)) return -1;
+    snprintf(out, SV_FNR_MASKED_SIZE, "%.6s*****#%02x%02x%02x%02x", f, mac[0], mac[1], mac[2], mac[3]);
+    return 0;
+}
+
+/* sv_fnr_mask(fnr, key): NULL for NULL, else the masked form (chain.h). */
 static void fn_mask(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
@@ -95,26 +110,13 @@ static void fn_mask(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_null(ctx);
         return;
     }
-    const unsigned char *f = sqlite3_value_text(argv[0]);
-    int n = sqlite3_value_bytes(argv[0]);
-    const void *key = sqlite3_value_blob(argv[1]);
-    int kn = sqlite3_value_bytes(argv[1]);
-    if (!f || !key || kn < 16) {
-        sqlite3_result_error(ctx, "sv_fnr_mask: the database has no key", -1);
+    const char *f = (const char *)sqlite3_value_text(argv[0]);
+    char out[SV_FNR_MASKED_SIZE];
+    if (!f || sv_fnr_mask_keyed(f, (size_t)sqlite3_value_bytes(argv[0]), sqlite3_value_blob(argv[1]),
+                                (size_t)sqlite3_value_bytes(argv[1]), out) != 0) {
+        sqlite3_result_error(ctx, "sv_fnr_mask: no key or no HMAC-SHA-256", -1);
         return;
     }
-    if (n > 11 && strstr((const char *)f, "*****#")) {   /* masked already (a migration run again) */
-        sqlite3_result_value(ctx, argv[0]);
-        return;
-    }
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    size_t ml = 0;
-    if (!EVP_Q_mac(NULL, "HMAC", NULL, "SHA256", NULL, key, (size_t)kn, f, (size_t)n, mac, sizeof mac, &ml)) {
-        sqlite3_result_error(ctx, "sv_fnr_mask: HMAC-SHA-256 unavailable", -1);
-        return;
-    }
-    char out[40];
-    snprintf(out, sizeof out, "%.6s*****#%02x%02x%02x%02x", (const char *)f, mac[0], mac[1], mac[2], mac[3]);
     sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
 }
 
@@ -125,6 +127,7 @@ int sv_chain_register(sqlite3 *db)
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     if (!md) return SQLITE_NOMEM;
     sqlite3_create_function(db, "sv_fnr_mask", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fn_mask, NULL, NULL);
+    sv_draft_register(db);
     return sqlite3_create_function_v2(db, "sv_chain_link", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, md, fn_link,
                                       NULL, NULL, free_md);
 }

@@ -31,6 +31,10 @@ void sv_sha256_hex(const void *p, size_t n, char out[65]);
  * 'fnr_key'), so a change of the number shows without the number being kept. sql is the SQL
  * expression of the number. */
 #define SV_MASK_SCHEMA 17
+#define SV_FNR_MASKED_SIZE 32
+/* The masked form of the n bytes at f under key (kn bytes, at least 16): 0, or -1 when there
+ * is no key or no HMAC. A form already masked comes back as it is. */
+int sv_fnr_mask_keyed(const char *f, size_t n, const void *key, size_t kn, char out[SV_FNR_MASKED_SIZE]);
 #define SV_FNR_MASK(sql) "sv_fnr_mask(" sql ", (SELECT value FROM meta WHERE key = 'fnr_key'))"
 
 /* Registers sv_chain_link(prev, kind, values...) and sv_fnr_mask(fnr, key) on db. */

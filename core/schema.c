@@ -421,10 +421,15 @@ static const char MIGRATION_17[] =
     "DROP TRIGGER IF EXISTS chain_no_delete;"
     "DELETE FROM chain;";
 
+/* Migration 18: identity numbers kept once in drafts too (core/draftmask.c): the drafts stored
+ * before keep the number of an identity-number field only masked. */
+static const char MIGRATION_18[] =
+    "UPDATE draft SET value = sv_draft_mask(key, value, (SELECT value FROM meta WHERE key = 'fnr_key'));";
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
-                                         MIGRATION_16, MIGRATION_17};
+                                         MIGRATION_16, MIGRATION_17, MIGRATION_18};
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {

@@ -584,7 +584,8 @@ int sv_user_count(sv_store *st)
 int sv_draft_put(sv_store *st, const char *key, const char *value, sv_err *e)
 {
     sqlite3_stmt *s = sv_store_prepare(st, "INSERT INTO draft(login, key, value, saved_at) "
-                                           "VALUES(?, ?, ?, datetime('now','localtime')) ON CONFLICT(login, key) "
+                                           "VALUES(?, ?, sv_draft_mask(?2, ?3, (SELECT value FROM meta WHERE key = 'fnr_key')), "
+                                           "datetime('now','localtime')) ON CONFLICT(login, key) "
                                            "DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at", e);
     if (!s) return e->code;
     sqlite3_bind_text(s, 1, sv_login(), -1, SQLITE_STATIC);

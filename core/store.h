@@ -12,7 +12,7 @@
 #include "roles.h"
 #include "util.h"
 
-#define SV_SCHEMA_VERSION 17
+#define SV_SCHEMA_VERSION 18
 
 typedef struct sv_store sv_store;
 
@@ -115,7 +115,8 @@ int sv_row_each(sv_store *st, const sv_entity *ent, int64_t parent, sv_row_cb cb
 /* The municipality a row of ent with the given parent belongs to; 0 if unknown. */
 int64_t sv_row_municipality(sv_store *st, const sv_entity *ent, int64_t parent);
 
-/* Drafts: what a user typed but has not saved, kept per user and key until saved. */
+/* Drafts: what a user typed but has not saved, kept per user and key until saved. Identity
+ * numbers in them are stored only masked (draftmask.h). */
 int sv_draft_put(sv_store *st, const char *key, const char *value, sv_err *e);
 char *sv_draft_get(sv_store *st, const char *key);   /* caller frees; NULL if none */
 int sv_draft_drop(sv_store *st, const char *key, sv_err *e);

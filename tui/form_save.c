@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/draftmask.h"
 #include "../forms/forms.h"
 #include "form.h"
 
@@ -307,6 +308,7 @@ tui_screen *tui_form_resume(const char *key)
     if (participant) tui_push(tui_case_new(participant));
     form_screen *fs = form_alloc(ent, obj, parent, participant);
     free(obj);
+    const char *retype = NULL;
     for (char *line = strtok(val, "\n"); line; line = strtok(NULL, "\n")) {
         char *tab = strchr(line, '\t');
         if (!tab) continue;
@@ -320,11 +322,20 @@ tui_screen *tui_form_resume(const char *key)
         const sv_field *f = sv_entity_field(ent, line);
         if (!f) continue;
         int i = (int)(f - ent->fields);
+        /* A draft keeps an identity number only masked (core/draftmask.h): the row's own number
+         * when it is still that one, otherwise it is typed again. */
+        int same = f->type == SV_F_FNR ? sv_draft_fnr_same(TUI.st, tab + 1, fs->text[i]) : -1;
+        if (same == 1) continue;
         free(fs->text[i]);
-        fs->text[i] = sv_xstrdup(tab + 1);
+        fs->text[i] = sv_xstrdup(same == 0 ? "" : tab + 1);
+        if (same == 0) retype = _(f->label);
     }
     free(val);
     fs->modified = 1;
-    tui_msg(2, "%s", _("Utkastet er hentet fram. Trykk s for å lagre."));
+    if (retype)
+        tui_msg(1, _("Utkastet er hentet fram. %s lagres ikke i utkast: skriv det inn på nytt, og trykk s for å lagre."),
+                retype);
+    else
+        tui_msg(2, "%s", _("Utkastet er hentet fram. Trykk s for å lagre."));
     return &fs->base;
 }

@@ -7,6 +7,7 @@
 #include "../../core/backup.h"
 #include "../../core/chain.h"
 #include "../../core/decision.h"
+#include "../../core/draftmask.h"
 
 static char path[512];
 static sv_store *st;
@@ -300,6 +301,36 @@ START_TEST(test_identity_numbers_kept_once)
 }
 END_TEST
 
+START_TEST(test_drafts_keep_numbers_masked)
+{
+    sv_err e;
+    ck_assert_int_eq(sv_draft_put(st, "form:participant:1:1:1", "v\t1\nfnr\t01019010399\nname\tÅse\n", &e), SV_OK);
+    ck_assert_int_eq(sv_draft_put(st, "form:followup:0:1:1", "v\t0\nnotes\tkonto 12345678903\n", &e), SV_OK);
+    char *v = sv_draft_get(st, "form:participant:1:1:1");
+    ck_assert_ptr_nonnull(v);
+    ck_assert_msg(!strstr(v, "01019010399") && strstr(v, "\nname\tÅse\n") && strstr(v, "\nfnr\t010190*****#"), "%s", v);
+    char *m = strstr(v, "fnr\t") + 4;
+    *strchr(m, '\n') = '\0';
+    ck_assert_int_eq(sv_draft_fnr_same(st, m, "01019010399"), 1);
+    ck_assert_int_eq(sv_draft_fnr_same(st, m, "01019040034"), 0);
+    ck_assert_int_eq(sv_draft_fnr_same(st, "0101901", "01019010399"), -1);
+    free(v);
+    /* Only identity-number fields: an 11-digit account number in a note stays as typed. */
+    v = sv_draft_get(st, "form:followup:0:1:1");
+    ck_assert_str_eq(v, "v\t0\nnotes\tkonto 12345678903\n");
+    free(v);
+    /* Drafts stored before are masked by the migration. */
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "UPDATE draft SET value = 'v\t1\nfnr\t02019010085\n' WHERE key LIKE "
+                                  "'form:participant:%'; PRAGMA user_version = 17", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(count("SELECT count(*) FROM draft WHERE instr(value, '02019010085')"), 1);
+    sv_store_close(st);
+    ck_assert_msg(sv_store_open(path, 0, &st, &e) == SV_OK, "%s", e.msg);
+    ck_assert_int_eq(count("SELECT count(*) FROM draft WHERE instr(value, '02019010085')"), 0);
+    ck_assert_int_eq(count("SELECT count(*) FROM draft WHERE instr(value, 'fnr' || char(9) || '020190*****#')"), 1);
+    ck_assert_int_eq(count("SELECT count(*) FROM draft WHERE value = 'v' || char(9) || '0' || char(10) || 'notes' || char(9) || 'konto 12345678903' || char(10)"), 1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("integrity");
@@ -311,6 +342,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_existing_database_is_chained_by_migration);
     tcase_add_test(t, test_restore_starts_a_new_generation);
     tcase_add_test(t, test_identity_numbers_kept_once);
+    tcase_add_test(t, test_drafts_keep_numbers_masked);
     suite_add_tcase(s, t);
     return s;
 }
