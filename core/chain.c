@@ -156,10 +156,26 @@ void sv_chain_head(sqlite3 *db, char head[65])
 }
 
 /* The link a chain entry should have, recomputed from the row it names and prev. */
-#define RECOMPUTE(prev) \
+#define RECOMPUTE_WITH(prev, more) \
     "CASE c.kind WHEN 'audit' THEN (SELECT sv_chain_link(" prev ", 'audit', " SV_CHAIN_AUDIT_COLS("a.") \
     ") FROM audit a WHERE a.id = c.row_id) WHEN 'decision' THEN (SELECT sv_chain_link(" prev ", 'decision', " \
-    SV_CHAIN_DECISION_COLS("d.") ") FROM decision d WHERE d.id = c.row_id) END"
+    SV_CHAIN_DECISION_COLS("d.") ") FROM decision d WHERE d.id = c.row_id)" more " END"
+#define RECOMPUTE(prev) RECOMPUTE_WITH(prev, "")
+/* With the notifications (a database that has their table). */
+#define RECOMPUTE_N(prev) RECOMPUTE_WITH(prev, " WHEN 'notification' THEN (SELECT sv_chain_link(" prev \
+    ", 'notification', " SV_CHAIN_NOTICE_COLS("n.") ") FROM notification n WHERE n.id = c.row_id)")
+
+static int has_table(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *s;
+    int n = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", -1, &s, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+    n = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return n;
+}
 
 int sv_chain_build(sqlite3 *db, sv_err *e)
 {
@@ -169,12 +185,19 @@ int sv_chain_build(sqlite3 *db, sv_err *e)
         "SELECT 'decision', d.id FROM decision d LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'decision') c"
         " ON c.row_id = d.id WHERE c.row_id IS NULL ORDER BY d.id",
         "SELECT 'audit', a.id FROM audit a LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'audit') c"
-        " ON c.row_id = a.id WHERE c.row_id IS NULL ORDER BY a.id"};
+        " ON c.row_id = a.id WHERE c.row_id IS NULL ORDER BY a.id",
+        "SELECT 'notification', n.id FROM notification n LEFT JOIN (SELECT row_id FROM chain WHERE"
+        " kind = 'notification') c ON c.row_id = n.id WHERE c.row_id IS NULL ORDER BY n.id"};
+    /* the notifications once their table exists (schema 12) */
+    int with_n = has_table(db, "notification");
     sqlite3_stmt *ins = NULL;
-    int rc = sqlite3_prepare_v2(db, "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, " RECOMPUTE(
-                                        "(SELECT link FROM chain ORDER BY seq DESC LIMIT 1)") " FROM (SELECT ? AS kind,"
-                                    " ? AS row_id) c", -1, &ins, NULL);
-    for (int k = 0; k < 2 && rc == SQLITE_OK; k++) {
+    int rc = sqlite3_prepare_v2(db, with_n
+        ? "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, " RECOMPUTE_N(
+              "(SELECT link FROM chain ORDER BY seq DESC LIMIT 1)") " FROM (SELECT ? AS kind, ? AS row_id) c"
+        : "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, " RECOMPUTE(
+              "(SELECT link FROM chain ORDER BY seq DESC LIMIT 1)") " FROM (SELECT ? AS kind, ? AS row_id) c",
+        -1, &ins, NULL);
+    for (int k = 0; k < (with_n ? 3 : 2) && rc == SQLITE_OK; k++) {
         sqlite3_stmt *s;
         rc = sqlite3_prepare_v2(db, rows[k], -1, &s, NULL);
         if (rc != SQLITE_OK) break;
@@ -253,25 +276,35 @@ static void check_tables(vctx *v)
  * is not), and every chain entry must name an existing row and hash to its link. */
 static int check_links(vctx *v, int full)
 {
-    /* The chain has no index over (kind, row_id) but a partial one for decisions: every save
-     * appends to it, and a second b-tree per save would double what a save writes. The full
-     * check joins with an automatic index instead; the cheap one looks at the last links. */
+    /* The chain has no index over (kind, row_id) but partial ones for decisions and
+     * notifications: every save appends to it, and a second b-tree per save would double what a
+     * save writes. The full check joins with an automatic index instead; the cheap one looks at
+     * the last links. */
     static const char *const unlinked[] = {
         "SELECT 'audit', a.id FROM audit a LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'audit') c"
         " ON c.row_id = a.id WHERE c.row_id IS NULL",
         "SELECT 'decision', d.id FROM decision d WHERE NOT EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'decision'"
         " AND c.row_id = d.id)",
-        "SELECT kind, row_id FROM chain GROUP BY kind, row_id HAVING count(*) > 1"};
+        "SELECT kind, row_id FROM chain GROUP BY kind, row_id HAVING count(*) > 1",
+        "SELECT 'notification', n.id FROM notification n LEFT JOIN (SELECT row_id FROM chain WHERE"
+        " kind = 'notification') c ON c.row_id = n.id WHERE c.row_id IS NULL"};
     static const char *const cheap[] = {
-        "SELECT 'audit', id FROM audit WHERE id = (SELECT max(id) FROM audit) AND NOT EXISTS(SELECT 1 FROM"
-        " (SELECT kind, row_id FROM chain ORDER BY seq DESC LIMIT 8) c WHERE c.kind = 'audit' AND c.row_id = audit.id)",
+        /* the last audit link (a few steps back from the end) names the last audit row */
+        "SELECT 'audit', id FROM audit WHERE id = (SELECT max(id) FROM audit) AND id IS NOT (SELECT row_id FROM"
+        " chain WHERE kind = 'audit' ORDER BY seq DESC LIMIT 1)",
         "SELECT 'decision', id FROM decision d WHERE id = (SELECT max(id) FROM decision) AND NOT EXISTS(SELECT 1"
-        " FROM chain c WHERE c.kind = 'decision' AND c.row_id = d.id)"};
+        " FROM chain c WHERE c.kind = 'decision' AND c.row_id = d.id)",
+        NULL,
+        "SELECT 'notification', id FROM notification n WHERE id = (SELECT max(id) FROM notification) AND NOT"
+        " EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'notification' AND c.row_id = n.id)"};
+    /* Notifications are chained from SV_CHAIN_NOTICE_SCHEMA. */
+    int with_n = sv_schema_version(v->db) >= SV_CHAIN_NOTICE_SCHEMA;
     sqlite3_stmt *s;
     int rc;
-    int nq = full ? 3 : 2;
-    for (int k = 0; k < nq; k++) {
-        if (sqlite3_prepare_v2(v->db, full ? unlinked[k] : cheap[k], -1, &s, NULL) != SQLITE_OK) return -1;
+    for (int k = 0; k < (with_n ? 4 : 3); k++) {
+        const char *q = full ? unlinked[k] : cheap[k];
+        if (!q) continue;
+        if (sqlite3_prepare_v2(v->db, q, -1, &s, NULL) != SQLITE_OK) return -1;
         while ((rc = sqlite3_step(s)) == SQLITE_ROW)
             brk(v, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1), NULL,
                 k == 2 ? _("raden er lenket inn i kjeden to ganger") : _("raden er ikke lenket inn i kjeden (lagt til utenom programmet)"),
@@ -279,12 +312,17 @@ static int check_links(vctx *v, int full)
         sqlite3_finalize(s);
         if (rc != SQLITE_DONE) return -1;
     }
-    const char *sql = full
-        ? "SELECT c.seq, c.kind, c.row_id, c.link, " RECOMPUTE("c.prev") ", c.kind IN ('audit', 'decision')"
-          " FROM (SELECT seq, kind, row_id, link, lag(link) OVER (ORDER BY seq) AS prev FROM chain) c ORDER BY c.seq"
-        : "SELECT c.seq, c.kind, c.row_id, c.link, " RECOMPUTE("c.prev") ", c.kind IN ('audit', 'decision')"
-          " FROM (SELECT seq, kind, row_id, link, (SELECT link FROM chain p WHERE p.seq < x.seq ORDER BY p.seq DESC"
-          " LIMIT 1) AS prev FROM chain x ORDER BY seq DESC LIMIT 1) c";
+#define FULL_SQL(re, kinds) \
+    "SELECT c.seq, c.kind, c.row_id, c.link, " re ", c.kind IN (" kinds ")" \
+    " FROM (SELECT seq, kind, row_id, link, lag(link) OVER (ORDER BY seq) AS prev FROM chain) c ORDER BY c.seq"
+#define CHEAP_SQL(re, kinds) \
+    "SELECT c.seq, c.kind, c.row_id, c.link, " re ", c.kind IN (" kinds ")" \
+    " FROM (SELECT seq, kind, row_id, link, (SELECT link FROM chain p WHERE p.seq < x.seq ORDER BY p.seq DESC" \
+    " LIMIT 1) AS prev FROM chain x ORDER BY seq DESC LIMIT 1) c"
+    const char *sql = with_n ? (full ? FULL_SQL(RECOMPUTE_N("c.prev"), "'audit', 'decision', 'notification'")
+                                     : CHEAP_SQL(RECOMPUTE_N("c.prev"), "'audit', 'decision', 'notification'"))
+                             : (full ? FULL_SQL(RECOMPUTE("c.prev"), "'audit', 'decision'")
+                                     : CHEAP_SQL(RECOMPUTE("c.prev"), "'audit', 'decision'"));
     if (sqlite3_prepare_v2(v->db, sql, -1, &s, NULL) != SQLITE_OK) return -1;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *kind = (const char *)sqlite3_column_text(s, 1);
@@ -294,7 +332,8 @@ static int check_links(vctx *v, int full)
         char seq[32];
         snprintf(seq, sizeof seq, "%lld", (long long)sqlite3_column_int64(s, 0));
         if (!sqlite3_column_int(s, 5))
-            brk(v, "chain", sqlite3_column_int64(s, 0), NULL, _("ukjent slags lenke i kjeden"), "audit/decision",
+            brk(v, "chain", sqlite3_column_int64(s, 0), NULL, _("ukjent slags lenke i kjeden"),
+                with_n ? "audit/decision/notification" : "audit/decision",
                 kind);
         else if (!again)
             brk(v, kind, row, NULL, _("raden i kjeden finnes ikke lenger (slettet)"), link, "");

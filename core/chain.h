@@ -23,6 +23,12 @@
     r "id, " r "participant_id, " r "uuid, " r "kind, " r "decided_on, " r "decided_by, " r "plan_rev, " \
     r "law, " r "notified_on, " r "notify_method, " r "reason, " r "xml, " r "created_at"
 
+/* From this schema the notifications recorded after a decision (core/notice.c: the day the
+ * appeal deadline runs from) are chained too, and guarded like the decisions. */
+#define SV_CHAIN_NOTICE_SCHEMA 19
+#define SV_CHAIN_NOTICE_COLS(r) \
+    r "id, " r "decision_id, " r "notified_on, " r "method, " r "note, " r "recorded_at, " r "recorded_by"
+
 /* The SHA-256 of n bytes at p as 64 lowercase hex digits. */
 void sv_sha256_hex(const void *p, size_t n, char out[65]);
 

@@ -156,6 +156,22 @@ static const struct { const char *name, *sql; } CHAIN[] = {
                         " SELECT RAISE(ABORT, 'kjeden over historikken kan ikke endres'); END"},
 };
 
+/* The notifications recorded after a decision, from SV_CHAIN_NOTICE_SCHEMA: append-only
+ * (as migration 12 made them) and chained like the decisions. */
+static const struct { const char *name, *sql; } NOTICE[] = {
+    {"notification_no_update", "CREATE TRIGGER notification_no_update BEFORE UPDATE ON notification BEGIN"
+                               "  SELECT RAISE(ABORT, 'en registrert underretning kan ikke endres; registrer en ny'); END"},
+    {"notification_no_delete", "CREATE TRIGGER notification_no_delete BEFORE DELETE ON notification BEGIN"
+                               "  SELECT RAISE(ABORT, 'en registrert underretning kan ikke slettes'); END"},
+    {"notification_no_replace", "CREATE TRIGGER notification_no_replace BEFORE INSERT ON notification WHEN"
+                                " EXISTS(SELECT 1 FROM notification WHERE id = NEW.id) BEGIN"
+                                " SELECT RAISE(ABORT, 'en registrert underretning kan ikke erstattes'); END"},
+    {"chain_notification", "CREATE TRIGGER chain_notification AFTER INSERT ON notification BEGIN INSERT INTO"
+                           " chain(kind, row_id, link) VALUES('notification', NEW.id, sv_chain_link((SELECT link"
+                           " FROM chain ORDER BY seq DESC LIMIT 1), 'notification', " SV_CHAIN_NOTICE_COLS("NEW.")
+                           ")); END"},
+};
+
 int sv_guard_each(int schema, sv_guard_cb cb, void *ctx)
 {
     emit em = {cb, ctx, 0, {0}};
@@ -168,6 +184,8 @@ int sv_guard_each(int schema, sv_guard_cb cb, void *ctx)
     if (schema >= 6 && !em.stop) entity_triggers(&em, &SV_ENT_NIR_REG);
     for (size_t i = 0; schema >= SV_CHAIN_SCHEMA && i < sizeof CHAIN / sizeof CHAIN[0] && !em.stop; i++)
         em.stop = cb(CHAIN[i].name, CHAIN[i].sql, ctx);
+    for (size_t i = 0; schema >= SV_CHAIN_NOTICE_SCHEMA && i < sizeof NOTICE / sizeof NOTICE[0] && !em.stop; i++)
+        em.stop = cb(NOTICE[i].name, NOTICE[i].sql, ctx);
     sv_buf_free(&em.sql);
     return em.stop;
 }

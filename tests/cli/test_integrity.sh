@@ -26,6 +26,8 @@ fi
 # The history, tried as root with plain sqlite3. A good database verifies; its backup carries
 # the chain head.
 expect 0 S demo --participants 5 --seed 7
+# a notification recorded after decision 1 (the day its appeal deadline runs from)
+expect 0 S notify 1 --notify-method post --notified "$(date +%d.%m.%Y)" --note "Levert i posten"
 expect 0 S verify
 has "$T/out" "Alt holder"
 expect 0 S backup "$T/good.db"
@@ -52,7 +54,9 @@ tamper() { # FILE TABLE ID COLUMN
 }
 for spec in decision:1:uuid decision:1:kind decision:1:decided_on decision:1:decided_by decision:1:law \
     decision:1:notified_on decision:1:notify_method decision:1:reason decision:1:xml decision:1:created_at \
-    audit:$AUD:at audit:$AUD:login audit:$AUD:tbl audit:$AUD:action audit:$AUD:old audit:$AUD:new; do
+    audit:$AUD:at audit:$AUD:login audit:$AUD:tbl audit:$AUD:action audit:$AUD:old audit:$AUD:new \
+    notification:1:notified_on notification:1:method notification:1:note notification:1:recorded_at \
+    notification:1:recorded_by; do
     tbl=${spec%%:*}; rest=${spec#*:}; id=${rest%%:*}; col=${rest#*:}
     cp "$T/good.db" "$T/bad.db"
     drop_all "$T/bad.db"
@@ -66,13 +70,16 @@ expect 1 "$BIN" --db "$T/bad.db" edit participant 1 --name "Ny"
 has "$T/err" "stegvis verify"
 # The report goes to a file for an administrator.
 expect 1 "$BIN" --db "$T/bad.db" verify --out "$T/report.txt"
-has "$T/report.txt" "BRUDD audit nr. $AUD"
+has "$T/report.txt" "BRUDD notification nr. 1"
 expect 0 test "$(stat -c %a "$T/report.txt")" = 600
 
 # With the triggers in place: a REPLACE of a decision and a forged audit row are refused (plain
 # sqlite3 cannot even prepare them), and nothing changed.
 cp "$T/good.db" "$T/t.db"
 expect 1 sqlite3 "$T/t.db" "INSERT OR REPLACE INTO decision SELECT * FROM decision WHERE id = 1"
+expect 1 sqlite3 "$T/t.db" "INSERT OR REPLACE INTO notification SELECT * FROM notification WHERE id = 1"
+sqlite3 "$T/t.db" "UPDATE notification SET note = 'endret' WHERE id = 1" 2>/dev/null
+expect 0 test "$(sqlite3 "$T/t.db" "SELECT note FROM notification WHERE id = 1")" = "Levert i posten"
 expect 1 sqlite3 "$T/t.db" "INSERT INTO audit(at, login, tbl, action) VALUES('2020-01-01 10:00:00', 'sjef', 'decision', 'delete')"
 expect 0 "$BIN" --db "$T/t.db" verify
 # With only the chain trigger dropped, a forged back-dated audit row is named.

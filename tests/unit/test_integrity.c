@@ -8,6 +8,7 @@
 #include "../../core/chain.h"
 #include "../../core/decision.h"
 #include "../../core/draftmask.h"
+#include "../../core/notice.h"
 
 static char path[512];
 static sv_store *st;
@@ -331,6 +332,41 @@ START_TEST(test_drafts_keep_numbers_masked)
 }
 END_TEST
 
+START_TEST(test_notifications_are_chained)
+{
+    sv_err e;
+    int64_t did = add_decision(add_participant("01019010399"));
+    sv_notice n;
+    ck_assert_msg(sv_notice_record(st, did, sv_date_from_ymd(2025, 5, 5), "post", "Levert", &n, &e) == SV_OK, "%s", e.msg);
+    ck_assert_int_eq(count("SELECT count(*) FROM chain WHERE kind = 'notification'"), 1);
+    ck_assert_int_eq(sv_chain_verify(sv_store_db(st), 1, NULL, NULL, &e), 0);
+    /* A database from before: its notification is linked by the migration. */
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "DROP TRIGGER chain_notification; DROP TRIGGER chain_no_delete;"
+                                  " DELETE FROM chain WHERE kind = 'notification'; DROP INDEX chain_notification;"
+                                  " PRAGMA user_version = 18", NULL, NULL, NULL), SQLITE_OK);
+    sv_store_close(st);
+    ck_assert_msg(sv_store_open(path, 0, &st, &e) == SV_OK, "%s", e.msg);
+    ck_assert_ptr_null(sv_store_broken(st));
+    ck_assert_int_eq(count("SELECT count(*) FROM chain WHERE kind = 'notification'"), 1);
+    ck_assert_int_eq(sv_chain_verify(sv_store_db(st), 1, NULL, NULL, &e), 0);
+    /* Changed with its triggers dropped: the full check names it, and so does the open check
+     * for the last one added outside the program. */
+    sv_buf b;
+    sv_buf_init(&b);
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "DROP TRIGGER notification_no_update;"
+                                  " UPDATE notification SET notified_on = '2025-05-04'", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sv_chain_verify(sv_store_db(st), 1, note_break, &b, &e), 2);
+    ck_assert_msg(strstr(b.s, "notification 1 |"), "%s", b.s);
+    b.len = 0;
+    ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "DROP TRIGGER chain_notification; INSERT INTO notification(decision_id,"
+                                  " notified_on, method, note, recorded_at, recorded_by) VALUES(1, '2025-05-06', 'post', '',"
+                                  " '2025-05-06 10:00:00', 'mallory')", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_ge(sv_chain_verify(sv_store_db(st), 0, note_break, &b, &e), 2);
+    ck_assert_msg(strstr(b.s, "notification 2 |"), "%s", b.s);
+    sv_buf_free(&b);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("integrity");
@@ -343,6 +379,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_restore_starts_a_new_generation);
     tcase_add_test(t, test_identity_numbers_kept_once);
     tcase_add_test(t, test_drafts_keep_numbers_masked);
+    tcase_add_test(t, test_notifications_are_chained);
     suite_add_tcase(s, t);
     return s;
 }
