@@ -161,9 +161,13 @@ void sv_chain_head(sqlite3 *db, char head[65])
     ") FROM audit a WHERE a.id = c.row_id) WHEN 'decision' THEN (SELECT sv_chain_link(" prev ", 'decision', " \
     SV_CHAIN_DECISION_COLS("d.") ") FROM decision d WHERE d.id = c.row_id)" more " END"
 #define RECOMPUTE(prev) RECOMPUTE_WITH(prev, "")
-/* With the notifications (a database that has their table). */
-#define RECOMPUTE_N(prev) RECOMPUTE_WITH(prev, " WHEN 'notification' THEN (SELECT sv_chain_link(" prev \
-    ", 'notification', " SV_CHAIN_NOTICE_COLS("n.") ") FROM notification n WHERE n.id = c.row_id)")
+#define WHEN_N(prev) " WHEN 'notification' THEN (SELECT sv_chain_link(" prev ", 'notification', " \
+    SV_CHAIN_NOTICE_COLS("n.") ") FROM notification n WHERE n.id = c.row_id)"
+#define WHEN_V(prev) " WHEN 'decision_verdict' THEN (SELECT sv_chain_link(" prev ", 'decision_verdict', " \
+    SV_CHAIN_VERDICT_COLS("v.") ") FROM decision_verdict v WHERE v.decision_id = c.row_id)"
+/* With the notifications, and with the verdicts too. */
+#define RECOMPUTE_N(prev) RECOMPUTE_WITH(prev, WHEN_N(prev))
+#define RECOMPUTE_NV(prev) RECOMPUTE_WITH(prev, WHEN_N(prev) WHEN_V(prev))
 
 static int has_table(sqlite3 *db, const char *name)
 {
@@ -187,17 +191,19 @@ int sv_chain_build(sqlite3 *db, sv_err *e)
         "SELECT 'audit', a.id FROM audit a LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'audit') c"
         " ON c.row_id = a.id WHERE c.row_id IS NULL ORDER BY a.id",
         "SELECT 'notification', n.id FROM notification n LEFT JOIN (SELECT row_id FROM chain WHERE"
-        " kind = 'notification') c ON c.row_id = n.id WHERE c.row_id IS NULL ORDER BY n.id"};
-    /* the notifications once their table exists (schema 12) */
-    int with_n = has_table(db, "notification");
+        " kind = 'notification') c ON c.row_id = n.id WHERE c.row_id IS NULL ORDER BY n.id",
+        "SELECT 'decision_verdict', v.decision_id FROM decision_verdict v LEFT JOIN (SELECT row_id FROM chain WHERE"
+        " kind = 'decision_verdict') c ON c.row_id = v.decision_id WHERE c.row_id IS NULL ORDER BY v.decision_id"};
+    /* the notifications and verdicts once their tables exist (schemas 12 and 11) */
+    int with_n = has_table(db, "notification") && has_table(db, "decision_verdict");
     sqlite3_stmt *ins = NULL;
     int rc = sqlite3_prepare_v2(db, with_n
-        ? "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, " RECOMPUTE_N(
+        ? "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, " RECOMPUTE_NV(
               "(SELECT link FROM chain ORDER BY seq DESC LIMIT 1)") " FROM (SELECT ? AS kind, ? AS row_id) c"
         : "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, " RECOMPUTE(
               "(SELECT link FROM chain ORDER BY seq DESC LIMIT 1)") " FROM (SELECT ? AS kind, ? AS row_id) c",
         -1, &ins, NULL);
-    for (int k = 0; k < (with_n ? 3 : 2) && rc == SQLITE_OK; k++) {
+    for (int k = 0; k < (with_n ? 4 : 2) && rc == SQLITE_OK; k++) {
         sqlite3_stmt *s;
         rc = sqlite3_prepare_v2(db, rows[k], -1, &s, NULL);
         if (rc != SQLITE_OK) break;
@@ -287,7 +293,9 @@ static int check_links(vctx *v, int full)
         " AND c.row_id = d.id)",
         "SELECT kind, row_id FROM chain GROUP BY kind, row_id HAVING count(*) > 1",
         "SELECT 'notification', n.id FROM notification n LEFT JOIN (SELECT row_id FROM chain WHERE"
-        " kind = 'notification') c ON c.row_id = n.id WHERE c.row_id IS NULL"};
+        " kind = 'notification') c ON c.row_id = n.id WHERE c.row_id IS NULL",
+        "SELECT 'decision_verdict', v.decision_id FROM decision_verdict v LEFT JOIN (SELECT row_id FROM chain WHERE"
+        " kind = 'decision_verdict') c ON c.row_id = v.decision_id WHERE c.row_id IS NULL"};
     static const char *const cheap[] = {
         /* the last audit link (a few steps back from the end) names the last audit row */
         "SELECT 'audit', id FROM audit WHERE id = (SELECT max(id) FROM audit) AND id IS NOT (SELECT row_id FROM"
@@ -296,12 +304,15 @@ static int check_links(vctx *v, int full)
         " FROM chain c WHERE c.kind = 'decision' AND c.row_id = d.id)",
         NULL,
         "SELECT 'notification', id FROM notification n WHERE id = (SELECT max(id) FROM notification) AND NOT"
-        " EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'notification' AND c.row_id = n.id)"};
-    /* Notifications are chained from SV_CHAIN_NOTICE_SCHEMA. */
-    int with_n = sv_schema_version(v->db) >= SV_CHAIN_NOTICE_SCHEMA;
+        " EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'notification' AND c.row_id = n.id)",
+        "SELECT 'decision_verdict', decision_id FROM decision_verdict v WHERE decision_id = (SELECT max(decision_id) FROM"
+        " decision_verdict) AND NOT EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'decision_verdict' AND c.row_id = v.decision_id)"};
+    /* Notifications are chained from SV_CHAIN_NOTICE_SCHEMA, verdicts from SV_CHAIN_VERDICT_SCHEMA. */
+    int schema = sv_schema_version(v->db);
+    int with_n = schema >= SV_CHAIN_NOTICE_SCHEMA, with_v = schema >= SV_CHAIN_VERDICT_SCHEMA;
     sqlite3_stmt *s;
     int rc;
-    for (int k = 0; k < (with_n ? 4 : 3); k++) {
+    for (int k = 0; k < (with_v ? 5 : with_n ? 4 : 3); k++) {
         const char *q = full ? unlinked[k] : cheap[k];
         if (!q) continue;
         if (sqlite3_prepare_v2(v->db, q, -1, &s, NULL) != SQLITE_OK) return -1;
@@ -319,7 +330,9 @@ static int check_links(vctx *v, int full)
     "SELECT c.seq, c.kind, c.row_id, c.link, " re ", c.kind IN (" kinds ")" \
     " FROM (SELECT seq, kind, row_id, link, (SELECT link FROM chain p WHERE p.seq < x.seq ORDER BY p.seq DESC" \
     " LIMIT 1) AS prev FROM chain x ORDER BY seq DESC LIMIT 1) c"
-    const char *sql = with_n ? (full ? FULL_SQL(RECOMPUTE_N("c.prev"), "'audit', 'decision', 'notification'")
+#define KINDS_NV "'audit', 'decision', 'notification', 'decision_verdict'"
+    const char *sql = with_v ? (full ? FULL_SQL(RECOMPUTE_NV("c.prev"), KINDS_NV) : CHEAP_SQL(RECOMPUTE_NV("c.prev"), KINDS_NV))
+                    : with_n ? (full ? FULL_SQL(RECOMPUTE_N("c.prev"), "'audit', 'decision', 'notification'")
                                      : CHEAP_SQL(RECOMPUTE_N("c.prev"), "'audit', 'decision', 'notification'"))
                              : (full ? FULL_SQL(RECOMPUTE("c.prev"), "'audit', 'decision'")
                                      : CHEAP_SQL(RECOMPUTE("c.prev"), "'audit', 'decision'"));
@@ -333,7 +346,7 @@ static int check_links(vctx *v, int full)
         snprintf(seq, sizeof seq, "%lld", (long long)sqlite3_column_int64(s, 0));
         if (!sqlite3_column_int(s, 5))
             brk(v, "chain", sqlite3_column_int64(s, 0), NULL, _("ukjent slags lenke i kjeden"),
-                with_n ? "audit/decision/notification" : "audit/decision",
+                with_v ? "audit/decision/notification/decision_verdict" : with_n ? "audit/decision/notification" : "audit/decision",
                 kind);
         else if (!again)
             brk(v, kind, row, NULL, _("raden i kjeden finnes ikke lenger (slettet)"), link, "");

@@ -29,6 +29,12 @@
 #define SV_CHAIN_NOTICE_COLS(r) \
     r "id, " r "decision_id, " r "notified_on, " r "method, " r "note, " r "recorded_at, " r "recorded_by"
 
+/* From this schema the verdict kept beside each decision (core/verdict.c: what the checklist
+ * reads instead of checking the document again) is chained and guarded too; row_id is the
+ * decision's id. */
+#define SV_CHAIN_VERDICT_SCHEMA 20
+#define SV_CHAIN_VERDICT_COLS(r) r "decision_id, " r "verdict"
+
 /* The SHA-256 of n bytes at p as 64 lowercase hex digits. */
 void sv_sha256_hex(const void *p, size_t n, char out[65]);
 

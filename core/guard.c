@@ -172,6 +172,21 @@ static const struct { const char *name, *sql; } NOTICE[] = {
                            ")); END"},
 };
 
+/* The verdict beside each decision, from SV_CHAIN_VERDICT_SCHEMA: immutable (as migration 11
+ * made it), never replaced, and chained. */
+static const struct { const char *name, *sql; } VERDICT[] = {
+    {"decision_verdict_no_update", "CREATE TRIGGER decision_verdict_no_update BEFORE UPDATE ON decision_verdict BEGIN"
+                                   "  SELECT RAISE(ABORT, 'et vedtaks regelkontroll kan ikke endres'); END"},
+    {"decision_verdict_no_delete", "CREATE TRIGGER decision_verdict_no_delete BEFORE DELETE ON decision_verdict BEGIN"
+                                   "  SELECT RAISE(ABORT, 'et vedtaks regelkontroll kan ikke slettes'); END"},
+    {"decision_verdict_no_replace", "CREATE TRIGGER decision_verdict_no_replace BEFORE INSERT ON decision_verdict WHEN"
+                                    " EXISTS(SELECT 1 FROM decision_verdict WHERE decision_id = NEW.decision_id) BEGIN"
+                                    " SELECT RAISE(ABORT, 'et vedtaks regelkontroll kan ikke erstattes'); END"},
+    {"chain_verdict", "CREATE TRIGGER chain_verdict AFTER INSERT ON decision_verdict BEGIN INSERT INTO chain(kind,"
+                      " row_id, link) VALUES('decision_verdict', NEW.decision_id, sv_chain_link((SELECT link FROM chain ORDER BY"
+                      " seq DESC LIMIT 1), 'decision_verdict', " SV_CHAIN_VERDICT_COLS("NEW.") ")); END"},
+};
+
 int sv_guard_each(int schema, sv_guard_cb cb, void *ctx)
 {
     emit em = {cb, ctx, 0, {0}};
@@ -186,6 +201,8 @@ int sv_guard_each(int schema, sv_guard_cb cb, void *ctx)
         em.stop = cb(CHAIN[i].name, CHAIN[i].sql, ctx);
     for (size_t i = 0; schema >= SV_CHAIN_NOTICE_SCHEMA && i < sizeof NOTICE / sizeof NOTICE[0] && !em.stop; i++)
         em.stop = cb(NOTICE[i].name, NOTICE[i].sql, ctx);
+    for (size_t i = 0; schema >= SV_CHAIN_VERDICT_SCHEMA && i < sizeof VERDICT / sizeof VERDICT[0] && !em.stop; i++)
+        em.stop = cb(VERDICT[i].name, VERDICT[i].sql, ctx);
     sv_buf_free(&em.sql);
     return em.stop;
 }

@@ -431,10 +431,15 @@ static const char MIGRATION_18[] =
 static const char MIGRATION_19[] =
     "CREATE INDEX IF NOT EXISTS chain_notification ON chain(row_id) WHERE kind = 'notification';";
 
+/* Migration 20: the verdict beside each decision is chained and guarded too (core/guard.c);
+ * the existing ones are linked by sv_chain_build after this step. */
+static const char MIGRATION_20[] =
+    "CREATE INDEX IF NOT EXISTS chain_verdict ON chain(row_id) WHERE kind = 'decision_verdict';";
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
-                                         MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19};
+                                         MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20};
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {
@@ -548,7 +553,8 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
     for (int v = have; v < target; v++) {
         if (add_columns(db, v + 1, e)) goto fail;
         if (MIGRATIONS[v] == MIGRATION_10 ? decision_unique(db, e) : exec(db, MIGRATIONS[v], e)) goto fail;
-        if ((v + 1 == SV_CHAIN_SCHEMA || v + 1 == SV_MASK_SCHEMA || v + 1 == SV_CHAIN_NOTICE_SCHEMA) &&
+        if ((v + 1 == SV_CHAIN_SCHEMA || v + 1 == SV_MASK_SCHEMA || v + 1 == SV_CHAIN_NOTICE_SCHEMA ||
+             v + 1 == SV_CHAIN_VERDICT_SCHEMA) &&
             sv_chain_build(db, e))
             goto fail;
         if (MIGRATIONS[v] == MIGRATION_11 && sv_verdict_fill(db, e) < 0) goto fail;

@@ -12,7 +12,7 @@
 #include "roles.h"
 #include "util.h"
 
-#define SV_SCHEMA_VERSION 19
+#define SV_SCHEMA_VERSION 20
 
 typedef struct sv_store sv_store;
 

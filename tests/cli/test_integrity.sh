@@ -50,13 +50,13 @@ drop_all() {
 }
 tamper() { # FILE TABLE ID COLUMN
     sqlite3 "$1" "UPDATE $2 SET $4 = CASE WHEN $4 IS NULL OR $4 = '' THEN 'x'
-        ELSE substr($4, 1, length($4) - 1) || CASE WHEN substr($4, -1) = 'x' THEN 'y' ELSE 'x' END END WHERE id = $3"
+        ELSE substr($4, 1, length($4) - 1) || CASE WHEN substr($4, -1) = 'x' THEN 'y' ELSE 'x' END END WHERE rowid = $3"
 }
 for spec in decision:1:uuid decision:1:kind decision:1:decided_on decision:1:decided_by decision:1:law \
     decision:1:notified_on decision:1:notify_method decision:1:reason decision:1:xml decision:1:created_at \
     audit:$AUD:at audit:$AUD:login audit:$AUD:tbl audit:$AUD:action audit:$AUD:old audit:$AUD:new \
     notification:1:notified_on notification:1:method notification:1:note notification:1:recorded_at \
-    notification:1:recorded_by; do
+    notification:1:recorded_by decision_verdict:1:verdict; do
     tbl=${spec%%:*}; rest=${spec#*:}; id=${rest%%:*}; col=${rest#*:}
     cp "$T/good.db" "$T/bad.db"
     drop_all "$T/bad.db"
@@ -70,7 +70,7 @@ expect 1 "$BIN" --db "$T/bad.db" edit participant 1 --name "Ny"
 has "$T/err" "stegvis verify"
 # The report goes to a file for an administrator.
 expect 1 "$BIN" --db "$T/bad.db" verify --out "$T/report.txt"
-has "$T/report.txt" "BRUDD notification nr. 1"
+has "$T/report.txt" "BRUDD decision_verdict nr. 1"
 expect 0 test "$(stat -c %a "$T/report.txt")" = 600
 
 # With the triggers in place: a REPLACE of a decision and a forged audit row are refused (plain
@@ -78,6 +78,7 @@ expect 0 test "$(stat -c %a "$T/report.txt")" = 600
 cp "$T/good.db" "$T/t.db"
 expect 1 sqlite3 "$T/t.db" "INSERT OR REPLACE INTO decision SELECT * FROM decision WHERE id = 1"
 expect 1 sqlite3 "$T/t.db" "INSERT OR REPLACE INTO notification SELECT * FROM notification WHERE id = 1"
+expect 1 sqlite3 "$T/t.db" "INSERT OR REPLACE INTO decision_verdict SELECT * FROM decision_verdict WHERE decision_id = 1"
 sqlite3 "$T/t.db" "UPDATE notification SET note = 'endret' WHERE id = 1" 2>/dev/null
 expect 0 test "$(sqlite3 "$T/t.db" "SELECT note FROM notification WHERE id = 1")" = "Levert i posten"
 expect 1 sqlite3 "$T/t.db" "INSERT INTO audit(at, login, tbl, action) VALUES('2020-01-01 10:00:00', 'sjef', 'decision', 'delete')"
@@ -88,6 +89,14 @@ expect 1 "$BIN" --db "$T/t.db" verify
 has "$T/out" "trigger chain_audit: beskyttende trigger mangler"
 has "$T/out" "ikke lenket inn i kjeden"
 expect 1 S restore "$T/t.db" --yes
+# A database from before the verdicts and notifications were chained: the upgrade links them.
+cp "$T/good.db" "$T/old.db"
+sqlite3 "$T/old.db" "DROP TRIGGER chain_verdict; DROP TRIGGER chain_notification; DROP TRIGGER chain_no_delete;
+    DELETE FROM chain; PRAGMA user_version = 16"
+expect 0 "$BIN" --db "$T/old.db" verify
+expect 0 test "$(sqlite3 "$T/old.db" "SELECT count(*) FROM chain WHERE kind = 'decision_verdict'")" = \
+    "$(sqlite3 "$T/old.db" "SELECT count(*) FROM decision_verdict")"
+expect 0 test "$(sqlite3 "$T/old.db" "SELECT count(*) FROM chain WHERE kind = 'notification'")" = 1
 # A deleted audit row is named too.
 cp "$T/good.db" "$T/d.db"
 sqlite3 "$T/d.db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = $AUD"
