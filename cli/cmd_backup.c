@@ -1,6 +1,8 @@
 /* backup, restore and audit: the commands of the reliability promises. Messages name the file
  * but never an identity number; the audit history is masked by core/audit_view.c. */
+#include <dirent.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,40 @@ static int private_copy_path(const sv_cli *c, char *tmp, size_t size)
     return snprintf(tmp, size, "%.*s/.stegvis-copy-%ld.db", dn, slash ? c->db_path : ".", (long)getpid()) >= (int)size ? -1 : 0;
 }
 
+/* Private copies left beside the shared database by a backup or restore that was killed
+ * (their process is gone) are removed: each is a whole copy of the database. */
+static void sweep_private_copies(const sv_cli *c)
+{
+    char dir[4200];
+    const char *slash = strrchr(c->db_path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - c->db_path) : 1, slash ? c->db_path : ".");
+    if (!dir[0]) snprintf(dir, sizeof dir, "/");
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        long pid = 0;
+        int end = 0;
+        if (sscanf(de->d_name, ".stegvis-copy-%ld.db%n", &pid, &end) != 1 || pid <= 0 || pid == (long)getpid()) continue;
+        if (de->d_name[end] && strcmp(de->d_name + end, "-journal")) continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue;   /* still running */
+        unlinkat(dirfd(d), de->d_name, 0);
+    }
+    closedir(d);
+}
+
+/* Ctrl-C or a hang-up while a private copy exists waits until it is removed. */
+static void hold_signals(sigset_t *was)
+{
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigaddset(&block, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &block, was);
+}
+
 int cmd_backup(sv_cli *c, int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-') return cli_usage(_("bruk: stegvis backup FIL"));
@@ -35,11 +71,15 @@ int cmd_backup(sv_cli *c, int argc, char **argv)
         if (sv_has_idnumber_run(argv[1]))
             return cli_usage(_("Sikkerhetskopi: filnavnet kan ikke inneholde 11 siffer på rad"));
         if (private_copy_path(c, tmp, sizeof tmp)) return cli_usage(_("Filnavnet er for langt: %s"), c->db_path);
+        sweep_private_copies(c);
+        sigset_t was;
+        hold_signals(&was);
         unlink(tmp);
         int rc = sv_backup(c->st, tmp, &info, &e);
         if (rc == SV_OK && sv_priv_copy(tmp, argv[1], 1) != 0)
             rc = sv_err_set(&e, SV_EIO, "file", _("Sikkerhetskopi: kan ikke skrive %s: %s"), argv[1], strerror(errno));
         unlink(tmp);
+        sigprocmask(SIG_SETMASK, &was, NULL);
         if (rc) return cli_fail(&e);
     } else if (sv_backup(c->st, argv[1], &info, &e)) {
         return cli_fail(&e);
@@ -85,14 +125,20 @@ int cmd_restore(sv_cli *c, int argc, char **argv)
     if (!sv_priv_elevated()) return restore(c, file, file, yes);
     char tmp[4200];
     if (private_copy_path(c, tmp, sizeof tmp)) return cli_usage(_("Filnavnet er for langt: %s"), c->db_path);
+    sweep_private_copies(c);
+    sigset_t was;
+    hold_signals(&was);
     unlink(tmp);
     if (sv_priv_copy(file, tmp, 0) != 0) {
         sv_err e;
         sv_err_set(&e, SV_EIO, "file", _("Sikkerhetskopien %s kan ikke leses: %s"), file, strerror(errno));
+        unlink(tmp);
+        sigprocmask(SIG_SETMASK, &was, NULL);
         return cli_fail(&e);
     }
     int rc = restore(c, tmp, file, yes);
     unlink(tmp);
+    sigprocmask(SIG_SETMASK, &was, NULL);
     return rc;
 }
 

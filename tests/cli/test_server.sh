@@ -152,7 +152,9 @@ for u in $A $B; do
     expect 1 as $u cat "$DB"
 done
 
-# Backups for the administrator are the administrator's files; restore reads theirs.
+# Backups for the administrator are the administrator's files; restore reads theirs. A
+# private copy left by a killed backup (its process gone) is removed by the next one.
+cp "$DB" "$S/.stegvis-copy-99999999.db" && chown "$SVC" "$S/.stegvis-copy-99999999.db"
 expect 0 "$I" backup "$W/copy.db"
 expect 0 test "$(stat -c '%U %a' "$W/copy.db")" = "root 600"
 expect 0 "$I" restore "$W/copy.db" --yes
