@@ -75,10 +75,12 @@ int cmd_backup(sv_cli *c, int argc, char **argv)
         sigset_t was;
         hold_signals(&was);
         unlink(tmp);
-        int rc = sv_backup(c->st, tmp, &info, &e);
+        int rc = sv_backup_unrecorded(c->st, tmp, &info, &e);
         if (rc == SV_OK && sv_priv_copy(tmp, argv[1], 1) != 0)
             rc = sv_err_set(&e, SV_EIO, "file", _("Sikkerhetskopi: kan ikke skrive %s: %s"), argv[1], strerror(errno));
         unlink(tmp);
+        /* the audit row names the administrator's file, once it exists */
+        if (rc == SV_OK) rc = sv_backup_note(c->st, argv[1], &e);
         sigprocmask(SIG_SETMASK, &was, NULL);
         if (rc) return cli_fail(&e);
     } else if (sv_backup(c->st, argv[1], &info, &e)) {

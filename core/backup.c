@@ -196,7 +196,22 @@ static int sync_path(const char *path, int dir)
     return rc;
 }
 
-int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e)
+static int backup(sv_store *st, const char *dest, int record, sv_backup_info *info, sv_err *e);
+
+int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e) { return backup(st, dest, 1, info, e); }
+
+int sv_backup_unrecorded(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e)
+{
+    return backup(st, dest, 0, info, e);
+}
+
+int sv_backup_note(sv_store *st, const char *file, sv_err *e)
+{
+    if (sv_store_authorize_all(st, SV_OP_ADMIN, e)) return e->code;
+    return audit_note(st, "backup", file, e);
+}
+
+static int backup(sv_store *st, const char *dest, int record, sv_backup_info *info, sv_err *e)
 {
     if (sv_store_authorize_all(st, SV_OP_ADMIN, e)) return e->code;
     if (!dest || !*dest) return sv_err_set(e, SV_EINVAL, "file", _("Sikkerhetskopi: oppgi et filnavn"));
@@ -276,7 +291,7 @@ int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e)
     free(tmp);
     free(d);
     /* Recorded only for a backup that exists. */
-    if (rc == SV_OK) rc = audit_note(st, "backup", dest, e);
+    if (rc == SV_OK && record) rc = audit_note(st, "backup", dest, e);
     return rc;
 }
 

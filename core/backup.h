@@ -20,6 +20,11 @@ typedef struct sv_backup_info {
  * backup is recorded in the audit log. A file name holding eleven digits in a row is refused,
  * since identity numbers must never appear in file names. */
 int sv_backup(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e);
+/* The same without the audit row, for a copy that is handed on elsewhere (the shared server's
+ * private copy, copied to the administrator's file); the caller then records the backup that
+ * exists with sv_backup_note. */
+int sv_backup_unrecorded(sv_store *st, const char *dest, sv_backup_info *info, sv_err *e);
+int sv_backup_note(sv_store *st, const char *file, sv_err *e);
 
 /* Checks that path is a whole stegvis database this version can read: integrity_check ok, a
  * schema no newer than ours, and the full verification of its hash chain, decisions and

@@ -157,6 +157,10 @@ done
 cp "$DB" "$S/.stegvis-copy-99999999.db" && chown "$SVC" "$S/.stegvis-copy-99999999.db"
 expect 0 "$I" backup "$W/copy.db"
 expect 0 test "$(stat -c '%U %a' "$W/copy.db")" = "root 600"
+# the audit log names the administrator's file, not the private copy
+expect 0 "$I" audit --limit 1
+has "$T/out" "$W/copy.db"
+hasnt "$T/out" "stegvis-copy"
 expect 0 "$I" restore "$W/copy.db" --yes
 expect 1 R backup "$W/home-$A/mine.db"
 expect 0 test -z "$(ls -A "$S" | grep -v '^stegvis.db')"
