@@ -51,7 +51,8 @@ int sv_fig_age(sv_date birth, sv_date ref)
 int sv_fig_life_event(const char *kind, const char *reason, sv_date from, sv_date to)
 {
     if (from == SV_NODATE || !reason) return 0;
-    if (!strcmp(reason, "fodsel")) return 1;
+    /* A birth and a move change the life situation whatever the length of the leave. */
+    if (!strcmp(reason, "fodsel") || !strcmp(reason, "flytting")) return 1;
     int long_enough = to != SV_NODATE && to - from + 1 >= 14;
     return long_enough && ((kind && !strcmp(kind, "permisjon")) || !strcmp(reason, "sykdom"));
 }

@@ -34,7 +34,8 @@ sv_date sv_fig_review_due(sv_date base);
 int sv_fig_age(sv_date birth, sv_date ref);
 /* A recorded life event that calls for a review of the plan (introduksjonsloven § 6 fourth
  * paragraph, integreringsloven § 15: "ved vesentlig endring i deltakerens livssituasjon"): a
- * birth, or leave or own illness of two weeks or more, from the absence records. */
+ * birth or a move (recorded as leave for moving), or leave or own illness of two weeks or
+ * more, from the absence records. */
 int sv_fig_life_event(const char *kind, const char *reason, sv_date from, sv_date to);
 /* The review it calls for is due within a month of the event (the law sets no number; this is
  * the municipality's practice the program holds it to). */

@@ -73,7 +73,7 @@ static const sv_code ABSENCE_KIND[] = {{"permisjon", N_("Permisjon")}, {"fravaer
 static const sv_code ABSENCE_REASON[] = {
     {"sykdom", N_("Egen sykdom")}, {"barns_sykdom", N_("Barns sykdom")}, {"velferd", N_("Velferd")},
     {"fodsel", N_("Fødsel")}, {"svangerskap", N_("Svangerskapskontroll")}, {"helligdag", N_("Helligdag")},
-    {"ugyldig", N_("Ugyldig fravær")}, {"annet", N_("Annet")}, {NULL, NULL}};
+    {"flytting", N_("Flytting")}, {"ugyldig", N_("Ugyldig fravær")}, {"annet", N_("Annet")}, {NULL, NULL}};
 static const sv_code OUTCOME[] = {
     {"arbeid", N_("Arbeid")}, {"utdanning", N_("Utdanning")}, {"begge", N_("Arbeid og utdanning")},
     {"annet", N_("Annet")}, {NULL, NULL}};

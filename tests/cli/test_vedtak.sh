@@ -234,6 +234,15 @@ has "$T/out" "H-LIVSHENDELSE"
 expect 0 S add review --participant 1 --held-on 15.06.2025 --reason endring --outcome "Planen tilpasses permisjonen."
 expect 1 S checklist
 hasnt "$T/out" "H-LIVSHENDELSE"
+# a move (one day's leave) calls for one too
+expect 0 S add absence --participant 1 --kind permisjon --reason flytting --from-on 01.08.2025 --to-on 01.08.2025 --approved ja
+expect 0 S show 1
+has "$T/out" "Neste vurdering innen  *01.09.2025"
+expect 1 S checklist
+has "$T/out" "H-LIVSHENDELSE"
+expect 0 S add review --participant 1 --held-on 20.08.2025 --reason endring --outcome "Ny bolig; planen står seg."
+expect 1 S checklist
+hasnt "$T/out" "H-LIVSHENDELSE"
 # a correction of wording keeps the decision; a significant change, marked or not, does not
 expect 0 S show 2
 has "$T/out" "Ingen endringer i planen siden siste vedtak"
