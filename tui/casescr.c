@@ -244,6 +244,18 @@ static void resume(tui_screen *scr)
     reload((case_screen *)scr);
 }
 
+/* A click on a row of the step (below the step bar) selects it; a double click opens it. */
+static void click(tui_screen *scr, int y, int x, int twice)
+{
+    case_screen *cs = (case_screen *)scr;
+    int i = cs->top + y - 4;
+    if (y < 4 || (cs->info && COLS < 100) || (COLS >= 100 && x >= COLS * 3 / 5) || i >= cs->nitems ||
+        cs->items[i].kind <= IT_HEAD)
+        return;
+    cs->cur = i;
+    if (twice) open_item(cs);
+}
+
 static void destroy(tui_screen *scr)
 {
     case_screen *cs = (case_screen *)scr;
@@ -262,6 +274,7 @@ tui_screen *tui_case_new(int64_t pid)
                                "steg 5-7 deltakerens: kartlegging og plan med vedtak, oppfølging, sluttevaluering. "
                                "✓ = ferdig, ● = steget saken står på. Rader med + lager noe nytt. Stegene tas i rekkefølge.")};
     cs->base.keymap = "case";
+    cs->base.click = click;
     if (reload(cs) != 0) {
         destroy(&cs->base);
         return NULL;

@@ -137,6 +137,16 @@ static int key(tui_screen *s, int act, int ch)
     return 0;
 }
 
+/* A click on a participant's row selects it; a double click opens the case. */
+static void click(tui_screen *s, int y, int x, int twice)
+{
+    (void)x;
+    dl_screen *ds = (dl_screen *)s;
+    if (y < 3 || y - 3 >= ds->n) return;
+    ds->cur = ds->top + y - 3;
+    if (twice) key(s, TA_OPEN, 0);
+}
+
 static void resume(tui_screen *s)
 {
     ((dl_screen *)s)->dirty = 1;
@@ -162,5 +172,6 @@ tui_screen *tui_deadlines_new(void)
                             N_("Fristene til alle deltakerne, den tidligste først: når planen skal vedtas, når den skal "
                                "vurderes, registrering i NIR og når programmet slutter. Datoer som er passert, står i rødt.")};
     ds->base.keymap = "deadlines";
+    ds->base.click = click;
     return &ds->base;
 }

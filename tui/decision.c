@@ -642,6 +642,17 @@ static void resume(tui_screen *s)
     reload((dec_screen *)s);
 }
 
+/* A click on a field or finding selects it; a double click opens it as Enter does. */
+static void click(tui_screen *s, int y, int x, int twice)
+{
+    (void)x;
+    dec_screen *ds = (dec_screen *)s;
+    int i = ds->top + y;
+    if (ds->preview || y < 0 || i >= ds->n || !selectable(&ds->lines[i])) return;
+    ds->cur = i;
+    if (twice) key(s, TA_OPEN, 0);
+}
+
 static void destroy(tui_screen *s)
 {
     dec_screen *ds = (dec_screen *)s;
@@ -662,6 +673,7 @@ tui_screen *tui_decision_new(int64_t pid)
                                "som er endret i planen siden siste vedtak. Et fattet vedtak kan ikke endres: vesentlige "
                                "endringer i planen krever nytt vedtak.")};
     ds->base.keymap = "decision";
+    ds->base.click = click;
     snprintf(ds->notify, sizeof ds->notify, "digitalt");
     snprintf(ds->kind, sizeof ds->kind, "plan");
     snprintf(ds->title, sizeof ds->title, "%s", _("Vedtak"));
