@@ -21,7 +21,7 @@
 #include "../core/priv.h"
 #include "tui.h"
 
-enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_LATE, A_PREVIEW, A_HISTORY };
+enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_LATE, A_NOTICE, A_PREVIEW, A_HISTORY };
 
 #define KEYS TUI_DECISION_KEYS
 const tui_key KEYS[] = {
@@ -34,13 +34,14 @@ const tui_key KEYS[] = {
     {'k', 0, "k", N_("vedtakstype"), A_KIND, 0, N_("velg vedtakstype (feltet øverst; også Enter på det)"), "kind"},
     {'n', 0, "n", N_("underretning (måte)"), A_NOTIFY, 0, NULL, "notify"},
     {'r', 0, "r", N_("grunn til vedtaket (endring, forlengelse, stans)"), A_REASON, 0, N_("skriv grunnen (feltet øverst; også Enter på det)"), "reason"},
+    {'u', 0, "u", N_("underrettet"), A_NOTICE, 0, N_("registrer dagen deltakeren fikk det siste fattede vedtaket, og hvordan (klagefristen går fra den)"), "notified"},
     {'l', 0, "l", N_("grunn for forsinkelse"), A_LATE, 0, N_("skriv hvorfor vedtaket kommer etter fristen (feltet øverst når fristen er passert; også Enter på det)"), "late-reason"},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
 
 /* The decision's own fields, drawn at the top and kept as a draft like a form's. */
-enum { DF_NONE = 0, DF_KIND, DF_REASON, DF_NOTIFY, DF_LATE };
+enum { DF_NONE = 0, DF_KIND, DF_REASON, DF_NOTIFY, DF_LATE, DF_NOTICE };
 
 typedef struct {
     char text[400];
@@ -121,7 +122,8 @@ static void screen_words(char *text, size_t size, const sv_rule *r)
     if (r->late_ok) snprintf(text + n, size - n, "%s", _(" Skriv årsaken i feltet «Grunn for forsinkelse» øverst (Enter her, eller l): den står da i vedtaket."));
     else if (!strcmp(f, "kind")) snprintf(text + n, size - n, "%s", _(" Velg vedtakstype i feltet «Vedtakstype» øverst (Enter der, eller k)."));
     else if (!strcmp(f, "reason")) snprintf(text + n, size - n, "%s", _(" Skriv grunnen i feltet «Grunn» øverst (Enter der, eller r)."));
-    else if (!strcmp(f, "notified_on")) snprintf(text + n, size - n, "%s", _(" Velg underretning i feltet «Underretning» øverst (n)."));
+    else if (!strcmp(f, "notified_on"))
+        snprintf(text + n, size - n, "%s", _(" Velg måten i feltet «Underretning» øverst (n); når vedtaket er fattet og deltakeren har fått det, registrer dagen i feltet «Underrettet» (u)."));
     nor_dates(text);
 }
 
@@ -231,6 +233,7 @@ static void build(dec_screen *ds)
     ds->letter = NULL;
     ds->violations = -1;
     sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason, ds->late, NULL};
+    in.notified_on = SV_NODATE;   /* recorded when it happens (u), never assumed */
     int late_at = -1;   /* where the late reason's field goes when the deadline is passed */
     const char *law = sv_law_code(sv_participant_law(&ds->c.p));
     ds->rs = sv_rules_for(law, sv_today(), &e);
@@ -247,6 +250,12 @@ static void build(dec_screen *ds)
     }
     add(ds, 0, NULL, _("Vedtakstype:  %s"), _(sv_code_label(SV_CODES_DECISION_KIND, ds->issued && last ? last->kind : ds->kind)));
     ds->lines[ds->n - 1].field = DF_KIND;
+    if (ds->issued) {
+        char nl[300];
+        int st = tui_notice_line(last, nl, sizeof nl);
+        add(ds, st == 1 ? 0 : tui_attr(TC_WARN), NULL, "%s", nl);
+        ds->lines[ds->n - 1].field = DF_NOTICE;
+    }
     if (!ds->issued) {
         char r[320];
         one_line(r, sizeof r, ds->reason[0] ? ds->reason : _("- (trengs ved endring, forlengelse og stans)"));
@@ -331,6 +340,12 @@ static void build(dec_screen *ds)
         sv_date_nor(dd->decided_on, t);
         add(ds, 0, NULL, _("  %s %s av %s (planversjon %d)"), t, sv_code_label(SV_CODES_DECISION_KIND, dd->kind),
             dd->decided_by, dd->plan_rev);
+        if (!ds->issued && dd == last) {
+            char nl[300];
+            int st = tui_notice_line(last, nl, sizeof nl);
+            add(ds, st == 1 ? 0 : tui_attr(TC_WARN), NULL, "    %s", nl);
+            ds->lines[ds->n - 1].field = DF_NOTICE;
+        }
     }
     if (!ds->c.ndecisions) add(ds, 0, NULL, "  %s", _("ingen ennå"));
     /* Start on the first finding, so Enter goes straight to what needs fixing. */
@@ -474,6 +489,14 @@ static void edit_field(dec_screen *ds, int field)
     else if (field == DF_REASON) edit_reason(ds);
     else if (field == DF_NOTIFY) edit_notify(ds);
     else if (field == DF_LATE) edit_late(ds);
+    else if (field == DF_NOTICE) {
+        const sv_decision *last = sv_case_last_decision(&ds->c);
+        if (!last) tui_msg(0, "%s", _("Ingen vedtak å registrere underretning for ennå: fatt vedtaket først (F)."));
+        else if (tui_notice_record(last)) {
+            ds->keep_cur = 1;
+            build(ds);
+        }
+    }
 }
 
 /* Opens the form holding the field a finding names ("plan.justification", "phase", "kind"). */
@@ -529,6 +552,7 @@ static void issue(dec_screen *ds)
              sv_code_label(SV_CODES_DECISION_KIND, ds->kind), ds->c.p.name, t);
     if (tui_ask(_("Fatt vedtak"), q, "jn") != 'j') return;
     sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason, ds->late, NULL};
+    in.notified_on = SV_NODATE;   /* recorded when it happens (u), never assumed */
     sv_issue r;
     memset(&r, 0, sizeof r);
     int rc = sv_issue_decision(TUI.st, ds->pid, &in, 0, &r, &e);
@@ -543,7 +567,7 @@ static void issue(dec_screen *ds)
     }
     if (rc == SV_OK) {
         if (r.late) tui_msg(2, _("Vedtaket er fattet etter fristen (nr. %lld), med grunnen for forsinkelsen. Eksporter det med x."), (long long)r.d.id);
-        else tui_msg(2, _("Vedtaket er fattet (nr. %lld). Eksporter det med x."), (long long)r.d.id);
+        else tui_msg(2, _("Vedtaket er fattet (nr. %lld). Eksporter det med x; registrer underretningen når deltakeren har fått det (u)."), (long long)r.d.id);
         draft_drop(ds);
         ds->chosen = 0;
         ds->reason[0] = '\0';
@@ -631,6 +655,7 @@ static int key(tui_screen *s, int act, int ch)
     case A_NOTIFY: edit_field(ds, DF_NOTIFY); break;
     case A_REASON: edit_field(ds, DF_REASON); break;
     case A_LATE: edit_field(ds, DF_LATE); break;
+    case A_NOTICE: edit_field(ds, DF_NOTICE); break;
     case TA_BACK: return 1;
     default: break;
     }

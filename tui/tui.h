@@ -194,6 +194,13 @@ struct sv_case;
 typedef void (*tui_change_emit)(void *ctx, const char *line);
 int tui_plan_changes(const struct sv_case *c, tui_change_emit emit, void *ctx);
 
+/* The notification of an issued decision (tui/decnotice.c): its line for the decision screen
+ * (returns 1 notified, 0 not yet, -1 unreadable), and recording it (asks the day and how;
+ * returns 1 when recorded). */
+struct sv_decision;
+int tui_notice_line(const struct sv_decision *d, char *buf, size_t size);
+int tui_notice_record(const struct sv_decision *d);
+
 /* "Who you are and what you may do" line. */
 void tui_whoami(char *buf, size_t size);
 

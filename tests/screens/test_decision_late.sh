@@ -3,7 +3,8 @@
 # deadline names the screen's field, not "decide --late-reason"; a reason without substance is
 # refused, a real one lets the decision through and is kept as a draft when the screen is left;
 # the issued document carries it. After the decision, a change of the plan is listed there in
-# labels and dd.mm.åååå.
+# labels and dd.mm.åååå. The notification is recorded from the screen when it happens, never
+# assumed at issue.
 . "$(dirname "$0")/lib.sh"
 
 make_db 40
@@ -68,6 +69,23 @@ wait_for "fattet etter fristen"
 wait_for "Vedtaket er fattet:"
 wait_for "Endret i planen siden siste vedtak:"
 wait_for "ingen endringer"
+# issued, not notified: the screen claims no notification the user did not give
+wait_for "Underrettet: ikke ennå"
+sv show "$PID" | grep -q "ikke underrettet ennå" || fail "vedtaket fra skjermen er registrert som underrettet uten at brukeren sa det"
+keys u
+wait_for "Deltakeren fikk vedtaket"
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+typ "31.02.2026"; keys Enter
+wait_for "«31.02.2026» er ikke en gyldig dato"
+select_row "Underrettet:"
+keys Enter
+wait_for "Deltakeren fikk vedtaket"
+keys Enter
+wait_for "Brev i posten"
+keys Enter
+wait_for "Klagefristen går ut"
+wait_for "Underrettet: $TODAY (Digitalt (Digipost/eBoks)), klagefrist"
+sv show "$PID" | grep -qF "underrettet $TODAY (Digitalt (Digipost/eBoks)), registrert etter vedtaket" || fail "underretningen er ikke registrert"
 keys Escape
 wait_for "Steg"
 keys Escape
