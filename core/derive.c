@@ -373,19 +373,31 @@ int sv_vedtak_derive(xmlDocPtr doc, const sv_derive_opts *o, sv_err *e)
 
 /* --- the substance of a text -------------------------------------------------------------- */
 
-/* Words that carry no reasons of their own. */
+/* Words that carry no reasons of their own, in strcmp (byte) order for bsearch; the checklist
+ * looks at every justification of the country, so this is on its hot path. */
 static const char *const FILLER[] = {
-    "og", "i", "på", "til", "for", "med", "som", "er", "det", "en", "et", "ei", "av", "at", "har", "skal", "vil", "kan",
-    "den", "de", "han", "hun", "seg", "om", "fra", "blir", "ble", "være", "vere", "ikke", "ikkje", "så", "også", "sin",
-    "sitt", "sine", "der", "her", "men", "eller", "bli", "vert", "å", "ut", "inn", "opp", "nå", "no", "da", "dette",
-    "denne", "disse", "deltakeren", "deltakaren", "deltaker", "deltakar", "planen", "plan", "kommunen", "programmet",
-    "bra", "god", "godt", "gode", "fint", "fin", "ok", "osv", "etc", "blabla", "bla", NULL};
+    "at", "av", "bla", "blabla", "ble", "bli", "blir", "bra", "da", "de", "deltakar", "deltakaren", "deltaker",
+    "deltakeren", "den", "denne", "der", "det", "dette", "disse", "ei", "eller", "en", "er", "et", "etc", "fin",
+    "fint", "for", "fra", "god", "gode", "godt", "han", "har", "her", "hun", "i", "ikke", "ikkje", "inn", "kan",
+    "kommunen", "med", "men", "no", "nå", "og", "også", "ok", "om", "opp", "osv", "plan", "planen", "programmet",
+    "på", "seg", "sin", "sine", "sitt", "skal", "som", "så", "til", "ut", "vere", "vert", "vil", "være", "å"};
+enum { NFILLER = sizeof FILLER / sizeof FILLER[0] };
+
+static int by_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 static int is_filler(const char *w)
 {
-    for (int i = 0; FILLER[i]; i++)
-        if (!strcmp(FILLER[i], w)) return 1;
-    return 0;
+    return bsearch(&w, FILLER, NFILLER, sizeof *FILLER, by_str) != NULL;
+}
+
+int sv_text_filler_sorted(void)
+{
+    for (int i = 1; i < NFILLER; i++)
+        if (strcmp(FILLER[i - 1], FILLER[i]) >= 0) return 0;
+    return 1;
 }
 
 /* Splits text into lowercase words (ASCII letters folded; other UTF-8 bytes kept) and calls
@@ -413,30 +425,71 @@ static void words(const char *s, word_cb cb, void *ctx)
     }
 }
 
+/* The distinct words of a text that carry content (no filler), sorted. One arena for the words and one array of pointers, both
+ * sized by the text, instead of an allocation per word. */
 typedef struct {
-    char **seen;
-    int nseen;
-    int chars;
-} subst;
+    char *arena;
+    size_t used;
+    char **w;
+    int n;
+} wordset;
 
-static void count_word(const char *w, size_t len, void *ctx)
+/* 1 when w is one of the words of name (lowercased, words separated by anything else). */
+static int in_name(const char *name, const char *w, size_t len)
 {
-    subst *s = ctx;
+    for (const char *p = name; p && (p = strstr(p, w)); p += len) {
+        unsigned char a = p > name ? (unsigned char)p[-1] : ' ', b = (unsigned char)p[len];
+        if (!(isalnum(a) || a >= 0x80) && !(isalnum(b) || b >= 0x80)) return 1;
+    }
+    return 0;
+}
+
+static void add_word(const char *w, size_t len, void *ctx)
+{
+    wordset *s = ctx;
     if (is_filler(w)) return;
-    for (int i = 0; i < s->nseen; i++)
-        if (!strcmp(s->seen[i], w)) return;
-    s->seen = sv_xrealloc(s->seen, sizeof *s->seen * (size_t)(s->nseen + 1));
-    s->seen[s->nseen++] = sv_xstrdup(w);
-    s->chars += (int)len + 1;
+    char *dst = s->arena + s->used;
+    memcpy(dst, w, len + 1);
+    s->used += len + 1;
+    s->w[s->n++] = dst;
+}
+
+static void wordset_fill(wordset *s, const char *text)
+{
+    size_t len = strlen(text);
+    /* every word is at least one byte followed by a separator (or the end) */
+    s->arena = sv_xmalloc(len + 1);
+    s->w = sv_xmalloc(sizeof *s->w * (len / 2 + 1));
+    s->used = 0;
+    s->n = 0;
+    words(text, add_word, s);
+    qsort(s->w, (size_t)s->n, sizeof *s->w, by_str);
+    int k = 0;
+    for (int i = 0; i < s->n; i++)
+        if (!k || strcmp(s->w[i], s->w[k - 1])) s->w[k++] = s->w[i];
+    s->n = k;
+}
+
+static void wordset_free(wordset *s)
+{
+    free(s->arena);
+    free(s->w);
+}
+
+static int wordset_substance(const wordset *s)
+{
+    int chars = 0;
+    for (int i = 0; i < s->n; i++) chars += (int)strlen(s->w[i]) + 1;
+    return chars > 0 ? chars - 1 : 0;
 }
 
 int sv_text_substance(const char *text)
 {
-    subst s = {0};
-    words(text ? text : "", count_word, &s);
-    for (int i = 0; i < s.nseen; i++) free(s.seen[i]);
-    free(s.seen);
-    return s.chars > 0 ? s.chars - 1 : 0;
+    wordset s;
+    wordset_fill(&s, text ? text : "");
+    int n = wordset_substance(&s);
+    wordset_free(&s);
+    return n;
 }
 
 /* Words that name the assessment's parts. */
@@ -529,30 +582,6 @@ int sv_text_is_stand_in(const char *text)
     return g.content < 2;
 }
 
-typedef struct {
-    char **w;
-    int n;
-    const char *name;   /* lowercased */
-} wordset;
-
-static void add_word(const char *w, size_t len, void *ctx)
-{
-    wordset *s = ctx;
-    if (is_filler(w)) return;
-    /* the participant's own name is not what makes a text someone else's */
-    for (const char *p = s->name; p && (p = strstr(p, w)); p += len) {
-        unsigned char a = p > s->name ? (unsigned char)p[-1] : ' ', b = (unsigned char)p[len];
-        if (!(isalnum(a) || a >= 0x80) && !(isalnum(b) || b >= 0x80)) return;
-    }
-    s->w = sv_xrealloc(s->w, sizeof *s->w * (size_t)(s->n + 1));
-    s->w[s->n++] = sv_xstrdup(w);
-}
-
-static int by_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void lower_word(const char *w, size_t len, void *ctx)
 {
     sv_buf *b = ctx;
@@ -562,21 +591,23 @@ static void lower_word(const char *w, size_t len, void *ctx)
 
 unsigned long long sv_text_fingerprint(const char *text, const char *name)
 {
-    if (sv_text_substance(text) < 40) return 0;
-    sv_buf lname;
-    sv_buf_init(&lname);
-    words(name ? name : "", lower_word, &lname);
-    wordset s = {NULL, 0, lname.s ? lname.s : ""};
-    words(text, add_word, &s);
-    qsort(s.w, (size_t)s.n, sizeof *s.w, by_str);
-    unsigned long long h = 1469598103934665603ULL;
-    for (int i = 0; i < s.n; i++) {
-        if (i && !strcmp(s.w[i], s.w[i - 1])) continue;
-        for (const char *p = s.w[i]; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-        h = (h ^ ' ') * 1099511628211ULL;
+    wordset s;
+    wordset_fill(&s, text ? text : "");
+    unsigned long long h = 0;
+    if (wordset_substance(&s) >= 40) {
+        sv_buf lname;
+        sv_buf_init(&lname);
+        words(name ? name : "", lower_word, &lname);
+        h = 1469598103934665603ULL;
+        for (int i = 0; i < s.n; i++) {
+            /* the participant's own name is not what makes a text someone else's */
+            if (lname.s && in_name(lname.s, s.w[i], strlen(s.w[i]))) continue;
+            for (const char *p = s.w[i]; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+            h = (h ^ ' ') * 1099511628211ULL;
+        }
+        sv_buf_free(&lname);
+        if (!h) h = 1;
     }
-    for (int i = 0; i < s.n; i++) free(s.w[i]);
-    free(s.w);
-    sv_buf_free(&lname);
-    return h ? h : 1;
+    wordset_free(&s);
+    return h;
 }

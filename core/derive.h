@@ -32,6 +32,8 @@ int sv_vedtak_derive(xmlDocPtr doc, const sv_derive_opts *o, sv_err *e);
 /* Substance of a justification: characters counted over distinct words that are not filler
  * (each word once, words from a small stop list of filler not at all). */
 int sv_text_substance(const char *text);
+/* 1 when the filler word table is in the order its binary search needs (for the tests). */
+int sv_text_filler_sorted(void);
 /* 1 when the justification refers to the participant's own assessment: a word of at least
  * six letters from the education, work experience or needs in the document, or one of the
  * words for them (utdanning, arbeidserfaring, behov, ønske, kartlegging ...). */

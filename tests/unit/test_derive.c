@@ -310,6 +310,10 @@ START_TEST(test_justification_substance_and_reference)
                          "Planen er god for deltakeren. Planen er god for deltakeren. Planen er god.";
     ck_assert_int_gt((int)strlen(padded), 100);
     ck_assert_int_lt(sv_text_substance(padded), 20);
+    ck_assert_msg(sv_text_filler_sorted(), "FILLER in core/derive.c must stay in strcmp order");
+    /* filler at both ends of the table and in the middle counts for nothing; repeats once */
+    ck_assert_int_eq(sv_text_substance("at å nå og være"), 0);
+    ck_assert_int_eq(sv_text_substance("Sveising sveising og SVEISING, truckførerbevis"), 8 + 1 + 16); /* ø is two bytes */
     const char *real = "Hun har tolv års skolegang og fem års arbeidserfaring som hjelpepleier. Norsk til B1 og "
                        "praksis på sykehjemmet gir en realistisk vei til fagbrev; hun ønsker selv dette løpet.";
     ck_assert_int_ge(sv_text_substance(real), 100);
