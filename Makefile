@@ -7,7 +7,7 @@ DATADIR = $(PREFIX)/share/stegvis
 MANDIR = $(PREFIX)/share/man/man1
 MAN5DIR = $(PREFIX)/share/man/man5
 
-PKGS = ncursesw sqlite3 libxml-2.0 libcrypto cairo pangocairo fontconfig
+PKGS = ncursesw sqlite3 libxml-2.0 libcrypto cairo pangocairo fontconfig libqpdf
 CC ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring
@@ -47,7 +47,7 @@ TLIB_OBJ := $(filter-out $(B)/core/identity.o,$(LIB_OBJ)) $(B)/test/identity.o
 SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
 SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
-DEBS = libncurses-dev libunistring-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3 libssl-dev strace libcairo2-dev libpango1.0-dev poppler-utils
+DEBS = libncurses-dev libunistring-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3 libssl-dev strace libcairo2-dev libpango1.0-dev poppler-utils qpdf libqpdf-dev icc-profiles-free fonts-dejavu-core
 
 .PHONY: pot all run check unit unit-san screens deps bench stress fuzz valgrind install install-server uninstall clean
 

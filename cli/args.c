@@ -342,7 +342,7 @@ void cli_print_fields(const sv_entity *ent)
         const sv_field *f = &ent->fields[i];
         static const char *const kinds[] = {N_("tekst"), N_("lang tekst"), N_("dato dd.mm.åååå"), N_("heltall"),
                                             N_("timer"), N_("ja/nei"), N_("kode"), N_("fødselsnummer"),
-                                            N_("kommunenummer"), N_("løpenummer")};
+                                            N_("kommunenummer"), N_("løpenummer"), N_("postnummer")};
         printf("  --%-20s %s%s (%s", f->col, _(f->label), f->required ? " *" : "", _(kinds[f->type]));
         if (f->type == SV_F_INT) printf(" %ld-%ld", f->min, f->max);
         if (f->type == SV_F_CODE) {

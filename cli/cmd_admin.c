@@ -43,7 +43,7 @@ int cmd_user(sv_cli *c, int argc, char **argv)
 {
     if (argc >= 2 && !strcmp(argv[1], "list")) return cmd_user_list(c, argc - 1, argv + 1);
     if (argc < 4 || strcmp(argv[1], "add") != 0)
-        return cli_usage(_("bruk: stegvis user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN] | user list"));
+        return cli_usage(_("bruk: stegvis user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN] [--title TITTEL] | user list"));
     sv_user u = {0};
     sv_err e;
     sv_err_clear(&e);
@@ -58,6 +58,9 @@ int cmd_user(sv_cli *c, int argc, char **argv)
         } else if (!strcmp(argv[i], "--name") && i + 1 < argc) {
             if (sv_strcpy(u.display_name, sizeof u.display_name, argv[++i]))
                 return cli_usage(_("navnet er for langt (høyst %zu tegn)"), sizeof u.display_name - 1);
+        } else if (!strcmp(argv[i], "--title") && i + 1 < argc) {
+            if (sv_strcpy(u.title, sizeof u.title, argv[++i]))
+                return cli_usage(_("tittelen er for lang (høyst %zu tegn)"), sizeof u.title - 1);
         } else {
             return cli_usage(_("ukjent valg «%s» for user add"), argv[i]);
         }

@@ -13,7 +13,7 @@
 
 const sv_cmd SV_COMMANDS[] = {
     {"init", cmd_init, 2, N_("init --number KOMMUNENR --name NAVN [--malform nb|nn]"), N_("opprett databasen for en kommune; du blir administrator")},
-    {"user", cmd_user, 1, N_("user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN] | user list"), N_("legg til en kollega (roller: administrator, adviser, nav, supervisor), eller vis brukerne")},
+    {"user", cmd_user, 1, N_("user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN] [--title TITTEL] | user list"), N_("legg til en kollega (roller: administrator, adviser, nav, supervisor), eller vis brukerne")},
     {"participant", cmd_participant, 1, N_("participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)"), N_("registrer en deltaker")},
     {"add", cmd_add, 1, N_("add TYPE --FORELDER ID --FELT VERDI ... (se «stegvis fields»)"), N_("legg til kartlegging, behov, plan, fase, tiltak, oppfølging ...")},
     {"edit", cmd_edit, 1, N_("edit TYPE ID [--if-version N] [--correction ja] --FELT VERDI ..."), N_("endre en lagret rad (--correction ja: en retting av ordlyden i planen som ikke krever nytt vedtak)")},

@@ -76,6 +76,19 @@ static int make_municipality(gen *g, int idx, int *created)
     return SV_OK;
 }
 
+/* The demo municipality's postcode and place (the list's, or one made from its number). */
+static void demo_postcode(const gen *g, char code[5], char place[61])
+{
+    int k = (int)(g->muni - 1);
+    if (k >= 0 && k < DEMO_N(POSTCODES)) {
+        snprintf(code, 5, "%s", POSTCODES[k][0]);
+        snprintf(place, 61, "%s", POSTCODES[k][1]);
+    } else {
+        snprintf(code, 5, "%04u", 1000u + (unsigned)(g->muni % 8000));
+        snprintf(place, 61, "DEMOKOMMUNE %d", (int)g->muni);
+    }
+}
+
 /* Steps 1-4 of a municipality: units, labour demand, catalogue, agreements. */
 static int make_steps_1_4(gen *g)
 {
@@ -87,6 +100,8 @@ static int make_steps_1_4(gen *g)
         u.m.parent = g->muni;
         strcpy(u.kind, units[i][0]);
         snprintf(u.name, sizeof u.name, "%s", units[i][1]);
+        snprintf(u.street, sizeof u.street, "Postboks %d", 100 + 10 * i);
+        demo_postcode(g, u.postcode, u.place);
         SAVE(g, SV_ENT_UNIT, &u);
     }
     for (int i = 0; i < DEMO_N(DEMANDS); i++) {
@@ -190,6 +205,11 @@ static int demo_issue_decision(gen *g, int64_t pid, sv_date on, int fault)
     sv_vedtak_in in = {.kind = "plan", .decided_on = on, .notified_on = notified ? on + 1 : SV_NODATE,
                        .notify_method = notified ? (c.p.interpreter ? "personlig" : "digitalt") : "", .reason = "",
                        .recorded_at = recorded};
+    const sv_user *me = sv_store_user(g->st);
+    if (me) {
+        in.signer_name = me->display_name;
+        in.signer_title = me->title[0] ? me->title : "Programrådgiver";
+    }
     const sv_ruleset *rs = sv_rules_for(sv_law_code(sv_participant_law(&c.p)), on, g->e);
     xmlDocPtr doc = rs ? sv_vedtak_build(&c, &in, rs, g->e) : NULL;
     if (!doc) {
@@ -247,6 +267,12 @@ static int make_participant(gen *g, int stage, int fault)
     strcpy(p.schooling, schooling[pick(&g->r, 6)]);
     strcpy(p.right_duty, chance(&g->r, 85) ? "rett_plikt" : "rett");
     snprintf(p.adviser, sizeof p.adviser, "%s", sv_login());
+    /* an address from the identity number, so the random draws (and every other field of the
+     * demo) stay as they were */
+    unsigned h = 0;
+    for (const char *c = p.fnr; *c; c++) h = h * 31u + (unsigned char)*c;
+    snprintf(p.street, sizeof p.street, "%s %u", STREETS[h % DEMO_N(STREETS)], 1 + h / 7u % 60u);
+    demo_postcode(g, p.postcode, p.place);
     SAVE(g, SV_ENT_PARTICIPANT, &p);
     if (stage == 0) return SV_OK;
 

@@ -26,6 +26,15 @@ static const char *const LANG_ONE[] = {
     "arabisk", "dari", "pashto", "tigrinja", "somali", "ukrainsk", "kurmanji", "persisk",
     "amharisk", "arabisk"};
 
+/* Postal addresses: streets for participants and units, and each demo municipality's postcode
+ * and place (invented, four digits as Norwegian postcodes are). */
+static const char *const STREETS[] = {
+    "Storgata", "Kirkeveien", "Skolegata", "Fjordveien", "Elvebakken", "Bjørkelia", "Sjøgata",
+    "Løkkeveien", "Granåsen", "Havnegata", "Solbakken", "Åsveien"};
+static const char *const POSTCODES[][2] = {
+    {"9990", "FJORDVIK"}, {"9980", "ELVESTAD"}, {"9970", "NORDMARK"}, {"9960", "SJØBYGD"}, {"9950", "LIERDAL"},
+    {"9940", "HAVØY"}};
+
 static const struct { const char *number, *name; } MUNIS[] = {
     {"9999", "Fjordvik (DEMO)"}, {"9998", "Elvestad (DEMO)"}, {"9997", "Nordmark (DEMO)"},
     {"9996", "Sjøbygd (DEMO)"}, {"9995", "Lierdal (DEMO)"}, {"9994", "Havøy (DEMO)"}};

@@ -244,6 +244,12 @@ int sv_field_parse(const sv_field *f, void *obj, const char *text, sv_err *e)
             return sv_err_set(e, SV_EINVAL, f->col, _("%s: må være fire siffer (f.eks. 0301)"), _(f->label));
         memcpy(p, text, strlen(text) + 1);
         return SV_OK;
+    case SV_F_POSTNR:
+        if (*text && (strlen(text) != 4 || strspn(text, "0123456789") != 4))
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: må være et norsk postnummer på fire siffer (f.eks. 5003)"),
+                              _(f->label));
+        memcpy(p, text, strlen(text) + 1);
+        return SV_OK;
     case SV_F_REF: {
         long v;
         if (!*text) { int64_t z = 0; memcpy(p, &z, sizeof z); return SV_OK; }
@@ -267,6 +273,7 @@ static char *format(const sv_field *f, const void *obj, char *buf, size_t size, 
     case SV_F_LONGTEXT:
     case SV_F_FNR:
     case SV_F_KOMMNR:
+    case SV_F_POSTNR:
         snprintf(buf, size, "%s", p);
         break;
     case SV_F_CODE:
@@ -354,7 +361,7 @@ int sv_field_validate(const sv_field *f, const void *obj, sv_err *e)
     sv_field_raw(f, obj, buf, sizeof buf);
     void *copy = sv_xmalloc(f->off + (f->type == SV_F_TEXT || f->type == SV_F_LONGTEXT ||
                                       f->type == SV_F_CODE || f->type == SV_F_FNR ||
-                                      f->type == SV_F_KOMMNR ? f->size : 8));
+                                      f->type == SV_F_KOMMNR || f->type == SV_F_POSTNR ? f->size : 8));
     int rc = sv_field_parse(f, copy, buf, e);
     free(copy);
     return rc;

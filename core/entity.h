@@ -21,7 +21,8 @@ typedef enum {
     SV_F_CODE,      /* char[size] holding one code of the field's code list */
     SV_F_FNR,       /* char[12], fødselsnummer or D-number */
     SV_F_KOMMNR,    /* char[5], four digits */
-    SV_F_REF        /* int64_t id of another row (measure, need); 0 = none */
+    SV_F_REF,       /* int64_t id of another row (measure, need); 0 = none */
+    SV_F_POSTNR     /* char[5], a Norwegian postcode: four digits */
 } sv_ftype;
 
 typedef struct sv_code {

@@ -64,7 +64,14 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
         goto done;
     }
     const char *law = sv_law_code(sv_participant_law(&c.p));
-    if (!(r->rs = sv_rules_for(law, in->decided_on, e)) || !(doc = sv_vedtak_build(&c, in, r->rs, e))) {
+    /* the letter is signed with the decider's full name and title (fvl. § 25) */
+    sv_vedtak_in signed_in = *in;
+    const sv_user *me = sv_store_user(st);
+    if (!signed_in.signer_name && me && (!in->decided_by || !in->decided_by[0] || !strcmp(in->decided_by, me->login))) {
+        signed_in.signer_name = me->display_name;
+        signed_in.signer_title = me->title;
+    }
+    if (!(r->rs = sv_rules_for(law, in->decided_on, e)) || !(doc = sv_vedtak_build(&c, &signed_in, r->rs, e))) {
         rc = e->code;
         goto done;
     }

@@ -11,12 +11,9 @@
 #include "rules.h"
 #include "i18n.h"
 
-typedef struct {
-    char **keys, **vals;
-    int n;
-} texts;
+typedef sv_letter_texts texts;
 
-static void texts_free(texts *t)
+void sv_letter_texts_free(sv_letter_texts *t)
 {
     for (int i = 0; i < t->n; i++) {
         free(t->keys[i]);
@@ -24,6 +21,7 @@ static void texts_free(texts *t)
     }
     free(t->keys);
     free(t->vals);
+    memset(t, 0, sizeof *t);
 }
 
 static char *trim(char *s)
@@ -34,11 +32,11 @@ static char *trim(char *s)
     return s;
 }
 
-static int texts_load(const char *malform, texts *t, sv_err *e)
+int sv_letter_texts_load(const char *malform, sv_letter_texts *t, sv_err *e)
 {
     memset(t, 0, sizeof *t);
     char rel[32], path[4096];
-    snprintf(rel, sizeof rel, "letters/%s.txt", !strcmp(malform, "nn") ? "nn" : "nb");
+    snprintf(rel, sizeof rel, "letters/%s.txt", malform && !strcmp(malform, "nn") ? "nn" : "nb");
     if (sv_template_path(rel, path, sizeof path)) return sv_err_set(e, SV_EIO, NULL, _("Stien til brevtekstene er for lang"));
     FILE *f = fopen(path, "r");
     if (!f) return sv_err_set(e, SV_EIO, NULL, _("Finner ikke brevtekstene %s"), path);
@@ -67,20 +65,13 @@ static int texts_load(const char *malform, texts *t, sv_err *e)
     return SV_OK;
 }
 
-typedef struct {
-    texts *t;
-    sv_buf *out;
-    const char *missing;   /* first key not found */
-} writer;
-
-/* Appends text key with {name} replaced from vars (name, value pairs, NULL-terminated). */
-static void say(writer *w, const char *key, const char *const *vars)
+void sv_letter_say(sv_letter_texts *t, const char *key, const char *const *vars, sv_buf *out)
 {
     const char *tmpl = NULL;
-    for (int i = 0; i < w->t->n; i++)
-        if (!strcmp(w->t->keys[i], key)) tmpl = w->t->vals[i];
+    for (int i = 0; i < t->n; i++)
+        if (!strcmp(t->keys[i], key)) tmpl = t->vals[i];
     if (!tmpl) {
-        if (!w->missing) w->missing = key;
+        if (!t->missing) t->missing = key;
         return;
     }
     for (const char *p = tmpl; *p;) {
@@ -89,38 +80,79 @@ static void say(writer *w, const char *key, const char *const *vars)
         for (int i = 0; close && vars && vars[i]; i += 2) {
             size_t l = strlen(vars[i]);
             if ((size_t)(close - p - 1) == l && !strncmp(p + 1, vars[i], l)) {
-                sv_buf_add(w->out, vars[i + 1] ? vars[i + 1] : "");
+                sv_buf_add(out, vars[i + 1] ? vars[i + 1] : "");
                 p = close + 1;
                 done = 1;
                 break;
             }
         }
-        if (!done) sv_buf_addn(w->out, p++, 1);
+        if (!done) sv_buf_addn(out, p++, 1);
     }
-    sv_buf_add(w->out, "\n");
 }
 
-static xmlNodePtr child(xmlNodePtr n, const char *name)
+int sv_letter_texts_check(const sv_letter_texts *t, sv_err *e)
+{
+    if (!t->missing) return SV_OK;
+    return sv_err_set(e, SV_EIO, NULL, _("Brevtekstene mangler teksten «%s» (templates/letters/)"), t->missing);
+}
+
+void sv_letter_appeal_body(const char *text, sv_date on, sv_buf *out)
+{
+    static const char *const now[] = {"Statsforvalteren", "Statsforvaltaren"};
+    if (on == SV_NODATE || on >= sv_date_from_ymd(2021, 1, 1)) {
+        sv_buf_add(out, text);
+        return;
+    }
+    for (const char *p = text; *p;) {
+        int hit = 0;
+        for (int i = 0; i < 2 && !hit; i++)
+            if (!strncmp(p, now[i], strlen(now[i]))) {
+                sv_buf_add(out, "Fylkesmannen");
+                p += strlen(now[i]);
+                hit = 1;
+            }
+        if (!hit) sv_buf_addn(out, p++, 1);
+    }
+}
+
+const char *sv_letter_hours(const char *stored, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", stored ? stored : "");
+    char *dot = strchr(buf, '.');
+    if (!dot) return buf;
+    if (!strcmp(dot, ".0") || !strcmp(dot, ".00")) *dot = '\0';
+    else *dot = ',';
+    return buf;
+}
+
+typedef struct {
+    texts *t;
+    sv_buf *out;
+} writer;
+
+/* Appends text key with {name} replaced from vars (name, value pairs, NULL-terminated). */
+static void say(writer *w, const char *key, const char *const *vars)
+{
+    size_t before = w->out->len;
+    sv_letter_say(w->t, key, vars, w->out);
+    if (w->out->len != before || !w->t->missing) sv_buf_add(w->out, "\n");
+}
+
+xmlNodePtr sv_xml_child(xmlNodePtr n, const char *name)
 {
     for (xmlNodePtr k = n ? n->children : NULL; k; k = k->next)
         if (k->type == XML_ELEMENT_NODE && !xmlStrcmp(k->name, BAD_CAST name)) return k;
     return NULL;
 }
 
-static xmlNodePtr next_named(xmlNodePtr k, const char *name)
+xmlNodePtr sv_xml_next(xmlNodePtr k, const char *name)
 {
     for (k = k ? k->next : NULL; k; k = k->next)
         if (k->type == XML_ELEMENT_NODE && !xmlStrcmp(k->name, BAD_CAST name)) return k;
     return NULL;
 }
 
-/* Attribute or text values live as long as the letter is written: kept in a pool. */
-typedef struct {
-    char **v;
-    int n;
-} pool;
-
-static const char *keep(pool *p, xmlChar *s)
+const char *sv_xpool_keep(sv_xpool *p, xmlChar *s)
 {
     if (!s) return "";
     p->v = sv_xrealloc(p->v, sizeof *p->v * (size_t)(p->n + 1));
@@ -128,32 +160,41 @@ static const char *keep(pool *p, xmlChar *s)
     return (const char *)s;
 }
 
-static const char *prop(pool *p, xmlNodePtr n, const char *name)
+const char *sv_xprop(sv_xpool *p, xmlNodePtr n, const char *name)
 {
-    return n ? keep(p, xmlGetProp(n, BAD_CAST name)) : "";
+    return n ? sv_xpool_keep(p, xmlGetProp(n, BAD_CAST name)) : "";
 }
 
-static const char *content(pool *p, xmlNodePtr n)
+const char *sv_xcontent(sv_xpool *p, xmlNodePtr n)
 {
-    return n ? keep(p, xmlNodeGetContent(n)) : "";
+    return n ? sv_xpool_keep(p, xmlNodeGetContent(n)) : "";
 }
 
-static const char *date(pool *p, const char *iso)
+const char *sv_xdate(sv_xpool *p, const char *iso)
 {
     sv_date d;
     if (!iso[0] || sv_date_parse(iso, &d) || d == SV_NODATE) return iso;
     char buf[11];
     sv_date_nor(d, buf);
-    return keep(p, xmlStrdup(BAD_CAST buf));
+    return sv_xpool_keep(p, xmlStrdup(BAD_CAST buf));
 }
 
-static void release(pool *p)
+void sv_xpool_free(sv_xpool *p)
 {
     for (int i = 0; i < p->n; i++) xmlFree(p->v[i]);
     free(p->v);
     p->v = NULL;
     p->n = 0;
 }
+
+#define child sv_xml_child
+#define next_named sv_xml_next
+typedef sv_xpool pool;
+#define keep sv_xpool_keep
+#define prop sv_xprop
+#define content sv_xcontent
+#define date sv_xdate
+#define release sv_xpool_free
 
 static const char *behov_text(pool *p, xmlNodePtr facts, const char *id)
 {
@@ -192,13 +233,13 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
     pool p = {NULL, 0};
     xmlNodePtr muni = child(root, "kommune"), party = child(root, "part"), facts = child(root, "fakta");
     texts t;
-    if (texts_load(prop(&p, muni, "malform"), &t, e)) {
+    if (sv_letter_texts_load(prop(&p, muni, "malform"), &t, e)) {
         release(&p);
         return NULL;
     }
     sv_buf out;
     sv_buf_init(&out);
-    writer w = {&t, &out, NULL};
+    writer w = {&t, &out};
     const char *kommune = prop(&p, muni, "navn");
     char key[40];
     snprintf(key, sizeof key, "tittel.%s", prop(&p, root, "type"));
@@ -279,11 +320,10 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
     say(&w, "hilsen", (const char *[]){"saksbehandler", content(&p, child(root, "saksbehandler")), "kommune", kommune, NULL});
     release(&p);
     char *res = out.s ? out.s : sv_xstrdup("");
-    if (w.missing) {
-        sv_err_set(e, SV_EIO, NULL, _("Brevtekstene mangler teksten «%s» (templates/letters/)"), w.missing);
+    if (sv_letter_texts_check(&t, e)) {
         free(res);
         res = NULL;
     }
-    texts_free(&t);
+    sv_letter_texts_free(&t);
     return res;
 }

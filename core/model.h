@@ -30,6 +30,9 @@ typedef struct sv_unit {
     sv_meta m;
     char kind[20];         /* flyktningtjeneste, voksenopplaering, nav */
     char name[81];
+    char street[121];      /* postal address (schema 21): street or PO box */
+    char postcode[5];      /* four digits */
+    char place[61];        /* poststed */
 } sv_unit;
 
 typedef struct sv_demand {          /* step 1 */
@@ -79,6 +82,9 @@ typedef struct sv_participant {
     char schooling[16];    /* ingen, grunnskole, vgs, hoyere */
     char adviser[33];      /* login of the responsible adviser */
     sv_date requested_on;  /* request to take part (krav om deltakelse), introduksjonsloven § 6 */
+    char street[121];      /* postal address (schema 21), where letters go */
+    char postcode[5];      /* four digits */
+    char place[61];        /* poststed */
 } sv_participant;
 
 typedef struct sv_assessment {      /* step 5: kartlegging */

@@ -436,10 +436,16 @@ static const char MIGRATION_19[] =
 static const char MIGRATION_20[] =
     "CREATE INDEX IF NOT EXISTS chain_verdict ON chain(row_id) WHERE kind = 'decision_verdict';";
 
+/* Migration 21: postal addresses for letters (the participant's and each unit's: street,
+ * postcode, place) and the user's title for the signature; the columns are added by COLUMNS
+ * below, and the audit triggers that name them are written again for the latest schema. */
+static const char MIGRATION_21[] = "";
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
-                                         MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20};
+                                         MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20,
+                                         MIGRATION_21};
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {
@@ -465,6 +471,13 @@ static int exec(sqlite3 *db, const char *sql, sv_err *e);
 static const struct { int version; const char *table, *column, *type; } COLUMNS[] = {
     {9, "participant", "requested_on", "TEXT"},
     {13, "phase", "reason", "TEXT"},
+    {21, "participant", "street", "TEXT"},
+    {21, "participant", "postcode", "TEXT"},
+    {21, "participant", "place", "TEXT"},
+    {21, "unit", "street", "TEXT"},
+    {21, "unit", "postcode", "TEXT"},
+    {21, "unit", "place", "TEXT"},
+    {21, "users", "title", "TEXT"},
 };
 
 static int add_columns(sqlite3 *db, int version, sv_err *e)

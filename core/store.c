@@ -131,7 +131,7 @@ static int load_user(sv_store *st, sv_err *e)
 {
     st->has_user = st->unbound = 0;
     sqlite3_stmt *s = sv_store_prepare(st, "SELECT login, display_name, role, "
-                                           "ifnull(municipality_id, 0) FROM users WHERE login = ?", e);
+                                           "ifnull(municipality_id, 0), ifnull(title, '') FROM users WHERE login = ?", e);
     if (!s) return e->code;
     sqlite3_bind_text(s, 1, sv_login(), -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
@@ -140,6 +140,7 @@ static int load_user(sv_store *st, sv_err *e)
         snprintf(st->user.display_name, sizeof st->user.display_name, "%s", sqlite3_column_text(s, 1));
         snprintf(st->user.role, sizeof st->user.role, "%s", sqlite3_column_text(s, 2));
         st->user.municipality_id = sqlite3_column_int64(s, 3);
+        snprintf(st->user.title, sizeof st->user.title, "%s", sqlite3_column_text(s, 4));
         st->has_user = 1;
     }
     sqlite3_reset(s);
@@ -549,9 +550,10 @@ int sv_user_add(sv_store *st, const sv_user *given, sv_err *e)
         return e->code;
     if (sv_store_begin(st, e)) return e->code;
     sqlite3_stmt *s = sv_store_prepare(st, "INSERT INTO users(login, display_name, role, municipality_id, "
-                                           "created_at, created_by) VALUES(?, ?, ?, ?, datetime('now','localtime'), ?) "
+                                           "created_at, created_by, title) VALUES(?, ?, ?, ?, datetime('now','localtime'), ?, ?) "
                                            "ON CONFLICT(login) DO UPDATE SET display_name = excluded.display_name, "
-                                           "role = excluded.role, municipality_id = excluded.municipality_id", e);
+                                           "role = excluded.role, municipality_id = excluded.municipality_id, "
+                                           "title = coalesce(excluded.title, users.title)", e);
     if (!s) goto fail;
     sqlite3_bind_text(s, 1, u->login, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, u->display_name[0] ? u->display_name : u->login, -1, SQLITE_STATIC);
@@ -559,6 +561,8 @@ int sv_user_add(sv_store *st, const sv_user *given, sv_err *e)
     if (u->municipality_id) sqlite3_bind_int64(s, 4, u->municipality_id);
     else sqlite3_bind_null(s, 4);
     sqlite3_bind_text(s, 5, sv_login(), -1, SQLITE_STATIC);
+    if (u->title[0]) sqlite3_bind_text(s, 6, u->title, -1, SQLITE_STATIC);   /* none given: kept */
+    else sqlite3_bind_null(s, 6);
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) {

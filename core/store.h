@@ -12,13 +12,14 @@
 #include "roles.h"
 #include "util.h"
 
-#define SV_SCHEMA_VERSION 20
+#define SV_SCHEMA_VERSION 21
 
 typedef struct sv_store sv_store;
 
 typedef struct sv_user {
     char login[33];
-    char display_name[81];
+    char display_name[81];     /* full name, as it signs letters */
+    char title[81];            /* title under the signature (schema 21), or "" */
     char role[16];
     int64_t municipality_id;   /* 0: all municipalities (administrator, supervisor) */
 } sv_user;

@@ -105,6 +105,12 @@ static void part(bld *b, xmlNodePtr root, const sv_case *c, sv_date on)
     el(b, p, "fodselsnummer", c->p.fnr, "Fødselsnummer");
     opt(b, p, "skolegang", c->p.schooling, "Skolegang");
     opt(b, p, "sprak", c->p.languages, "Språk");
+    if (c->p.street[0] && c->p.postcode[0] && c->p.place[0]) {
+        xmlNodePtr a = el(b, p, "adresse", NULL, NULL);
+        at(b, a, "gate", c->p.street, "Postadresse");
+        at(b, a, "postnummer", c->p.postcode, "Postnummer");
+        at(b, a, "poststed", c->p.place, "Poststed");
+    }
 }
 
 static void facts(bld *b, xmlNodePtr root, const sv_case *c)
@@ -324,8 +330,19 @@ xmlDocPtr sv_vedtak_build(const sv_case *c, const sv_vedtak_in *in, const sv_rul
     at(&b, k, "nummer", c->muni.number, "Kommunenummer");
     at(&b, k, "navn", c->muni.name, "Kommune");
     at(&b, k, "malform", c->muni.malform[0] ? c->muni.malform : "nb", "Målform");
-    for (int i = 0; i < c->nunits; i++) at(&b, el(&b, k, "enhet", c->units[i].name, "Enhet"), "type", c->units[i].kind, "Enhet");
-    el(&b, root, "saksbehandler", in->decided_by && in->decided_by[0] ? in->decided_by : sv_login(), "Saksbehandler");
+    for (int i = 0; i < c->nunits; i++) {
+        const sv_unit *u = &c->units[i];
+        xmlNodePtr n = el(&b, k, "enhet", u->name, "Enhet");
+        at(&b, n, "type", u->kind, "Enhet");
+        if (u->street[0] && u->postcode[0] && u->place[0]) {
+            at(&b, n, "gate", u->street, "Postadresse");
+            at(&b, n, "postnummer", u->postcode, "Postnummer");
+            at(&b, n, "poststed", u->place, "Poststed");
+        }
+    }
+    xmlNodePtr sb = el(&b, root, "saksbehandler", in->decided_by && in->decided_by[0] ? in->decided_by : sv_login(), "Saksbehandler");
+    if (in->signer_name && in->signer_name[0]) at(&b, sb, "navn", in->signer_name, "Navn");
+    if (in->signer_title && in->signer_title[0]) at(&b, sb, "tittel", in->signer_title, "Tittel");
     part(&b, root, c, in->decided_on);
     facts(&b, root, c);
     plan(&b, root, c);

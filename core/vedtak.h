@@ -21,6 +21,8 @@ typedef struct sv_vedtak_in {
     const char *late_reason;   /* why the decision comes after its deadline, or "" / NULL */
     const char *recorded_at;   /* NULL: now (the real time of recording, "åååå-mm-dd tt:mm:ss");
                                 * only the demo, which writes history, gives another */
+    const char *signer_name;   /* the decider's full name and title for the signature, or NULL */
+    const char *signer_title;
 } sv_vedtak_in;
 
 /* Builds and validates the document for case c under the law's rule set rs (which supplies the

@@ -42,6 +42,7 @@ const sv_code SV_CODES_MEASURE_KIND[] = {
 static const sv_code UNIT_KINDS[] = {
     {"flyktningtjeneste", N_("Flyktningtjenesten")}, {"voksenopplaering", N_("Voksenopplæringen")},
     {"nav", "NAV"}, {NULL, NULL}};
+const sv_code *const SV_CODES_UNIT_KIND = UNIT_KINDS;
 static const sv_code MALFORM[] = {{"nb", N_("Bokmål")}, {"nn", N_("Nynorsk")}, {NULL, NULL}};
 static const sv_code ORIENTATION[] = {
     {"arbeid", N_("Arbeidsrettet")}, {"utdanning", N_("Utdanningsrettet")}, {"begge", N_("Begge")}, {NULL, NULL}};
@@ -64,11 +65,13 @@ static const sv_code NEED_AREA[] = {
 static const sv_code FINAL_GOAL[] = {
     {"arbeid", N_("Arbeid")}, {"vgs", N_("Fullført videregående")}, {"hoyere", N_("Høyere utdanning")},
     {"annet", N_("Annet")}, {NULL, NULL}};
+const sv_code *const SV_CODES_FINAL_GOAL = FINAL_GOAL;
 static const sv_code WITH_WHOM[] = {
     {"deltaker", N_("Deltaker")}, {"arbeidsgiver", N_("Arbeidsgiver/praksisplass")},
     {"skole", N_("Skole")}, {"nav", "NAV"}, {NULL, NULL}};
 static const sv_code REVIEW_REASON[] = {
     {"jevnlig", N_("Jevnlig vurdering")}, {"endring", N_("Vesentlig endring i livssituasjonen")}, {NULL, NULL}};
+const sv_code *const SV_CODES_REVIEW_REASON = REVIEW_REASON;
 static const sv_code ABSENCE_KIND[] = {{"permisjon", N_("Permisjon")}, {"fravaer", N_("Fravær")}, {NULL, NULL}};
 static const sv_code ABSENCE_REASON[] = {
     {"sykdom", N_("Egen sykdom")}, {"barns_sykdom", N_("Barns sykdom")}, {"velferd", N_("Velferd")},
@@ -81,6 +84,9 @@ static const sv_code END_REASON[] = {
     {"maal_naadd", N_("Sluttmål nådd")}, {"arbeid", N_("Overgang til arbeid")},
     {"utdanning", N_("Overgang til utdanning")}, {"tid_brukt", N_("Tiden brukt opp")},
     {"stans", N_("Varig stans")}, {"flyttet", N_("Flyttet")}, {"annet", N_("Annet")}, {NULL, NULL}};
+const sv_code *const SV_CODES_OUTCOME = OUTCOME;
+const sv_code *const SV_CODES_END_REASON = END_REASON;
+const sv_code *const SV_CODES_LEVEL = LEVEL;
 
 static const sv_field F_MUNICIPALITY[] = {
     {"number", N_("Kommunenummer"), SV_F_KOMMNR, offsetof(sv_municipality, number), 5, 1, 0, 0, NULL,
@@ -92,6 +98,10 @@ static const sv_field F_MUNICIPALITY[] = {
 static const sv_field F_UNIT[] = {
     COD(sv_unit, kind, N_("Enhet"), 1, UNIT_KINDS, N_("Hvilken av de tre enhetene.")),
     TXT(sv_unit, name, N_("Navn"), 1, N_("Enhetens navn, slik den står i brev.")),
+    TXT(sv_unit, street, N_("Postadresse"), 0, N_("Gate og nummer eller postboks, slik den står øverst i vedtaksbrev.")),
+    {"postcode", N_("Postnummer"), SV_F_POSTNR, offsetof(sv_unit, postcode), 5, 0, 0, 0, NULL,
+     N_("Fire siffer, f.eks. 5003."), NULL},
+    TXT(sv_unit, place, N_("Poststed"), 0, N_("Poststedet som hører til postnummeret, f.eks. BERGEN.")),
 };
 
 static const sv_field F_DEMAND[] = {
@@ -139,6 +149,10 @@ static const sv_field F_PARTICIPANT[] = {
     TXT(sv_participant, adviser, N_("Programrådgiver"), 0, N_("Brukernavnet til ansvarlig rådgiver.")),
     DAT(sv_participant, requested_on, N_("Krav om deltakelse"), 0,
         N_("Dato deltakeren krevde å delta, hvis det var etter bosettingen. Etter introduksjonsloven § 6 løper planfristen fra kravet.")),
+    TXT(sv_participant, street, N_("Postadresse"), 0, N_("Gate og nummer eller postboks. Vedtaksbrev sendes hit.")),
+    {"postcode", N_("Postnummer"), SV_F_POSTNR, offsetof(sv_participant, postcode), 5, 0, 0, 0, NULL,
+     N_("Fire siffer, f.eks. 5003."), NULL},
+    TXT(sv_participant, place, N_("Poststed"), 0, N_("Poststedet som hører til postnummeret, f.eks. BERGEN.")),
 };
 
 static const sv_field F_ASSESSMENT[] = {
@@ -293,9 +307,28 @@ static int check_absence(const sv_entity *ent, const void *o, sv_err *e)
 {
     return check_dates(ent, o, "from_on", "to_on", e);
 }
+/* A postal address is whole or absent: a letter cannot go to a street without a postcode. */
+static int check_address(const sv_entity *ent, const void *o, sv_err *e)
+{
+    static const char *const cols[] = {"street", "postcode", "place"};
+    int have = 0;
+    for (int i = 0; i < 3; i++) have += !sv_field_is_empty(sv_entity_field(ent, cols[i]), o);
+    if (have == 0 || have == 3) return SV_OK;
+    for (int i = 0; i < 3; i++) {
+        const sv_field *f = sv_entity_field(ent, cols[i]);
+        if (sv_field_is_empty(f, o))
+            return sv_err_set(e, SV_EINVAL, f->col, _("%s: må fylles ut når resten av postadressen er oppgitt"), _(f->label));
+    }
+    return SV_OK;
+}
+static int check_unit(const sv_entity *ent, const void *o, sv_err *e)
+{
+    return check_address(ent, o, e);
+}
 static int check_participant(const sv_entity *ent, const void *o, sv_err *e)
 {
     const sv_participant *p = o;
+    if (check_address(ent, o, e)) return e->code;
     if (p->interpreter && !p->interpreter_lang[0])
         return sv_err_set(e, SV_EINVAL, "interpreter_lang", _("Tolkespråk: må fylles ut når deltakeren trenger tolk"));
     if (not_future(ent, o, "permit_on", e) || not_future(ent, o, "requested_on", e)) return e->code;
@@ -307,7 +340,7 @@ static int check_participant(const sv_entity *ent, const void *o, sv_err *e)
     const sv_entity name = {tbl, lab, parent, one, sizeof(st), arr, N(arr), chk, step}
 
 ENT(SV_ENT_MUNICIPALITY, "municipality", N_("Kommune"), NULL, 0, sv_municipality, F_MUNICIPALITY, NULL, 1);
-ENT(SV_ENT_UNIT, "unit", N_("Enhet"), "municipality_id", 0, sv_unit, F_UNIT, NULL, 1);
+ENT(SV_ENT_UNIT, "unit", N_("Enhet"), "municipality_id", 0, sv_unit, F_UNIT, check_unit, 1);
 ENT(SV_ENT_DEMAND, "demand", N_("Arbeidskraftbehov"), "municipality_id", 0, sv_demand, F_DEMAND, NULL, 1);
 ENT(SV_ENT_MEASURE, "measure", N_("Tiltak"), "municipality_id", 0, sv_measure, F_MEASURE, NULL, 2);
 ENT(SV_ENT_AGREEMENT, "agreement", N_("Samarbeidsavtale"), "municipality_id", 0, sv_agreement, F_AGREEMENT, check_agreement, 4);

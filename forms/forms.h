@@ -35,6 +35,13 @@ extern const sv_code SV_CODES_ROLE[];
 extern const sv_code SV_CODES_DECISION_KIND[];
 extern const sv_code SV_CODES_NOTIFY[];
 extern const sv_code SV_CODES_MEASURE_KIND[];
+/* For letters and certificates, which print labels instead of codes. */
+extern const sv_code *const SV_CODES_UNIT_KIND;
+extern const sv_code *const SV_CODES_FINAL_GOAL;
+extern const sv_code *const SV_CODES_REVIEW_REASON;
+extern const sv_code *const SV_CODES_OUTCOME;
+extern const sv_code *const SV_CODES_END_REASON;
+extern const sv_code *const SV_CODES_LEVEL;
 
 /* Sets every field of obj to its empty value (dates SV_NODATE, text "", numbers 0). */
 void sv_entity_blank(const sv_entity *ent, void *obj);
