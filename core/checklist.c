@@ -24,8 +24,11 @@ enum { H_DEADLINE, H_NOTIFIED, H_REVIEW, H_CHANGED, H_EVENT, H_N };
 
 static sv_check_item *item(sv_checklist *cl, const sv_ruleset *rs, const char *control)
 {
+    int l = cl->last_item;
+    if (l < cl->nitems && !strcmp(cl->items[l].control, control) && !strcmp(cl->items[l].law, rs->law)) return &cl->items[l];
     for (int i = 0; i < cl->nitems; i++)
-        if (!strcmp(cl->items[i].law, rs->law) && !strcmp(cl->items[i].control, control)) return &cl->items[i];
+        if (!strcmp(cl->items[i].law, rs->law) && !strcmp(cl->items[i].control, control)) return &cl->items[cl->last_item = i];
+    cl->last_item = cl->nitems;
     cl->items = sv_xrealloc(cl->items, sizeof *cl->items * (size_t)(cl->nitems + 1));
     sv_check_item *it = &cl->items[cl->nitems++];
     memset(it, 0, sizeof *it);

@@ -41,6 +41,7 @@ typedef struct sv_checklist {
     const int *recorded;       /* while running: the current case's recorded notifications */
     struct sv_check_print *prints;   /* while running: fingerprints of decided justifications */
     int nprints;
+    int last_item;             /* while running: the item found last (rules of a control come together) */
 } sv_checklist;
 
 /* Runs the checklist for a municipality (0: every municipality the user may see) as of today.
