@@ -6,6 +6,7 @@ BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/stegvis
 MANDIR = $(PREFIX)/share/man/man1
 MAN5DIR = $(PREFIX)/share/man/man5
+LOCALEDIR = $(PREFIX)/share/locale
 
 PKGS = ncursesw sqlite3 libxml-2.0 libcrypto cairo pangocairo fontconfig libqpdf
 CC ?= cc
@@ -16,7 +17,7 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 WARN = -Wall -Wextra -Werror -Wno-missing-field-initializers
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
-    -DSV_DATADIR='"$(DATADIR)"'
+    -DSV_DATADIR='"$(DATADIR)"' -DSV_LOCALEDIR='"$(LOCALEDIR)"'
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 B = build
@@ -49,16 +50,27 @@ SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
 DEBS = libncurses-dev libunistring-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3 libssl-dev strace libcairo2-dev libpango1.0-dev poppler-utils qpdf libqpdf-dev icc-profiles-free fonts-dejavu-core
 
-.PHONY: pot all run check unit unit-san screens deps bench stress fuzz valgrind install install-server uninstall clean
+.PHONY: pot mo all run check unit unit-san screens deps bench stress fuzz valgrind install install-server uninstall clean
 
-# The first target: plain `make` builds the program.
+# The first target: plain `make` builds the program (and its message catalogues).
 all: stegvis
+
+# The message catalogues, one per translated language (bokmål is the source language and
+# needs none): msgfmt --check refuses a broken entry. The program finds them here when run
+# from the tree, and in $(LOCALEDIR) once installed.
+LINGUAS = nn
+MO := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/stegvis.mo)
+mo: $(MO)
+$(B)/locale/%/LC_MESSAGES/stegvis.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT  $<"
+	@msgfmt --check -o $@ $<
 
 # The catalogue template: every _() and N_() string of the sources (the screens' shared key
 # rows live in tui/tui.h).
 POT_SRC = $(LIB_SRC) $(APP_SRC) $(wildcard tui/*.h)
 pot:
-	xgettext -k_ -kN_ -ksv_tr:2 --from-code=UTF-8 --add-comments=TRANSLATORS -o po/stegvis.pot $(sort $(POT_SRC))
+	xgettext -k_ -kN_ -ksv_tr:2 -k_n:1,2 -ksv_ntr:2,3 -kC_:1c,2 -ksv_ptr:2c,3 --from-code=UTF-8 --add-comments=TRANSLATORS -o po/stegvis.pot $(sort $(POT_SRC))
 	msgmerge -q -U --backup=none po/nn.po po/stegvis.pot
 
 $(B)/%.o: %.c $(HDRS)
@@ -71,7 +83,7 @@ $(B)/san/%.o: %.c $(HDRS)
 	@echo "  CC-SAN  $<"
 	@$(CC) $(ALL_CFLAGS) -O1 $(SAN) -c $< -o $@
 
-stegvis: $(LIB_OBJ) $(APP_OBJ)
+stegvis: $(LIB_OBJ) $(APP_OBJ) | $(MO)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -84,20 +96,20 @@ $(B)/test/identity.o: $(ID_SRC) $(HDRS)
 
 $(B)/san/core/identity.o: ALL_CFLAGS += -DSV_TEST_IDENTITY
 
-$(B)/stegvis-test: $(TLIB_OBJ) $(APP_OBJ)
+$(B)/stegvis-test: $(TLIB_OBJ) $(APP_OBJ) | $(MO)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(B)/stegvis-san: $(SLIB_OBJ) $(SAPP_OBJ)
+$(B)/stegvis-san: $(SLIB_OBJ) $(SAPP_OBJ) | $(MO)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/testlib.h $(TLIB_OBJ)
+$(B)/tests/%: tests/unit/%.c tests/unit/testlib.h $(TLIB_OBJ) | $(MO)
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(TLIB_OBJ) $(CHECK_LIBS) $(PKG_LIBS)
 
-$(B)/san/tests/%: tests/unit/%.c tests/unit/testlib.h $(SLIB_OBJ)
+$(B)/san/tests/%: tests/unit/%.c tests/unit/testlib.h $(SLIB_OBJ) | $(MO)
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) -O1 $(SAN) $(CHECK_CFLAGS) -o $@ $< $(SLIB_OBJ) $(CHECK_LIBS) $(PKG_LIBS)
@@ -160,15 +172,15 @@ fuzz: deps
 	@sh tests/deps.sh clang libclang-rt-14-dev
 	@if [ -x tests/fuzz/run.sh ]; then sh tests/fuzz/run.sh; else echo "no fuzz harnesses yet"; fi
 
-install: stegvis
+install: stegvis $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
 	install -m 0755 stegvis $(DESTDIR)$(BINDIR)/stegvis
 	cp -R templates/. $(DESTDIR)$(DATADIR)/
 	install -m 0644 man/stegvis.1 $(DESTDIR)$(MANDIR)/stegvis.1
 	install -d $(DESTDIR)$(MAN5DIR)
 	install -m 0644 man/stegvis.conf.5 $(DESTDIR)$(MAN5DIR)/stegvis.conf.5
-	install -d $(DESTDIR)$(DATADIR)/po
-	install -m 0644 po/nn.po $(DESTDIR)$(DATADIR)/po/nn.po
+	for l in $(LINGUAS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 0644 $(B)/locale/$$l/LC_MESSAGES/stegvis.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/stegvis.mo || exit 1; done
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 0644 cli/stegvis.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/stegvis
 
@@ -195,6 +207,7 @@ install-server: stegvis
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/stegvis $(DESTDIR)$(MANDIR)/stegvis.1 $(DESTDIR)$(MAN5DIR)/stegvis.conf.5
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/stegvis
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/stegvis.mo; done
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "priv.h"
 
 /* Everything in the directory open as dfd (not following links), then the directory itself. */
@@ -82,6 +83,7 @@ static void guardian(sv_edittmp *t, int gone, const char *ed)
         signal(SIGINT, SIG_DFL);
         signal(SIGQUIT, SIG_DFL);
         signal(SIGHUP, SIG_DFL);
+        sv_i18n_child_env(); /* the editor speaks the user's language, not the catalogue's */
         execlp("sh", "sh", "-c", "exec $0 \"$1\"", ed, t->file, (char *)NULL);
         _exit(127);
     }

@@ -6,7 +6,7 @@ case "$BIN" in *san*) echo "test_install: 0 passed, 0 failed (runs with the norm
 unset STEGVIS_TEMPLATES
 P="$T/p"
 expect 0 make -s -C "$TOP" install PREFIX="$P"
-for f in bin/stegvis share/man/man1/stegvis.1 share/stegvis/vedtak.xsd share/stegvis/po/nn.po \
+for f in bin/stegvis share/man/man1/stegvis.1 share/stegvis/vedtak.xsd share/locale/nn/LC_MESSAGES/stegvis.mo \
          share/stegvis/rules/integreringsloven.xml share/bash-completion/completions/stegvis; do
     expect 0 test -f "$P/$f"
 done

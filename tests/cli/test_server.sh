@@ -3,7 +3,7 @@
 # two real Unix accounts: one registered as an adviser of 4601 who does a whole case through
 # the installed program, one not registered who gets nothing. Neither can open the database
 # with sqlite3, and no environment trick (STEGVIS_USER, STEGVIS_DB, STEGVIS_TEMPLATES,
-# STEGVIS_PO, TMPDIR) changes whose identity is used or which files are opened.
+# STEGVIS_LOCALEDIR, TMPDIR) changes whose identity is used or which files are opened.
 . "$(dirname "$0")/lib.sh"
 TOP="$(cd "$(dirname "$0")/../.." && pwd)"
 case "$BIN" in *san*) echo "test_server: 0 passed, 0 failed (runs once, with the normal build)"; exit 0 ;; esac
@@ -53,9 +53,10 @@ expect 0 test "$(stat -c '%U %a' "$DB")" = "$SVC 600"
 
 # The adviser does a whole case, with a hostile environment that must change nothing: the
 # templates and translations it points at are empty, the database it names does not exist.
-mkdir -p "$W/home-$A/fake/po" && printf 'msgid "%%s nr. %%lld er lagret.\\n"\nmsgstr "LURT\\n"\n' >"$W/home-$A/fake/po/nn.po"
+mkdir -p "$W/home-$A/fake/locale/nn/LC_MESSAGES" && printf 'msgid "%%s nr. %%lld er lagret.\\n"\nmsgstr "LURT\\n"\n' |
+    msgfmt -o "$W/home-$A/fake/locale/nn/LC_MESSAGES/stegvis.mo" -
 chown -R $A "$W/home-$A/fake"
-EVIL="STEGVIS_USER=root STEGVIS_DB=$W/home-$A/own.db STEGVIS_TEMPLATES=$W/home-$A/fake STEGVIS_PO=$W/home-$A/fake/po/nn.po STEGVIS_LANG=nn TMPDIR=$S"
+EVIL="STEGVIS_USER=root STEGVIS_DB=$W/home-$A/own.db STEGVIS_TEMPLATES=$W/home-$A/fake STEGVIS_LOCALEDIR=$W/home-$A/fake/locale STEGVIS_LANG=nn TMPDIR=$S"
 R() { as $A $EVIL "$I" "$@"; }
 expect 0 R add unit --municipality 4601 --kind flyktningtjeneste --name Flyktningtenesta
 for m in "norsk Norskopplæring voksenopplaering utdanning" "samfunnskunnskap Samfunnskunnskap voksenopplaering utdanning" \
