@@ -1,6 +1,6 @@
 # Build rules for the benchmark programs, included by the top Makefile. They link the same
 # core objects as the program, so they time the code that ships.
-BENCH_BIN := $(B)/bench/bench_list $(B)/bench/bench_nir $(B)/bench/bench_save
+BENCH_BIN := $(B)/bench/bench_list $(B)/bench/bench_nir $(B)/bench/bench_save $(B)/bench/bench_letter
 
 $(B)/bench/%: bench/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)

@@ -65,9 +65,11 @@ int cmd_fields(sv_cli *c, int argc, char **argv);
 int cmd_decide(sv_cli *c, int argc, char **argv);
 int cmd_notify(sv_cli *c, int argc, char **argv);
 int cmd_export(sv_cli *c, int argc, char **argv);
+int cmd_export_package(sv_cli *c, int argc, char **argv);   /* export --package, cmd_package.c */
 int cmd_check(sv_cli *c, int argc, char **argv);
 int cmd_checklist(sv_cli *c, int argc, char **argv);
-int cmd_letter(sv_cli *c, int argc, char **argv);
+int cmd_letter(sv_cli *c, int argc, char **argv);        /* cmd_letter.c */
+int cmd_certificate(sv_cli *c, int argc, char **argv);
 int cmd_start(sv_cli *c, int argc, char **argv);
 int cmd_backup(sv_cli *c, int argc, char **argv);
 int cmd_restore(sv_cli *c, int argc, char **argv);

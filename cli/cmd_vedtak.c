@@ -1,4 +1,4 @@
-/* `decide`, `export` and `letter`: issuing a decision through the rule gate, and writing the
+/* `decide` and `export`: issuing a decision through the rule gate, and writing the
  * stored documents out. `check` and `checklist` are in cmd_check.c. */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,7 +13,6 @@
 #include "../core/chain.h"
 #include "../core/decision.h"
 #include "../core/issue.h"
-#include "../core/letter.h"
 #include "../core/notice.h"
 #include "../forms/forms.h"
 #include "cli.h"
@@ -313,6 +312,8 @@ static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
 
 int cmd_export(sv_cli *c, int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++)   /* archive packages: cli/cmd_package.c */
+        if (!strcmp(argv[i], "--package") || !strncmp(argv[i], "--package=", 10)) return cmd_export_package(c, argc, argv);
     int64_t id = 0;
     const char *out = NULL, *all = NULL;
     int arkiv = 0;
@@ -346,34 +347,6 @@ int cmd_export(sv_cli *c, int argc, char **argv)
         if (rc == SV_OK && out) fprintf(stderr, _("Kjedehode: %s\n"), g_head[0] ? g_head : "-");
     }
     sv_arkiv_cleanup();
-    sv_vedtak_cleanup();
-    return rc ? cli_fail(&e) : 0;
-}
-
-int cmd_letter(sv_cli *c, int argc, char **argv)
-{
-    int64_t id = 0;
-    const char *out = NULL;
-    for (int i = 1; i < argc; i++) {
-        int missing = 0;
-        const char *v;
-        if ((v = opt(argc, argv, &i, "--out", &missing))) out = v;
-        else if (missing) return cli_usage(_("--out mangler filnavn"));
-        else if (!strcmp(argv[i], "--tsv")) continue;
-        else if (!id && (id = cli_id(argv[i]))) continue;
-        else return cli_usage(_("bruk: stegvis letter ID [--out FIL]"));
-    }
-    if (!id) return cli_usage(_("bruk: stegvis letter ID [--out FIL]"));
-    sv_err e;
-    sv_err_clear(&e);
-    int64_t did;
-    xmlDocPtr doc = last_decision(c, id, &did, NULL, &e);
-    char *text = doc ? sv_letter_build(doc, &e) : NULL;
-    int rc = text ? SV_OK : e.code;
-    if (text && out) rc = write_file(out, text, &e);
-    else if (text) fputs(text, stdout);
-    free(text);
-    xmlFreeDoc(doc);
     sv_vedtak_cleanup();
     return rc ? cli_fail(&e) : 0;
 }

@@ -27,12 +27,13 @@ const sv_cmd SV_COMMANDS[] = {
     {"decide", cmd_decide, 1, N_("decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n"
      "       [--notified DATO] [--date DATO] [--reason TEKST] [--late-reason TEKST] [--yes]"), N_("fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket (en oversittet frist med skriftlig grunn gjør det ikke)")},
     {"notify", cmd_notify, 1, N_("notify VEDTAK-ID --notified DATO --notify-method digitalt|post|personlig [--note TEKST]"), N_("registrer når og hvordan deltakeren fikk vedtaket (eller rett det); klagefristen regnes derfra")},
-    {"export", cmd_export, 1, N_("export ID [--out FIL] [--arkivmelding] | export --all MAPPE [--arkivmelding]"), N_("skriv fattede vedtak som XML (og Noark 5-arkivmelding)")},
+    {"export", cmd_export, 1, N_("export ID [--out FIL] [--arkivmelding] | export --all MAPPE [--arkivmelding]\n        export ID --package MAPPE | export --all --package MAPPE"), N_("skriv fattede vedtak som XML (og Noark 5-arkivmelding), eller arkivpakker med vedtaksbrev i PDF/A")},
     {"check", cmd_check, 0, N_("check FIL|MAPPE ... [--format xml] [--as-of DATO]"), N_("kontroller vedtaksdokumenter mot tilsynsreglene med tall utledet av dokumentets egne fakta; avslutter med 0 når alt er i orden, 1 ved brudd, 2 ved feil bruk, 3 når et dokument ikke kunne kontrolleres")},
     {"checklist", cmd_checklist, 1, N_("checklist [--municipality KOMMUNENR] [--as-of DATO] [--tsv] [--pdf FIL]"), N_("tilsynssjekkliste per kontrollspørsmål over alle saker; avslutter med 1 ved brudd")},
     {"catalog", cmd_catalog, 1, N_("catalog export [--municipality NR] [--out FIL]\n"
      "        catalog import FIL [--municipality NR]"), N_("del kommunens tiltakskatalog (steg 2-3) som fil; import er alt eller ingenting")},
-    {"letter", cmd_letter, 1, N_("letter ID [--out FIL]"), N_("vedtaksbrev til deltakeren på kommunens målform")},
+    {"letter", cmd_letter, 1, N_("letter ID [--out FIL] [--pdf FIL] [--print]"), N_("vedtaksbrev til deltakeren på kommunens målform (tekst, PDF/A eller skriver)")},
+    {"certificate", cmd_certificate, 1, N_("certificate ID --pdf FIL"), N_("deltakerbevis (integreringsloven § 18 a) som PDF/A for et avsluttet program")},
     {"audit", cmd_audit, 1, N_("audit [DELTAKER-ID] [--limit N] [--tsv]"), N_("vis historikken til en sak (hvem endret hva), eller de siste hendelsene")},
     {"backup", cmd_backup, 1, N_("backup FIL"), N_("ta en kontrollert sikkerhetskopi mens andre arbeider (0600)")},
     {"restore", cmd_restore, 1, N_("restore FIL [--yes]"), N_("gjenopprett databasen fra en sikkerhetskopi")},

@@ -64,8 +64,25 @@ static void first_error(void *ctx, const xmlError *err)
     sv_err_set(e, SV_EINVAL, "arkivmelding", _("Arkivmeldingen følger ikke Noark 5-skjemaet: element %s: %s"), where, msg);
 }
 
+/* A systemID that stays the same for the same decision and role (archive packages are
+ * identical when exported again): the SHA-256 of both, in the form of a UUID. */
+static void stable_id(const char *decision, const char *role, char out[37])
+{
+    char in[128], h[65];
+    snprintf(in, sizeof in, "%s:%s", decision, role);
+    sv_sha256_hex(in, strlen(in), h);
+    snprintf(out, 37, "%.8s-%.4s-5%.3s-a%.3s-%.12s", h, h + 8, h + 12, h + 15, h + 18);
+}
+
 char *sv_arkiv_build(xmlDocPtr v, const char *file, const char *content, size_t len, const char *chain_head,
                      sv_err *e)
+{
+    sv_arkiv_file f = {file, content, len, "Produksjonsformat", NULL, 0};
+    return sv_arkiv_build_files(v, &f, 1, chain_head, 0, e);
+}
+
+char *sv_arkiv_build_files(xmlDocPtr v, const sv_arkiv_file *files, int nfiles, const char *chain_head, int stable,
+                           sv_err *e)
 {
     xmlSchemaPtr s = schema(e);
     if (!s) return NULL;
@@ -77,14 +94,19 @@ char *sv_arkiv_build(xmlDocPtr v, const char *file, const char *content, size_t 
     char *handler = sv_vedtak_xpath(v, "string(/v:vedtak/v:saksbehandler)");
     char *party = sv_vedtak_xpath(v, "string(/v:vedtak/v:part/v:navn)");
     char *law = sv_vedtak_xpath(v, "string(/v:vedtak/v:lov/@navn)");
-    char when[32], now[20], folder[37], post[37], docid[37], msgid[37], title[300], ptitle[200];
+    char when[32], now[20], folder[37], post[37], msgid[37], title[300], ptitle[200], count[16];
     snprintf(when, sizeof when, "%sT00:00:00", date);
     sv_now(now);
     now[10] = 'T';
-    sv_uuid(folder);
-    sv_uuid(post);
-    sv_uuid(docid);
+    if (stable) {
+        stable_id(id, "mappe", folder);
+        stable_id(id, "journalpost", post);
+    } else {
+        sv_uuid(folder);
+        sv_uuid(post);
+    }
     sv_uuid(msgid);
+    snprintf(count, sizeof count, "%d", nfiles);
     snprintf(title, sizeof title, "%s – %s (%s)", sv_code_label(SV_CODES_DECISION_KIND, kind), party, law);
     snprintf(ptitle, sizeof ptitle, "%s etter %s", sv_code_label(SV_CODES_DECISION_KIND, kind), law);
     const char *by = handler[0] ? handler : "stegvis";
@@ -97,7 +119,7 @@ char *sv_arkiv_build(xmlDocPtr v, const char *file, const char *content, size_t 
     el(&a, root, "system", "stegvis");
     el(&a, root, "meldingId", msgid);
     el(&a, root, "tidspunkt", now);
-    el(&a, root, "antallFiler", "1");
+    el(&a, root, "antallFiler", count);
     xmlNodePtr m = el(&a, root, "mappe", NULL);
     typed(&a, m, "saksmappe");
     el(&a, m, "systemID", folder);
@@ -115,40 +137,63 @@ char *sv_arkiv_build(xmlDocPtr v, const char *file, const char *content, size_t 
     el(&a, sk, "tilgangsrestriksjon", "13");
     el(&a, sk, "skjermingshjemmel", "Offl. § 13, jf. fvl. § 13 første ledd nr. 1");
     el(&a, sk, "skjermingMetadata", "tittel");
-    xmlNodePtr db = el(&a, j, "dokumentbeskrivelse", NULL);
-    el(&a, db, "systemID", docid);
-    el(&a, db, "dokumenttype", "Vedtak");
-    el(&a, db, "dokumentstatus", "Dokumentet er ferdigstilt");
-    el(&a, db, "tittel", title);
-    el(&a, db, "opprettetDato", when);
-    el(&a, db, "opprettetAv", by);
-    el(&a, db, "tilknyttetRegistreringSom", "Hoveddokument");
-    el(&a, db, "dokumentnummer", "1");
-    el(&a, db, "tilknyttetDato", when);
-    el(&a, db, "tilknyttetAv", by);
-    xmlNodePtr dobj = el(&a, db, "dokumentobjekt", NULL);
-    el(&a, dobj, "versjonsnummer", "1");
-    el(&a, dobj, "variantformat", "Produksjonsformat");
-    el(&a, dobj, "opprettetDato", when);
-    el(&a, dobj, "opprettetAv", by);
-    el(&a, dobj, "referanseDokumentfil", file);
-    /* Noark 5 M705-M707: the checksum of the very bytes of the referenced file. */
-    char sum[65], size[32];
-    sv_sha256_hex(content, len, sum);
-    snprintf(size, sizeof size, "%zu", len);
-    el(&a, dobj, "sjekksum", sum);
-    el(&a, dobj, "sjekksumAlgoritme", "SHA-256");
-    el(&a, dobj, "filstoerrelse", size);
+    for (int i = 0; i < nfiles; i++) {
+        const sv_arkiv_file *f = &files[i];
+        char docid[37], role[24], num[16];
+        snprintf(role, sizeof role, "dokument%d", i + 1);
+        if (stable) stable_id(id, role, docid);
+        else sv_uuid(docid);
+        snprintf(num, sizeof num, "%d", i + 1);
+        xmlNodePtr db = el(&a, j, "dokumentbeskrivelse", NULL);
+        el(&a, db, "systemID", docid);
+        el(&a, db, "dokumenttype", "Vedtak");
+        el(&a, db, "dokumentstatus", "Dokumentet er ferdigstilt");
+        el(&a, db, "tittel", f->attachment ? "Vedtaksdokument (XML, urn:stegvis:vedtak:1)" : title);
+        if (f->format) el(&a, db, "beskrivelse", f->format);
+        el(&a, db, "opprettetDato", when);
+        el(&a, db, "opprettetAv", by);
+        el(&a, db, "tilknyttetRegistreringSom", f->attachment ? "Vedlegg" : "Hoveddokument");
+        el(&a, db, "dokumentnummer", num);
+        el(&a, db, "tilknyttetDato", when);
+        el(&a, db, "tilknyttetAv", by);
+        xmlNodePtr dobj = el(&a, db, "dokumentobjekt", NULL);
+        el(&a, dobj, "versjonsnummer", "1");
+        el(&a, dobj, "variantformat", f->variant ? f->variant : "Produksjonsformat");
+        el(&a, dobj, "opprettetDato", when);
+        el(&a, dobj, "opprettetAv", by);
+        el(&a, dobj, "referanseDokumentfil", f->file);
+        /* Noark 5 M705-M707: the checksum of the very bytes of the referenced file. */
+        char sum[65], size[32];
+        sv_sha256_hex(f->content, f->len, sum);
+        snprintf(size, sizeof size, "%zu", f->len);
+        el(&a, dobj, "sjekksum", sum);
+        el(&a, dobj, "sjekksumAlgoritme", "SHA-256");
+        el(&a, dobj, "filstoerrelse", size);
+    }
     el(&a, j, "tittel", title);
     el(&a, j, "offentligTittel", ptitle);
     el(&a, j, "beskrivelse", id);
-    if (chain_head && chain_head[0]) {
-        /* The head of the database's hash chain when the decision was exported: the archive
-         * holds the proof against which a later change of the history can be shown. */
+    int formats = 0;
+    for (int i = 0; i < nfiles; i++) formats += files[i].format != NULL;
+    if ((chain_head && chain_head[0]) || formats) {
         xmlNodePtr vm = el(&a, j, "virksomhetsspesifikkeMetadata", NULL);
-        xmlNodePtr kh = xmlNewChild(vm, NULL, BAD_CAST "kjedehode", BAD_CAST chain_head);
-        xmlSetNs(kh, xmlNewNs(kh, BAD_CAST "urn:stegvis:kjede", BAD_CAST "stegvis"));
-        xmlNewProp(kh, BAD_CAST "algoritme", BAD_CAST "SHA-256");
+        xmlNsPtr own = NULL;
+        if (chain_head && chain_head[0]) {
+            /* The head of the database's hash chain when the decision was exported: the archive
+             * holds the proof against which a later change of the history can be shown. */
+            xmlNodePtr kh = xmlNewChild(vm, NULL, BAD_CAST "kjedehode", BAD_CAST chain_head);
+            own = xmlNewNs(vm, BAD_CAST "urn:stegvis:kjede", BAD_CAST "stegvis");
+            xmlSetNs(kh, own);
+            xmlNewProp(kh, BAD_CAST "algoritme", BAD_CAST "SHA-256");
+        }
+        /* The file format (M701) of each archival variant: this version of the arkivmelding
+         * schema has no format element in dokumentobjekt, so it is stated here. */
+        for (int i = 0; i < nfiles; i++) {
+            if (!files[i].format) continue;
+            if (!own) own = xmlNewNs(vm, BAD_CAST "urn:stegvis:kjede", BAD_CAST "stegvis");
+            xmlNodePtr fm = xmlNewChild(vm, own, BAD_CAST "format", BAD_CAST files[i].format);
+            xmlNewProp(fm, BAD_CAST "referanseDokumentfil", BAD_CAST files[i].file);
+        }
     }
     el(&a, j, "journalposttype", "Utgående dokument");
     el(&a, j, "journalstatus", "Journalført");

@@ -247,7 +247,10 @@ static int to_pdfa(sv_pdf *p, unsigned char **out, size_t *olen, sv_err *e)
 
     qpdf_init_write_memory(q);
     qpdf_set_deterministic_ID(q, QPDF_TRUE);
-    qpdf_set_object_stream_mode(q, qpdf_o_generate);
+    /* cairo's streams are compressed already: passed through as they are, not decoded again */
+    qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+    qpdf_set_decode_level(q, qpdf_dl_none);
+    qpdf_set_compress_streams(q, QPDF_TRUE);   /* the ICC profile; XMP stays plain */
     if (qpdf_write(q) & QPDF_ERRORS) {
         rc = sv_err_set(e, SV_EIO, "pdf", _("Kan ikke lage PDF/A: %s"), qpdf_get_error_full_text(q, qpdf_get_error(q)));
         goto done;

@@ -38,6 +38,10 @@ struct sv_flow {
     piece *pc;
     int npc;
     int table;             /* the current table's header item, or -1 */
+    PangoContext *ctx;     /* one for every layout of the flow */
+    PangoFontDescription *fonts[8];
+    const char *names[8];
+    int nfonts;
 };
 
 static int g_last_pages;
@@ -59,26 +63,33 @@ sv_flow *sv_flow_new(sv_pdf *p, double left, double top, double right, double bo
     f->width = SV_PDF_PAGE_W - left - right;
     snprintf(f->footer, sizeof f->footer, "%s", footer ? footer : "{side}/{sider}");
     f->table = -1;
+    f->ctx = pango_cairo_create_context(f->cr);
+    pango_cairo_context_set_resolution(f->ctx, 72);   /* sizes in points, as the page is */
     return f;
 }
 
 static const char *font_of(sv_flow_style s)
 {
     switch (s) {
-    case SV_FLOW_SMALL: return SV_PDF_SANS " 8.5";
-    case SV_FLOW_BOLD: return SV_PDF_SANS " Bold 10";
-    case SV_FLOW_TITLE: return SV_PDF_SANS " Bold 13";
-    case SV_FLOW_HEADING: return SV_PDF_SANS " Bold 11";
-    default: return SV_PDF_SANS " 10";
+    case SV_FLOW_SMALL: return SV_PDF_SANS " 9";
+    case SV_FLOW_BOLD: return SV_PDF_SANS " Bold 10.5";
+    case SV_FLOW_TITLE: return SV_PDF_SANS " Bold 14";
+    case SV_FLOW_HEADING: return SV_PDF_SANS " Bold 11.5";
+    default: return SV_PDF_SANS " 10.5";
     }
 }
 
 static PangoLayout *layout(sv_flow *f, const char *font, double width, const char *text)
 {
-    PangoLayout *l = pango_cairo_create_layout(f->cr);
-    PangoFontDescription *fd = pango_font_description_from_string(font);
-    pango_layout_set_font_description(l, fd);
-    pango_font_description_free(fd);
+    PangoLayout *l = pango_layout_new(f->ctx);
+    int k = 0;
+    while (k < f->nfonts && strcmp(f->names[k], font)) k++;
+    if (k == f->nfonts && k < 8) {
+        f->names[k] = font;
+        f->fonts[k] = pango_font_description_from_string(font);
+        f->nfonts++;
+    }
+    if (k < 8) pango_layout_set_font_description(l, f->fonts[k]);
     pango_layout_set_width(l, (int)(width * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_text(l, text ? text : "", -1);
@@ -190,7 +201,7 @@ static void cells(sv_flow *f, item *i, int n, const double *widths, const char *
 void sv_flow_table(sv_flow *f, int n, const double *widths, const char *const *header)
 {
     item *i = add(f, I_HEAD);
-    cells(f, i, n, widths, header, SV_PDF_SANS " Bold 8.5");
+    cells(f, i, n, widths, header, SV_PDF_SANS " Bold 9");
     f->table = f->n - 1;
 }
 
@@ -203,7 +214,7 @@ void sv_flow_row(sv_flow *f, const char *const *text)
     memcpy(widths, head->w, sizeof widths);
     int t = f->table;
     item *i = add(f, I_ROW);
-    cells(f, i, n, widths, text, SV_PDF_SANS " 8.5");
+    cells(f, i, n, widths, text, SV_PDF_SANS " 9");
     i->head = t;
 }
 
@@ -240,6 +251,7 @@ static int paginate(sv_flow *f)
         case I_HEAD: {
             double need = i->h + first_chunk(f, k + 1);
             if (y + need > limit && y > f->top) NEWPAGE();
+            else if (i->kind == I_HEADING && y > f->top) y += 6;   /* air above a heading */
             put(f, k, page, y, 0, i->nlines);
             y += i->h + (i->kind == I_HEADING ? 3 : 0);
             break;
@@ -344,7 +356,7 @@ int sv_flow_finish(sv_flow *f, sv_err *e)
         }
         foot[o] = '\0';
         cairo_set_source_rgb(f->cr, 0.3, 0.3, 0.3);
-        sv_pdf_text(f->cr, f->left, SV_PDF_PAGE_H - f->bottom + 14, f->width, SV_PDF_SANS, 8, foot, 0);
+        sv_pdf_text(f->cr, f->left, SV_PDF_PAGE_H - f->bottom + 14, f->width, SV_PDF_SANS, 7, foot, 0);
     }
     for (int k = 0; k < f->n; k++) {
         for (int c = 0; c < f->it[k].n; c++) g_object_unref(f->it[k].l[c]);
@@ -355,6 +367,8 @@ int sv_flow_finish(sv_flow *f, sv_err *e)
     }
     free(f->it);
     free(f->pc);
+    for (int k = 0; k < f->nfonts; k++) pango_font_description_free(f->fonts[k]);
+    g_object_unref(f->ctx);
     free(f);
     return SV_OK;
 }

@@ -13,7 +13,7 @@
 #include "../forms/forms.h"
 #include "casescr.h"
 
-enum { A_PREV = TA_OWN, A_NEXT, A_DELETE, A_DECISION, A_INFO, A_FNR, A_STEP1, A_HISTORY };
+enum { A_PREV = TA_OWN, A_NEXT, A_DELETE, A_DECISION, A_INFO, A_FNR, A_STEP1, A_HISTORY, A_CERT };
 
 #define KEYS TUI_CASE_KEYS
 const tui_key KEYS[] = {
@@ -27,6 +27,7 @@ const tui_key KEYS[] = {
     {'D', TK(KEY_DC), "D/Del", N_("slett raden"), A_DELETE, 0, NULL, "delete"},
     {'i', 0, "i", N_("stegtekst"), A_INFO, 1, N_("vis stegets formål, refleksjonspunkter og tips (på smal skjerm)"), "step-text"},
     {'f', 0, "f", N_("vis/skjul fødselsnummer"), A_FNR, 0, NULL, "toggle-fnr"},
+    {'B', 0, "B", N_("deltakerbevis"), A_CERT, 0, N_("lag deltakerbeviset som PDF/A i eksportmappen (steg 7, når programmet er avsluttet)"), "certificate"},
     TUI_KEYS_HELP,
     TUI_KEYS_BACK,
     {0, 0, NULL, NULL, 0, 0}};
@@ -233,6 +234,10 @@ static int key(tui_screen *scr, int act, int ch)
     case A_INFO: cs->info = !cs->info; break;
     case A_HISTORY: tui_push(tui_history_new(cs->pid, cs->c.p.name)); break;
     case A_FNR: cs->show_fnr = !cs->show_fnr; break;
+    case A_CERT:
+        if (cs->step != 7) tui_msg(1, "%s", _("Deltakerbeviset lages i steg 7, når programmet er avsluttet (7 eller →)."));
+        else tui_certificate_pdf(cs->pid);
+        break;
     case TA_BACK: return 1;
     default: break;
     }

@@ -21,7 +21,7 @@
 #include "../core/priv.h"
 #include "tui.h"
 
-enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_LATE, A_NOTICE, A_PREVIEW, A_HISTORY };
+enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_LATE, A_NOTICE, A_PREVIEW, A_HISTORY, A_LETTER };
 
 #define KEYS TUI_DECISION_KEYS
 const tui_key KEYS[] = {
@@ -29,6 +29,7 @@ const tui_key KEYS[] = {
     {TK_ENTER, TK(KEY_ENTER), "Enter", N_("rett"), TA_OPEN, 1, N_("åpne feltet funnet gjelder, for å rette det")},
     {'F', 0, "F", N_("fatt"), A_ISSUE, 1, N_("fatt vedtaket (bare når regelkontrollen ikke har brudd)"), "issue"},
     {'x', 0, "x", N_("eksport"), A_EXPORT, 1, N_("eksporter siste fattede vedtak som XML-fil, med arkivmelding (Noark 5) ved siden av"), "export"},
+    {'b', 0, "b", N_("brev (PDF)"), A_LETTER, 1, N_("lagre vedtaksbrevet for det siste fattede vedtaket som PDF/A i eksportmappen"), "letter-pdf"},
     {'p', 0, "p", N_("vis"), A_PREVIEW, 1, N_("bytt mellom regelkontroll og forhåndsvisning av vedtaksbrevet"), "preview"},
     {'H', 0, "H", N_("historikk"), A_HISTORY, 1, N_("sakens historikk: hvem gjorde hva og når"), "history"},
     {'k', 0, "k", N_("vedtakstype"), A_KIND, 0, N_("velg vedtakstype (feltet øverst; også Enter på det)"), "kind"},
@@ -649,6 +650,7 @@ static int key(tui_screen *s, int act, int ch)
         break;
     case A_ISSUE: issue(ds); break;
     case A_EXPORT: export_last(ds); break;
+    case A_LETTER: tui_letter_pdf(ds->pid); break;
     case A_HISTORY: tui_push(tui_history_new(ds->pid, ds->c.p.name)); break;
     case A_PREVIEW: ds->preview = !ds->preview; ds->top = 0; break;
     case A_KIND: edit_field(ds, DF_KIND); break;

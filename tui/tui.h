@@ -140,6 +140,11 @@ int tui_prompt(const char *label, char *out, size_t size);
 /* Modal list picker; returns the chosen index or -1. */
 int tui_pick(const char *title, const char *const *items, int n, int cur);
 
+/* The decision letter and the participant certificate as PDF/A into the export directory
+ * (tui/decletter.c); the message gives the full path, or why not. */
+void tui_letter_pdf(int64_t participant_id);
+void tui_certificate_pdf(int64_t participant_id);
+
 /* Screens. */
 tui_screen *tui_list_new(void);
 tui_screen *tui_case_new(int64_t participant_id);
