@@ -100,7 +100,10 @@ int cmd_demo(sv_cli *c, int argc, char **argv)
     if (sv_demo(c->st, &o, &r, &e)) return cli_fail(&e);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf(_("Demodata: %d deltakere i %d kommune(r), %d vedtak, %.1f s.\n"), r.participants,
-           r.municipalities, r.decisions, s);
+    char np[64], nm[64], nd[64];
+    snprintf(np, sizeof np, _n("%d deltaker", "%d deltakere", r.participants), r.participants);
+    snprintf(nm, sizeof nm, _n("%d kommune", "%d kommuner", r.municipalities), r.municipalities);
+    snprintf(nd, sizeof nd, _n("%d vedtak", "%d vedtak", r.decisions), r.decisions);
+    printf(_("Demodata: %s i %s, %s, %.1f s.\n"), np, nm, nd, s);
     return 0;
 }

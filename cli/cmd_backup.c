@@ -204,7 +204,8 @@ int cmd_audit(sv_cli *c, int argc, char **argv)
     int rc = id ? sv_audit_case(c->st, id, print_entry, c, &e)
                 : sv_audit_recent(c->st, limit ? (int)limit + 1 : 0, print_recent, &r, &e);
     if (!rc && limit && r.seen > limit)
-        fprintf(stderr, _("stegvis: historikken er avkortet til de siste %ld hendelsene (--limit 0 viser alle)\n"),
+        fprintf(stderr, _n("stegvis: historikken er avkortet til den siste %ld hendelsen (--limit 0 viser alle)\n",
+                           "stegvis: historikken er avkortet til de siste %ld hendelsene (--limit 0 viser alle)\n", limit),
                 limit);
     return rc ? cli_fail(&e) : 0;
 }

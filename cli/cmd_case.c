@@ -215,9 +215,10 @@ int cmd_list(sv_cli *c, int argc, char **argv)
         if (n < want) break;
     }
     free(rows);
-    if (!c->tsv) printf(_("%ld av %ld deltakere vist.\n"), shown, total);
+    if (!c->tsv) printf(_n("%ld av %ld deltaker vist.\n", "%ld av %ld deltakere vist.\n", total), shown, total);
     if (shown < total)
-        fprintf(stderr, _("stegvis: listen er avkortet: %ld av %ld deltakere vist (--limit 0 viser alle)\n"), shown,
-                total);
+        fprintf(stderr, _n("stegvis: listen er avkortet: %ld av %ld deltaker vist (--limit 0 viser alle)\n",
+                           "stegvis: listen er avkortet: %ld av %ld deltakere vist (--limit 0 viser alle)\n", total),
+                shown, total);
     return 0;
 }

@@ -36,14 +36,15 @@ int cmd_catalog(sv_cli *c, int argc, char **argv)
     if (export) {
         int n = out ? sv_catalog_export_file(c->st, muni, out, &e) : sv_catalog_export(c->st, muni, stdout, &e);
         if (n < 0) return cli_fail(&e);
-        if (out) printf(_("%d tiltak eksportert til %s.\n"), n, out);
+        if (out) printf(_n("%d tiltak eksportert til %s.\n", "%d tiltak eksportert til %s.\n", n), n, out);
         return 0;
     }
     sv_catalog_report r;
     if (sv_catalog_import_file(c->st, muni, file, &r, &e)) return cli_fail(&e);
-    printf(_("%d tiltak importert fra %s.\n"), r.added, file);
+    printf(_n("%d tiltak importert fra %s.\n", "%d tiltak importert fra %s.\n", r.added), r.added, file);
     if (r.skipped)
-        printf(_("%d fantes fra før med samme navn og er beholdt uendret (f.eks. «%s»).\n"), r.skipped,
+        printf(_n("%d fantes fra før med samme navn og er beholdt uendret (f.eks. «%s»).\n",
+                  "%d fantes fra før med samme navn og er beholdt uendret (f.eks. «%s»).\n", r.skipped), r.skipped,
                r.first_skipped);
     return 0;
 }

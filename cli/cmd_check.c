@@ -198,8 +198,13 @@ int cmd_check(sv_cli *c, int argc, char **argv)
         fputs((const char *)xmlBufferContent(buf), stdout);
         xmlBufferFree(buf);
     } else {
-        printf(_("Sammendrag: %d dokumenter, %d med brudd (%d brudd i alt), %d merknader, %d kunne ikke kontrolleres.\n"),
-               r.docs, r.bad_docs, r.violations, r.remarks, r.failed);
+        char nd[64], nb[64], nv[64], nr[64], nf[64];
+        snprintf(nd, sizeof nd, _n("%d dokument", "%d dokumenter", r.docs), r.docs);
+        snprintf(nb, sizeof nb, _n("%d med brudd", "%d med brudd", r.bad_docs), r.bad_docs);
+        snprintf(nv, sizeof nv, _n("%d brudd i alt", "%d brudd i alt", r.violations), r.violations);
+        snprintf(nr, sizeof nr, _n("%d merknad", "%d merknader", r.remarks), r.remarks);
+        snprintf(nf, sizeof nf, _n("%d kunne ikke kontrolleres", "%d kunne ikke kontrolleres", r.failed), r.failed);
+        printf(_("Sammendrag: %s, %s (%s), %s, %s.\n"), nd, nb, nv, nr, nf);
     }
     sv_vedtak_cleanup();
     sv_rules_cleanup();
@@ -246,9 +251,12 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
     }
     char today[11];
     sv_date_nor(as_of, today);
-    if (!c->tsv)
-        printf(_("Tilsynssjekkliste %s: %d saker, %d vedtak kontrollert%s%s\n"), today, cl.cases, cl.decisions,
-               muni_arg ? ", kommune " : "", muni_arg ? muni_arg : "");
+    if (!c->tsv) {
+        char ns[64], nd[64];
+        snprintf(ns, sizeof ns, _n("%d sak", "%d saker", cl.cases), cl.cases);
+        snprintf(nd, sizeof nd, _n("%d vedtak kontrollert", "%d vedtak kontrollert", cl.decisions), cl.decisions);
+        printf(_("Tilsynssjekkliste %s: %s, %s%s%s\n"), today, ns, nd, muni_arg ? ", kommune " : "", muni_arg ? muni_arg : "");
+    }
     const char *law = "";
     int any = 0;
     for (int i = 0; i < cl.nitems; i++) {
@@ -261,17 +269,20 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
             continue;
         }
         if (strcmp(law, it->law)) printf("\n%s\n", law = it->law);
-        printf(_("  %s %s\n     %d saker kontrollert, %d med brudd (%s)"), it->control, it->question, it->checked,
-               it->violations, it->violations ? "NEI" : "JA");
-        if (it->remarks) printf(_(", %d med merknad"), it->remarks);
+        char nc[64], nv[64];
+        snprintf(nc, sizeof nc, _n("%d sak kontrollert", "%d saker kontrollert", it->checked), it->checked);
+        snprintf(nv, sizeof nv, _n("%d med brudd", "%d med brudd", it->violations), it->violations);
+        printf(_("  %s %s\n     %s, %s (%s)"), it->control, it->question, nc, nv, it->violations ? "NEI" : "JA");
+        if (it->remarks) printf(_n(", %d med merknad", ", %d med merknad", it->remarks), it->remarks);
         printf("\n");
         for (int k = 0; k < it->nrules; k++) printf("       %-22s %d\n", it->rules[k].id, it->rules[k].violations);
         if (it->ncases) {
             printf(_("     Saker:"));
             for (int k = 0; k < it->ncases && k < 40; k++) printf(" %" PRId64, it->cases[k]);
             if (it->ncases > 40) {
-                printf(_(" ... (%d til; se --tsv)"), it->ncases - 40);
-                fprintf(stderr, _("stegvis: %s: sakslisten er avkortet til 40 av %d (--tsv viser alle)\n"),
+                printf(_n(" ... (%d til; se --tsv)", " ... (%d til; se --tsv)", it->ncases - 40), it->ncases - 40);
+                fprintf(stderr, _n("stegvis: %s: sakslisten er avkortet til 40 av %d (--tsv viser alle)\n",
+                                   "stegvis: %s: sakslisten er avkortet til 40 av %d (--tsv viser alle)\n", it->ncases),
                         it->control, it->ncases);
             }
             printf("\n");

@@ -146,20 +146,28 @@ int cmd_nir(sv_cli *c, int argc, char **argv)
             return cli_fail(&e);
         }
         if (sv_private_close(l.out, tmp, export, &e)) return cli_fail(&e);
-        printf(_("%ld åpne NIR-punkter skrevet til %s (%ld forfalt).\n"), l.total, export, l.overdue);
+        char no[64];
+        snprintf(no, sizeof no, _n("%ld forfalt", "%ld forfalt", l.overdue), l.overdue);
+        printf(_n("%ld åpent NIR-punkt skrevet til %s (%s).\n", "%ld åpne NIR-punkter skrevet til %s (%s).\n", l.total),
+               l.total, export, no);
         return 0;
     }
     if (rc) return cli_fail(&e);
     if (c->tsv && l.shown < l.total)
-        fprintf(stderr, _("stegvis: listen er avkortet: %ld av %ld punkter vist (--limit 0 viser alle)\n"), l.shown, l.total);
+        fprintf(stderr, _n("stegvis: listen er avkortet: %ld av %ld punkt vist (--limit 0 viser alle)\n",
+                           "stegvis: listen er avkortet: %ld av %ld punkter vist (--limit 0 viser alle)\n", l.total),
+                l.shown, l.total);
     if (!c->tsv) {
         char d[11];
         sv_date_nor(today, d);
-        if (f.all) printf(_("NIR per %s: %ld punkter i alt.\n"), d, l.total);
-        else printf(_("NIR per %s: %ld åpne punkter, %ld forfalt (frist: to måneder etter hendelsen).\n"), d, l.total,
-                    l.overdue);
+        char no[64], nt[64];
+        snprintf(no, sizeof no, _n("%ld forfalt", "%ld forfalt", l.overdue), l.overdue);
+        snprintf(nt, sizeof nt, _n("%ld åpent punkt", "%ld åpne punkter", l.total), l.total);
+        if (f.all) printf(_n("NIR per %s: %ld punkt i alt.\n", "NIR per %s: %ld punkter i alt.\n", l.total), d, l.total);
+        else printf(_("NIR per %s: %s, %s (frist: to måneder etter hendelsen).\n"), d, nt, no);
         if (l.shown < l.total)
-            printf(_("Viser de %ld første; --limit 0 viser alle, --export FIL skriver dem til fil.\n"), l.shown);
+            printf(_n("Viser det første %ld; --limit 0 viser alle, --export FIL skriver dem til fil.\n",
+                      "Viser de %ld første; --limit 0 viser alle, --export FIL skriver dem til fil.\n", l.shown), l.shown);
     }
     return 0;
 }

@@ -304,7 +304,7 @@ static int export_all(sv_cli *c, const char *dir, int arkiv, sv_err *e)
     if (rc == SV_OK) rc = write_manifest(dir, ids, n, arkiv, e);
     free(ids);
     sv_store_read_end(c->st);
-    if (rc == SV_OK) printf(_("Eksporterte %d vedtak til %s%s.\n"), written, dir, arkiv ? " (med arkivmelding)" : "");
+    if (rc == SV_OK) printf(_n("Eksporterte %d vedtak til %s%s.\n", "Eksporterte %d vedtak til %s%s.\n", written), written, dir, arkiv ? " (med arkivmelding)" : "");
     return rc;
 }
 

@@ -60,14 +60,15 @@ int cmd_verify(sv_cli *c, int argc, char **argv)
     if (n >= 0) {
         fprintf(f, _("Kjedehode: %s\n"), head[0] ? head : "-");
         if (n == 0) fprintf(f, _("Alt holder: kjeden, hvert vedtak og alle beskyttende triggere er som levert.\n"));
-        else fprintf(f, _("%d brudd funnet. Databasen er åpnet skrivebeskyttet til den er gjenopprettet fra en hel sikkerhetskopi.\n"), n);
+        else fprintf(f, _n("%d brudd funnet. Databasen er åpnet skrivebeskyttet til den er gjenopprettet fra en hel sikkerhetskopi.\n",
+                           "%d brudd funnet. Databasen er åpnet skrivebeskyttet til den er gjenopprettet fra en hel sikkerhetskopi.\n", n), n);
     }
     if (out) {
         if (fclose(f) != 0) {
             fprintf(stderr, _("stegvis: kunne ikke skrive %s\n"), out);
             return 1;
         }
-        if (n >= 0) printf(_("Rapporten er skrevet til %s (%d brudd).\n"), out, n);
+        if (n >= 0) printf(_n("Rapporten er skrevet til %s (%d brudd).\n", "Rapporten er skrevet til %s (%d brudd).\n", n), out, n);
     }
     if (n < 0) return cli_fail(&e);
     return n == 0 ? 0 : 1;

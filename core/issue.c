@@ -98,13 +98,17 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
         goto done;
     }
     if (first) {
-        rc = sv_err_set(e, SV_EINVAL, first->rule->field, _("Vedtaket kan ikke fattes: %d brudd. Første: %s %s"), v,
+        rc = sv_err_set(e, SV_EINVAL, first->rule->field,
+                        _n("Vedtaket kan ikke fattes: %d brudd. Første: %s %s", "Vedtaket kan ikke fattes: %d brudd. Første: %s %s", v), v,
                         first->rule->id, first->rule->message);
         goto done;
     }
     r->late = late;
     if (r->remarks && !confirm) {
-        rc = sv_err_set(e, SV_EINVAL, "", _("Vedtaket har %d merknad(er); les dem og bekreft for å fatte vedtaket"), r->remarks);
+        rc = sv_err_set(e, SV_EINVAL, "",
+                        _n("Vedtaket har %d merknad; les den og bekreft for å fatte vedtaket",
+                           "Vedtaket har %d merknader; les dem og bekreft for å fatte vedtaket", r->remarks),
+                        r->remarks);
         goto done;
     }
     char *uuid = sv_vedtak_xpath(doc, "string(/v:vedtak/@id)");

@@ -558,8 +558,10 @@ static void issue(dec_screen *ds)
     memset(&r, 0, sizeof r);
     int rc = sv_issue_decision(TUI.st, ds->pid, &in, 0, &r, &e);
     if (rc == SV_EINVAL && r.violations == 0 && r.remarks > 0) {
-        snprintf(q, sizeof q, _("Regelkontrollen har %d merknad(er), men ingen brudd. Fatte vedtaket likevel?\n\n"
-                                "j = ja   n = nei, jeg retter først"), r.remarks);
+        snprintf(q, sizeof q, _n("Regelkontrollen har %d merknad, men ingen brudd. Fatte vedtaket likevel?\n\n"
+                                 "j = ja   n = nei, jeg retter først",
+                                 "Regelkontrollen har %d merknader, men ingen brudd. Fatte vedtaket likevel?\n\n"
+                                 "j = ja   n = nei, jeg retter først", r.remarks), r.remarks);
         sv_issue_free(&r);
         memset(&r, 0, sizeof r);
         if (tui_ask(_("Merknader"), q, "jn") != 'j') return;
@@ -574,7 +576,8 @@ static void issue(dec_screen *ds)
         ds->reason[0] = '\0';
         ds->late[0] = '\0';
     }
-    else if (r.violations > 0) tui_msg(1, _("Vedtaket er ikke fattet: %d brudd. %s"), r.violations, e.msg);
+    else if (r.violations > 0) tui_msg(1, _n("Vedtaket er ikke fattet: %d brudd. %s", "Vedtaket er ikke fattet: %d brudd. %s", r.violations),
+                                        r.violations, e.msg);
     else tui_msg(1, _("Vedtaket er ikke fattet: %s"), e.msg);
     sv_issue_free(&r);
     reload(ds);

@@ -35,6 +35,28 @@ env -u STEGVIS_LANG LC_ALL=C.UTF-8 LANGUAGE=nn "$BIN" --db "$T/a.db" participant
 has "$T/err" "må vere 11 siffer"
 env -u STEGVIS_LANG -u LANGUAGE LC_ALL=C.UTF-8 "$BIN" --db "$T/a.db" participant add --fnr 12345 --name X >/dev/null 2>"$T/err"
 has "$T/err" "må være 11 siffer"
+# Counts take their plural form (ngettext) in both languages, and no "(er)"-style plural is
+# left in the catalogue.
+if grep '^msg' po/nn.po | grep -q '[a-zæøå](\(er\|r\|e\|ar\|a\|ne\|te\))\|/kommunar'; then
+    bad "(er)-style plural in po/nn.po: $(grep '^msg' po/nn.po | grep '[a-zæøå](\(er\|r\|e\|ar\|a\|ne\|te\))\|/kommunar' | head -2)"
+else ok; fi
+if grep -q '^msgid_plural' po/nn.po && ! grep -A3 '^msgid_plural' po/nn.po | grep -q '^msgstr\[1\]'; then bad "plural entries without msgstr[1]"; else ok; fi
+for l in nb nn; do
+    STEGVIS_LANG=$l expect 0 "$BIN" --db "$T/p1-$l.db" demo --participants 1 --municipalities 1 --seed 2
+    cp "$T/out" "$T/demo1.$l"
+    STEGVIS_LANG=$l expect 0 "$BIN" --db "$T/p2-$l.db" demo --participants 3 --municipalities 2 --seed 2
+    cp "$T/out" "$T/demo3.$l"
+done
+has "$T/demo1.nb" "Demodata: 1 deltaker i 1 kommune,"
+has "$T/demo3.nb" "Demodata: 3 deltakere i 2 kommuner,"
+has "$T/demo1.nn" "Demodata: 1 deltakar i 1 kommune,"
+has "$T/demo3.nn" "Demodata: 3 deltakarar i 2 kommunar,"
+STEGVIS_LANG=nb "$BIN" --db "$T/p1-nb.db" list >"$T/l1.nb" 2>&1
+has "$T/l1.nb" "^1 av 1 deltaker vist"
+STEGVIS_LANG=nn "$BIN" --db "$T/p1-nn.db" list >"$T/l1.nn" 2>&1
+has "$T/l1.nn" "^Viser 1 av 1 deltakar\."
+STEGVIS_LANG=nn "$BIN" --db "$T/p2-nn.db" list >"$T/l3.nn" 2>&1
+has "$T/l3.nn" "^Viser 3 av 3 deltakarar\."
 # A municipality that writes nynorsk sends the decision, its legal texts and the letter in
 # nynorsk; a bokmål one in bokmål. Both pass the rule check.
 expect 0 "$BIN" --db "$T/m.db" demo --participants 60 --municipalities 4 --seed 3
