@@ -353,11 +353,16 @@ static void build(dec_screen *ds)
     if (ds->cur >= ds->n || !selectable(&ds->lines[ds->cur]) || (ds->lines[ds->cur].field && !ds->keep_cur)) {
         int first_field = -1;
         ds->cur = 0;
+        int first_rule = -1;
         for (int i = 0; i < ds->n; i++) {
             if (ds->lines[i].field && first_field < 0) first_field = i;
-            if (ds->lines[i].rule) { ds->cur = i; first_field = -1; break; }
+            if (!ds->lines[i].rule) continue;
+            if (first_rule < 0) first_rule = i;
+            /* what stops the decision comes before what is met only after it */
+            if (ds->lines[i].attr == tui_attr(TC_ERR)) { first_rule = i; break; }
         }
-        if (first_field >= 0) ds->cur = first_field;
+        if (first_rule >= 0) ds->cur = first_rule;
+        else if (first_field >= 0) ds->cur = first_field;
     }
     ds->keep_cur = 0;
 }
