@@ -50,7 +50,7 @@ int cmd_user(sv_cli *c, int argc, char **argv)
     if (sv_strcpy(u.login, sizeof u.login, argv[2]))
         return cli_usage(_("brukernavnet er for langt (høyst %zu tegn)"), sizeof u.login - 1);
     if (sv_strcpy(u.role, sizeof u.role, argv[3]))
-        return cli_usage(_("ukjent rolle «%s» (administrator, adviser, nav, supervisor)"), argv[3]);
+        return cli_usage(_("ukjent rolle «%s» (administrator, adviser, nav, supervisor, teacher)"), argv[3]);
     for (int i = 4; i < argc; i++) {
         if (!strcmp(argv[i], "--municipality") && i + 1 < argc) {
             u.municipality_id = cli_municipality(c, argv[++i], &e);
@@ -89,6 +89,7 @@ int cmd_demo(sv_cli *c, int argc, char **argv)
         if (!strcmp(argv[i], "--participants") && v <= 1000000) o.participants = (int)v;
         else if (!strcmp(argv[i], "--municipalities") && v >= 1 && v <= 500) o.municipalities = (int)v;
         else if (!strcmp(argv[i], "--seed")) o.seed = (unsigned long)v;
+        else if (!strcmp(argv[i], "--absence-days") && v <= 3660) o.absence_days = (int)v;
         else return cli_usage(_("ugyldig valg «%s %s» for demo"), argv[i], argv[i + 1]);
         i++;
     }
@@ -104,6 +105,8 @@ int cmd_demo(sv_cli *c, int argc, char **argv)
     snprintf(np, sizeof np, _n("%d deltaker", "%d deltakere", r.participants), r.participants);
     snprintf(nm, sizeof nm, _n("%d kommune", "%d kommuner", r.municipalities), r.municipalities);
     snprintf(nd, sizeof nd, _n("%d vedtak", "%d vedtak", r.decisions), r.decisions);
-    printf(_("Demodata: %s i %s, %s, %.1f s.\n"), np, nm, nd, s);
+    char na[64];
+    snprintf(na, sizeof na, _n("%ld rad fravær per dag", "%ld rader fravær per dag", (unsigned long)r.absence_rows), r.absence_rows);
+    printf(_("Demodata: %s i %s, %s, %s, %.1f s.\n"), np, nm, nd, na, s);
     return 0;
 }

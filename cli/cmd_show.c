@@ -7,6 +7,7 @@
 #include "../core/fnr.h"
 #include "../core/notice.h"
 #include "../forms/forms.h"
+#include "../core/absence.h"
 #include "cli.h"
 #include "../core/i18n.h"
 
@@ -124,6 +125,13 @@ int cmd_show(sv_cli *c, int argc, char **argv)
         sv_date_nor(cs.absences[i].from_on, a);
         sv_date_nor(cs.absences[i].to_on, b);
         printf("%s%s %s-%s: %s\n", i ? "" : "\n", cs.absences[i].kind, a, b, cs.absences[i].reason);
+    }
+    {
+        char month[300], due[400];
+        if (sv_abs_case_lines(c->st, cs.p.m.id, sv_today(), month, sizeof month, due, sizeof due, &e) == SV_OK) {
+            if (month[0]) printf("\n%s\n", month);
+            if (due[0]) printf("%s%s\n", month[0] ? "" : "\n", due);
+        }
     }
     if (cs.has_evaluation) {
         printf(_("\nSluttevaluering\n"));

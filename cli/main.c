@@ -13,7 +13,7 @@
 
 const sv_cmd SV_COMMANDS[] = {
     {"init", cmd_init, 2, N_("init --number KOMMUNENR --name NAVN [--malform nb|nn]"), N_("opprett databasen for en kommune; du blir administrator")},
-    {"user", cmd_user, 1, N_("user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN] [--title TITTEL] | user list"), N_("legg til en kollega (roller: administrator, adviser, nav, supervisor), eller vis brukerne")},
+    {"user", cmd_user, 1, N_("user add LOGIN ROLLE [--municipality KOMMUNENR] [--name NAVN] [--title TITTEL] | user list"), N_("legg til en kollega (roller: administrator, adviser, nav, supervisor, teacher), eller vis brukerne")},
     {"participant", cmd_participant, 1, N_("participant add --fnr NR --name NAVN ... (se «stegvis fields participant»)"), N_("registrer en deltaker")},
     {"add", cmd_add, 1, N_("add TYPE --FORELDER ID --FELT VERDI ... (se «stegvis fields»)"), N_("legg til kartlegging, behov, plan, fase, tiltak, oppfølging ...")},
     {"edit", cmd_edit, 1, N_("edit TYPE ID [--if-version N] [--correction ja] --FELT VERDI ..."), N_("endre en lagret rad (--correction ja: en retting av ordlyden i planen som ikke krever nytt vedtak)")},
@@ -22,7 +22,7 @@ const sv_cmd SV_COMMANDS[] = {
      "     [--adviser LOGIN] [--overdue] [--warnings] [--sort navn|frist|bosatt|status] [--limit N] [--show-fnr] [--tsv]"), N_("vis deltakere med status og neste frist")},
     {"show", cmd_show, 1, N_("show ID [--show-fnr]"), N_("vis hele saken til en deltaker")},
     {"fields", cmd_fields, 0, N_("fields [TYPE]"), N_("vis feltene (valg) for hver type")},
-    {"demo", cmd_demo, 2, N_("demo [--participants N] [--municipalities M] [--seed S]"), N_("fyll databasen med syntetiske demodata")},
+    {"demo", cmd_demo, 2, N_("demo [--participants N] [--municipalities M] [--seed S] [--absence-days D]"), N_("fyll databasen med syntetiske demodata")},
     {"start", cmd_start, 2, N_("start [--bench-startup]\n      STEGVIS_KEYLOG=FIL: tid per tast (mikrosekunder) skrives til FIL"), N_("åpne stegvis på standarddatabasen (lager demokommunen første gang)")},
     {"decide", cmd_decide, 1, N_("decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n"
      "       [--notified DATO] [--date DATO] [--reason TEKST] [--late-reason TEKST] [--yes]"), N_("fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket (en oversittet frist med skriftlig grunn gjør det ikke)")},
@@ -43,6 +43,10 @@ const sv_cmd SV_COMMANDS[] = {
     {"verify", cmd_verify, 1, N_("verify [--out FIL]"), N_("kontroller kjeden over historikken, hvert vedtak og de beskyttende triggerne; avslutter med 1 ved brudd")},
     {"results", cmd_results, 1, N_("results [--municipality NR] [--year ÅR] [--csv]\n        results --pdf FIL [--municipality NR] [--year ÅR]\n        results --due [--municipality NR] [--csv]"),
      N_("resultater per kommune og år: avsluttet, andel i arbeid eller utdanning ved slutt og etter ett år, mot målet på 70 %")},
+    {"absence", cmd_absence, 1, N_("absence record --participant ID --date DATO --hours TIMER [--reason ÅRSAK] [--measure NR]\n"
+     "        [--approved ja|nei] [--note TEKST]\n        absence list --participant ID [--month ÅÅÅÅ-MM]\n"
+     "        absence report --month ÅÅÅÅ-MM [--municipality NR] [--unit ENHET] [--csv] [--out FIL] [--show-fnr]"),
+     N_("fravær per time: før en dag, vis en deltakers fravær og måned, eller månedsrapporten per enhet (--csv til lønn)")},
     {"help", cmd_help, 0, N_("help [KOMMANDO]"), N_("vis hjelp")},
     {NULL, NULL, 0, NULL, NULL}};
 

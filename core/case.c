@@ -1,6 +1,8 @@
 /* Loading a whole case, and the facts derived from it: plan status, current step, deadlines. */
 #include "case.h"
 
+#include "absence.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +150,7 @@ int sv_case_months(const sv_case *c)
 
 int sv_case_check_order(sv_store *st, const sv_entity *ent, const void *obj, sv_err *e)
 {
+    if (ent == &SV_ENT_ABSENCE_HOUR) return sv_abs_check(st, obj, e);
     if (ent != &SV_ENT_EVALUATION) return SV_OK;
     const sv_evaluation *ev = obj;
     if (ev->evaluated_on == SV_NODATE) return SV_OK;

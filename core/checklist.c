@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "absence.h"
 #include "case.h"
 #include "checklist_scan.h"
 #include "decision.h"
@@ -19,8 +20,8 @@
 /* History checks: id, control question, and the law's question text comes from the rule set. */
 static const struct { const char *id, *control; } HISTORY[] = {
     {"H-PLANFRIST", "K1"}, {"H-UNDERRETNING", "K1"}, {"H-VURDERING", "K4"}, {"H-ENDRET", "K5"},
-    {"H-LIVSHENDELSE", "K4"}};
-enum { H_DEADLINE, H_NOTIFIED, H_REVIEW, H_CHANGED, H_EVENT, H_N };
+    {"H-LIVSHENDELSE", "K4"}, {"H-FRAVAER-TREKK", "K5"}};
+enum { H_DEADLINE, H_NOTIFIED, H_REVIEW, H_CHANGED, H_EVENT, H_ABSENCE, H_N };
 
 static sv_check_item *item(sv_checklist *cl, const sv_ruleset *rs, const char *control)
 {
@@ -200,6 +201,13 @@ static int check_case_view(sv_store *st, sv_checklist *cl, const sv_case *c, cha
         if (!c->has_evaluation && running) {
             hist[H_REVIEW][0] = 1;
             hist[H_REVIEW][1] = d.review_due != SV_NODATE && d.review_due < today;
+            /* unapproved absence of half a payment period or more is a cut that must be decided
+             * (core/absence.c, templates/fravaer.txt) */
+            sv_abs_month due;
+            sv_err ae;
+            hist[H_ABSENCE][0] = 1;
+            hist[H_ABSENCE][1] = sv_abs_maybe_due(st, c->p.m.id, today) &&
+                                 sv_abs_decision_due(st, c->p.m.id, today, &due, &ae) == 1;
         }
     }
     /* Every life event on record while the programme ran calls for a review within a month;

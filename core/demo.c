@@ -10,6 +10,7 @@
 #include "../forms/forms.h"
 #include "case.h"
 #include "decision.h"
+#include "demo_absence.h"
 #include "demo_data.h"
 #include "fnr.h"
 #include "model.h"
@@ -37,6 +38,8 @@ typedef struct {
     int64_t measure_ids[DEMO_N(MEASURES)];
     int decisions;         /* issued by demo_issue_decision */
     sv_date today;
+    int absence_days;      /* sv_demo_opts */
+    long absence_rows;
 } gen;
 
 #define SAVE(g, ent, obj) do { if (sv_row_save((g)->st, &(ent), (obj), (g)->e)) return (g)->e->code; } while (0)
@@ -387,6 +390,11 @@ static int make_participant(gen *g, int stage, int fault)
         snprintf(rv.outcome, sizeof rv.outcome, "%s", "Planen fungerer; ingen vesentlige endringer.");
         SAVE(g, SV_ENT_REVIEW, &rv);
     }
+    /* a generator of its own, so the rest of the demo stays what the seed made it before */
+    unsigned long long ar = (g->r.s ^ 0xD1B54A32D192ED03ULL) * (unsigned long long)(p.m.id + 1) | 1;
+    long rows = sv_demo_absence(g->st, p.m.id, g->today, g->absence_days, &ar, g->e);
+    if (rows < 0) return g->e->code;
+    g->absence_rows += rows;
     if (chance(&g->r, man ? 8 : 20)) {
         sv_absence ab;
         sv_entity_blank(&SV_ENT_ABSENCE, &ab);
@@ -439,7 +447,7 @@ int sv_demo(sv_store *st, const sv_demo_opts *o, sv_demo_result *r, sv_err *e)
         if (sv_user_add(st, &u, e)) return e->code;
     }
     if (sv_store_authorize_all(st, SV_OP_ADMIN, e)) return e->code;
-    gen g = {.st = st, .e = e, .today = sv_today()};
+    gen g = {.st = st, .e = e, .today = sv_today(), .absence_days = o->absence_days};
     g.r.s = 0x9E3779B97F4A7C15ULL ^ (o->seed * 0xBF58476D1CE4E5B9ULL);
     if (!g.r.s) g.r.s = 1;
     for (int mi = 0; mi < o->municipalities; mi++) {
@@ -468,6 +476,7 @@ int sv_demo(sv_store *st, const sv_demo_opts *o, sv_demo_result *r, sv_err *e)
         }
     }
     r->decisions = g.decisions;
+    r->absence_rows = g.absence_rows;
     return SV_OK;
 fail:
     sv_store_rollback(st);

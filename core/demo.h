@@ -11,10 +11,12 @@ typedef struct sv_demo_opts {
     int participants;      /* in all, spread over the municipalities */
     int municipalities;
     unsigned long seed;
+    int absence_days;      /* 0: a few absence days; N: a register of every programme day of the last N days */
 } sv_demo_opts;
 
 typedef struct sv_demo_result {
     int participants, municipalities, decisions;
+    long absence_rows;
 } sv_demo_result;
 
 /* On a database with no users, registers the current login as administrator first. */

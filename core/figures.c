@@ -62,6 +62,19 @@ sv_date sv_fig_event_review_due(sv_date from)
     return from == SV_NODATE ? SV_NODATE : sv_date_add_months(from, SV_EVENT_REVIEW_MONTHS);
 }
 
+int sv_fig_workday(sv_date day)
+{
+    if (day == SV_NODATE) return 0;
+    int wd = (int)(((int64_t)day + 3) % 7 + 7) % 7;   /* 1970-01-01 was a Thursday; 0 = Monday */
+    return wd < 5 && !sv_date_is_holiday(day);
+}
+
+int sv_fig_day_hours(int weekly_tenths, sv_date day)
+{
+    /* a fifth of the week, in hundredths: tenths * 10 / 5, exact for every weekly figure */
+    return weekly_tenths > 0 && sv_fig_workday(day) ? weekly_tenths * 2 : 0;
+}
+
 int sv_fig_norm(int selfstudy)
 {
     return selfstudy ? 300 : 375;

@@ -42,6 +42,14 @@ int sv_fig_life_event(const char *kind, const char *reason, sv_date from, sv_dat
 #define SV_EVENT_REVIEW_MONTHS 1
 sv_date sv_fig_event_review_due(sv_date from);
 
+/* Planned hours of one day, in hundredths of an hour, from the weekly hours of the measures
+ * that run that day (tenths, as a plan measure holds them): a fifth of the week on a working
+ * day (Monday to Friday and not a public holiday, sv_date_is_holiday), none on other days. The
+ * one definition the absence records are checked against and the monthly figures sum. */
+int sv_fig_day_hours(int weekly_tenths, sv_date day);
+/* 1 for Monday to Friday when the day is not a public holiday. */
+int sv_fig_workday(sv_date day);
+
 /* The weekly norm in tenths of an hour: 37.5, or 30 with substantial self-study. */
 int sv_fig_norm(int selfstudy);
 

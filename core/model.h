@@ -161,6 +161,18 @@ typedef struct sv_absence {
     char note[501];
 } sv_absence;
 
+/* Absence by the hour (core/absence.c): one participant's day, in one measure (a course at
+ * adult education, a work placement) or in the whole day. hours 0 records the day as attended. */
+typedef struct sv_absence_hour {
+    sv_meta m;             /* parent: participant */
+    sv_date on_day;
+    int64_t measure_id;    /* the catalogue measure (course, placement); 0: the day as a whole */
+    int hours;             /* tenths of an hour absent; 0: present */
+    char reason[16];       /* the law's list (templates/fravaer.txt) */
+    int approved;
+    char note[201];
+} sv_absence_hour;
+
 typedef struct sv_evaluation {      /* step 7 */
     sv_meta m;
     sv_date evaluated_on;

@@ -9,17 +9,22 @@ static const struct {
     unsigned char may[SV_OP__COUNT];
     const char *summary;
 } TABLE[] = {
-    /*                    READ MUNI CASE WORK DECIDE CHECK ADMIN */
-    {"administrator", {1, 1, 1, 1, 1, 1, 1}, N_("Administrator: kan endre alt og legge til brukere")},
-    {"adviser",       {1, 1, 1, 1, 1, 1, 0}, N_("Programrådgiver: kan endre kommunens saker og fatte vedtak")},
-    {"nav",           {1, 0, 0, 1, 0, 1, 0}, N_("NAV-veileder: kan endre arbeidsrettede tiltak, oppfølging og overføring; ser resten")},
-    {"supervisor",    {1, 0, 0, 0, 0, 1, 0}, N_("Tilsyn: kan se alt og kjøre sjekklisten, men ikke endre")},
+    /* Absence by the hour (integreringsloven § 17): the adviser everywhere, the teacher in the
+     * courses of adult education, NAV in work placements and NAV measures (core/absence.c
+     * judges which a row is); the supervisor reads.
+     *                    READ MUNI CASE WORK DECIDE CHECK ADMIN ABS COURSE WORKABS */
+    {"administrator", {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, N_("Administrator: kan endre alt og legge til brukere")},
+    {"adviser",       {1, 1, 1, 1, 1, 1, 0, 1, 1, 1}, N_("Programrådgiver: kan endre kommunens saker og fatte vedtak")},
+    {"nav",           {1, 0, 0, 1, 0, 1, 0, 0, 0, 1}, N_("NAV-veileder: kan endre arbeidsrettede tiltak, oppfølging og overføring og føre fravær i arbeidspraksis; ser resten")},
+    {"supervisor",    {1, 0, 0, 0, 0, 1, 0, 0, 0, 0}, N_("Tilsyn: kan se alt og kjøre sjekklisten, men ikke endre")},
+    {"teacher",       {1, 0, 0, 0, 0, 0, 0, 0, 1, 0}, N_("Lærer: kan føre fravær i kursene ved voksenopplæringen; ser resten")},
 };
 
 static const char *const LABELS[SV_OP__COUNT] = {
     N_("se saker"), N_("endre kommunens kartlegging, tiltak og avtaler (steg 1-4)"),
     N_("endre deltaker, kartlegging og plan"), N_("endre arbeidsrettede tiltak, oppfølging og overføring"),
-    N_("fatte vedtak"), N_("kjøre regelkontroll og sjekkliste"), N_("administrere brukere og kommuner")};
+    N_("fatte vedtak"), N_("kjøre regelkontroll og sjekkliste"), N_("administrere brukere og kommuner"),
+    N_("føre fravær"), N_("føre fravær i kurs ved voksenopplæringen"), N_("føre fravær i arbeidspraksis og NAV-tiltak")};
 
 int sv_role_may(const char *role, sv_op op)
 {

@@ -11,6 +11,9 @@ typedef enum {
     SV_OP_DECIDE,          /* issue an enkeltvedtak */
     SV_OP_CHECK,           /* run the rule check and the supervisor's checklist */
     SV_OP_ADMIN,           /* users, municipalities, demo data */
+    SV_OP_ABSENCE,         /* record absence by the hour in any measure or the whole day */
+    SV_OP_ABSENCE_COURSE,  /* record absence in the courses of adult education */
+    SV_OP_ABSENCE_WORK,    /* record absence in work placements and NAV measures */
     SV_OP__COUNT
 } sv_op;
 

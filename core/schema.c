@@ -441,11 +441,37 @@ static const char MIGRATION_20[] =
  * below, and the audit triggers that name them are written again for the latest schema. */
 static const char MIGRATION_21[] = "";
 
+/* Migration 22: absence by the hour (core/absence.c) and the teacher role. A participant's day
+ * is one row per measure (a course, a placement) or for the whole day; hours are tenths, 0 for a
+ * day attended. The date-range absences stay as they are: leave and longer periods, and the
+ * life events that call for a review; the monthly figures count a range's planned hours on the
+ * days that have no hourly row (core/absence.c, one definition), so nothing already recorded
+ * needs copying. The users table is rebuilt (with migration 21's title) for its role check to admit
+ * 'teacher'. */
+static const char MIGRATION_22[] =
+    "CREATE TABLE users_v22(login TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL"
+    "  CHECK(role IN('administrator','adviser','nav','supervisor','teacher')),"
+    "  municipality_id INTEGER REFERENCES municipality(id), created_at TEXT, created_by TEXT, title TEXT);"
+    "INSERT INTO users_v22(login, display_name, role, municipality_id, created_at, created_by, title)"
+    "  SELECT login, display_name, role, municipality_id, created_at, created_by, title FROM users;"
+    "DROP TABLE users;"
+    "ALTER TABLE users_v22 RENAME TO users;"
+    "CREATE TABLE IF NOT EXISTS absence_hour(id INTEGER PRIMARY KEY,"
+    "  participant_id INTEGER NOT NULL REFERENCES participant(id), on_day TEXT NOT NULL,"
+    "  measure_id INTEGER REFERENCES measure(id), hours INTEGER NOT NULL DEFAULT 0 CHECK(hours >= 0),"
+    "  reason TEXT, approved INTEGER, note TEXT,"
+    "  version INTEGER NOT NULL DEFAULT 1, updated_by TEXT, updated_at TEXT);"
+    "CREATE UNIQUE INDEX IF NOT EXISTS absence_hour_day ON absence_hour(participant_id, on_day, ifnull(measure_id, 0));"
+    "CREATE INDEX IF NOT EXISTS absence_hour_welfare ON absence_hour(participant_id, on_day)"
+    "  WHERE reason = 'velferd' AND hours > 0;"
+    "CREATE INDEX IF NOT EXISTS absence_hour_unapproved ON absence_hour(participant_id, on_day)"
+    "  WHERE hours > 0 AND NOT approved;";
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
                                          MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20,
-                                         MIGRATION_21};
+                                         MIGRATION_21, MIGRATION_22};
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {

@@ -538,7 +538,7 @@ int sv_user_add(sv_store *st, const sv_user *given, sv_err *e)
     sv_user bound = *given;
     const sv_user *u = &bound;
     if (!sv_code_valid(SV_CODES_ROLE, u->role))
-        return sv_err_set(e, SV_EINVAL, "role", _("Rolle: «%s» finnes ikke (velg administrator, adviser, nav eller supervisor)"), u->role);
+        return sv_err_set(e, SV_EINVAL, "role", _("Rolle: «%s» finnes ikke (velg administrator, adviser, nav, supervisor eller teacher)"), u->role);
     if (!u->login[0] || strspn(u->login, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != strlen(u->login))
         return sv_err_set(e, SV_EINVAL, "login", _("Brukernavn: bare bokstaver a-z, siffer, punktum, bindestrek og understrek"));
     /* A role of one municipality is bound to one: the only one, or the one the caller names. */

@@ -12,7 +12,7 @@
 #include "roles.h"
 #include "util.h"
 
-#define SV_SCHEMA_VERSION 21
+#define SV_SCHEMA_VERSION 22
 
 typedef struct sv_store sv_store;
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "absence.h"
 #include "case.h"
 #include "fnr.h"
 #include "model.h"
@@ -195,6 +196,8 @@ static sv_op write_op(sv_store *st, const sv_entity *ent, const void *obj)
         return SV_OP_EDIT_MUNICIPAL;
     if (ent == &SV_ENT_MUNICIPALITY) return SV_OP_ADMIN;
     if (ent == &SV_ENT_FOLLOWUP || ent == &SV_ENT_EVALUATION) return SV_OP_EDIT_WORK;
+    /* absence by the hour: by the measure it was recorded in (core/absence.c) */
+    if (ent == &SV_ENT_ABSENCE_HOUR) return sv_abs_write_op(st, obj);
     if (ent == &SV_ENT_PLAN_MEASURE) {
         const sv_plan_measure *pm = obj;
         sqlite3_stmt *s = sv_store_prepare(st, "SELECT orientation = 'arbeid' OR nav = 1 FROM measure WHERE id = ?", NULL);

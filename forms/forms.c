@@ -21,7 +21,8 @@
 
 const sv_code SV_CODES_ROLE[] = {
     {"administrator", N_("Administrator")}, {"adviser", N_("Programrådgiver")},
-    {"nav", N_("NAV-veileder")}, {"supervisor", N_("Tilsyn (kun lese)")}, {NULL, NULL}};
+    {"nav", N_("NAV-veileder")}, {"supervisor", N_("Tilsyn (kun lese)")},
+    {"teacher", N_("Lærer (voksenopplæringen)")}, {NULL, NULL}};
 const sv_code SV_CODES_DECISION_KIND[] = {
     {"plan", N_("Vedtak om individuell plan")}, {"endring", N_("Vedtak om vesentlig endring")},
     {"forlengelse", N_("Vedtak om forlengelse")}, {"stans", N_("Vedtak om stans")}, {NULL, NULL}};
@@ -77,6 +78,13 @@ static const sv_code ABSENCE_REASON[] = {
     {"sykdom", N_("Egen sykdom")}, {"barns_sykdom", N_("Barns sykdom")}, {"velferd", N_("Velferd")},
     {"fodsel", N_("Fødsel")}, {"svangerskap", N_("Svangerskapskontroll")}, {"helligdag", N_("Helligdag")},
     {"flytting", N_("Flytting")}, {"ugyldig", N_("Ugyldig fravær")}, {"annet", N_("Annet")}, {NULL, NULL}};
+/* Absence by the hour: the law's list of reasons (integreringsloven § 17 with
+ * integreringsforskriften kapittel 3 and 4; introduksjonsloven with forskrift 18. juli 2003 nr. 973
+ * om fravær og permisjon). The section of each reason is in templates/fravaer.txt. */
+const sv_code SV_CODES_ABSENCE_HOUR_REASON[] = {
+    {"sykdom", N_("Egen sykdom")}, {"barns_sykdom", N_("Barns sykdom")}, {"velferd", N_("Velferdspermisjon")},
+    {"fodsel", N_("Fødsel")}, {"svangerskap", N_("Svangerskapskontroll")}, {"helligdag", N_("Helligdag")},
+    {"annet", N_("Annet")}, {NULL, NULL}};
 static const sv_code OUTCOME[] = {
     {"arbeid", N_("Arbeid")}, {"utdanning", N_("Utdanning")}, {"begge", N_("Arbeid og utdanning")},
     {"annet", N_("Annet")}, {NULL, NULL}};
@@ -221,6 +229,17 @@ static const sv_field F_ABSENCE[] = {
     TXT(sv_absence, note, N_("Merknad"), 0, N_("Kort merknad. Ikke skriv helseopplysninger her.")),
 };
 
+static const sv_field F_ABSENCE_HOUR[] = {
+    DAT(sv_absence_hour, on_day, N_("Dato"), 1, N_("Dagen fraværet gjelder (innenfor programperioden).")),
+    REF(sv_absence_hour, measure_id, N_("Tiltak"), 0, "measure",
+        N_("Kurset eller praksisplassen (nr. i tiltakskatalogen); tomt gjelder hele dagen.")),
+    HRS(sv_absence_hour, hours, N_("Fraværstimer"), 1, 0, 240,
+        N_("Timer borte denne dagen, f.eks. 2 eller 3,5; 0 betyr til stede. Ikke mer enn dagens planlagte timer.")),
+    COD(sv_absence_hour, reason, N_("Årsak"), 0, SV_CODES_ABSENCE_HOUR_REASON, N_("Årsaken etter lovens liste (påkrevd ved fravær).")),
+    BOO(sv_absence_hour, approved, N_("Godkjent"), N_("Ja hvis fraværet er godkjent (gyldig fravær).")),
+    TXT(sv_absence_hour, note, N_("Merknad"), 0, N_("Kort merknad. Ikke skriv helseopplysninger her.")),
+};
+
 static const sv_field F_EVALUATION[] = {
     DAT(sv_evaluation, evaluated_on, N_("Sluttevaluert"), 1, N_("Dato for sluttevalueringen.")),
     COD(sv_evaluation, outcome, N_("Resultat"), 1, OUTCOME, N_("Arbeid, utdanning, begge eller annet.")),
@@ -325,6 +344,16 @@ static int check_unit(const sv_entity *ent, const void *o, sv_err *e)
 {
     return check_address(ent, o, e);
 }
+static int check_absence_hour(const sv_entity *ent, const void *o, sv_err *e)
+{
+    (void)ent;
+    const sv_absence_hour *a = o;
+    if (a->hours > 0 && !a->reason[0])
+        return sv_err_set(e, SV_EINVAL, "reason", _("Årsak: må fylles ut når deltakeren har fravær (timer over 0)"));
+    if (a->hours == 0 && a->reason[0])
+        return sv_err_set(e, SV_EINVAL, "reason", _("Årsak: brukes bare ved fravær; med 0 fraværstimer er deltakeren til stede"));
+    return SV_OK;
+}
 static int check_participant(const sv_entity *ent, const void *o, sv_err *e)
 {
     const sv_participant *p = o;
@@ -353,6 +382,7 @@ ENT(SV_ENT_PLAN_MEASURE, "plan_measure", N_("Tiltak i fase"), "phase_id", 0, sv_
 ENT(SV_ENT_FOLLOWUP, "followup", N_("Oppfølging"), "participant_id", 0, sv_followup, F_FOLLOWUP, check_followup, 6);
 ENT(SV_ENT_REVIEW, "review", N_("Vurdering av planen"), "participant_id", 0, sv_review, F_REVIEW, check_review, 6);
 ENT(SV_ENT_ABSENCE, "absence", N_("Permisjon og fravær"), "participant_id", 0, sv_absence, F_ABSENCE, check_absence, 6);
+ENT(SV_ENT_ABSENCE_HOUR, "absence_hour", N_("Fravær per dag"), "participant_id", 0, sv_absence_hour, F_ABSENCE_HOUR, check_absence_hour, 6);
 ENT(SV_ENT_EVALUATION, "evaluation", N_("Sluttevaluering"), "participant_id", 1, sv_evaluation, F_EVALUATION, check_evaluation, 7);
 ENT(SV_ENT_NIR_REG, "nir_registration", N_("NIR-registrering"), "participant_id", 0, sv_nir_reg, F_NIR_REG, NULL, 7);
 
@@ -360,7 +390,7 @@ const sv_entity *const SV_ENTITIES[] = {
     &SV_ENT_MUNICIPALITY, &SV_ENT_UNIT, &SV_ENT_DEMAND, &SV_ENT_MEASURE, &SV_ENT_AGREEMENT,
     &SV_ENT_PARTICIPANT, &SV_ENT_ASSESSMENT, &SV_ENT_NEED, &SV_ENT_PLAN, &SV_ENT_PHASE,
     &SV_ENT_PLAN_MEASURE, &SV_ENT_FOLLOWUP, &SV_ENT_REVIEW, &SV_ENT_ABSENCE, &SV_ENT_EVALUATION,
-    NULL};
+    &SV_ENT_ABSENCE_HOUR, NULL};
 
 const sv_entity *sv_entity_by_table(const char *table)
 {

@@ -5,6 +5,7 @@
 
 #include "../forms/forms.h"
 #include "casescr.h"
+#include "../core/absence.h"
 
 typedef struct {
     int n, changed;
@@ -218,6 +219,15 @@ void case_build_step6(case_screen *cs)
         case_add_item(cs, IT_ROW, &SV_ENT_ABSENCE, ab, cs->pid, 1, t);
     }
     case_add_item(cs, IT_ADD, &SV_ENT_ABSENCE, NULL, cs->pid, 1, _("+ Ny permisjon eller nytt fravær"));
+    {
+        /* absence by the hour: this month, and a decision due on unapproved absence (core/absence.c) */
+        char month[300], due[400];
+        sv_err e;
+        if (sv_abs_case_lines(TUI.st, cs->pid, sv_today(), month, sizeof month, due, sizeof due, &e) == SV_OK) {
+            if (month[0]) case_add_item(cs, IT_TEXT, NULL, NULL, 0, 1, month);
+            if (due[0]) case_add_item(cs, IT_WARN, NULL, NULL, 0, 1, due);
+        }
+    }
     if (cs->d.status == SV_PS_CHANGED)
         case_add_item(cs, IT_DECISION, NULL, NULL, 0, 0, _("Planen er endret etter vedtaket: fatt nytt vedtak (Enter)"));
 }

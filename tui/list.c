@@ -12,7 +12,7 @@
 #include "tui.h"
 
 enum { A_SEARCH = TA_OWN, A_STATUS, A_STEP, A_OVERDUE, A_WARN, A_SORT, A_REVSORT, A_FNR, A_NEW,
-       A_MUNI, A_DEADLINES, A_CHECKLIST, A_CLEAR, A_GUIDE, A_NIR, A_RESULTS, A_ESC, A_USERS };
+       A_MUNI, A_DEADLINES, A_CHECKLIST, A_CLEAR, A_GUIDE, A_NIR, A_RESULTS, A_ESC, A_USERS, A_CLASS };
 
 #define KEYS TUI_LIST_KEYS
 const tui_key KEYS[] = {
@@ -20,6 +20,7 @@ const tui_key KEYS[] = {
     {TK_ENTER, TK(KEY_ENTER), "Enter", N_("åpne"), TA_OPEN, 1, N_("åpne saken")},
     {'/', 0, "/", N_("søk"), A_SEARCH, 1, N_("søk mens du skriver, på navn (også æøå) eller fødselsnummer; Enter ferdig, Esc tøm"), "search"},
     {'n', 0, "n", N_("ny"), A_NEW, 1, N_("registrer en ny deltaker"), "new"},
+    {'a', 0, "a", N_("fravær"), A_CLASS, 1, N_("klassedagen: før fraværet i et kurs eller tiltak for hele klassen på én dag"), "class-day"},
     {'m', 0, "m", N_("kommunen"), A_MUNI, 1, N_("kommunens steg 1-4: arbeidskraftbehov, tiltakskatalog, avtaler"), "municipality"},
     {'d', 0, "d", N_("frister"), A_DEADLINES, 1, N_("frister på tvers av deltakerne"), "deadlines"},
     {'c', 0, "c", N_("sjekkliste"), A_CHECKLIST, 1, N_("tilsynets sjekkliste over planer og vedtak"), "checklist"},
@@ -280,6 +281,7 @@ static int key(tui_screen *s, int act, int ch)
     case A_RESULTS: tui_push(tui_results_new()); break;
     case A_GUIDE: tui_push(tui_guide_new()); break;
     case A_USERS: tui_push(tui_users_new()); break;
+    case A_CLASS: tui_push(tui_absclass_new()); break;
     case A_ESC: {
         /* Esc undoes a search or filter first; leaving the program is asked, never at once */
         sv_filter none;

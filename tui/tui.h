@@ -158,6 +158,7 @@ tui_screen *tui_guide_new(void);   /* the "first case" guide */
 tui_screen *tui_nir_new(void);       /* the NIR worklist (tui/nir.c) */
 tui_screen *tui_results_new(void);   /* results against the 70 % target (tui/results.c) */
 tui_screen *tui_users_new(void);   /* the registered users (`user list`) */
+tui_screen *tui_absclass_new(void);   /* the class day: a course's absence by the hour (tui/absclass.c) */
 
 /* The form for one row of ent. obj is copied (NULL: a blank new row with the given parent).
  * muni and participant give the picker lists for references. */

@@ -1,7 +1,7 @@
 # Who may do what, where: the role x operation x municipality matrix of issue 10 as a table,
 # every cell run through the installed server program (make install-server) as a real Unix
 # user. Columns are the users: gadm administrator of every municipality, kadm administrator of
-# 4601 only, adv adviser of 4601, nav NAV adviser of 4601, sup supervisor of every
+# 4601 only, adv adviser of 4601, nav NAV adviser of 4601, tch teacher (adult education) of 4601, sup supervisor of every
 # municipality, adv2 adviser of 5001, none a login that is not registered. A refused cell must
 # exit 1 with a refusal message and change nothing; a cell that writes runs on a fresh copy of
 # the prepared database. Needs root (skipped with the reason otherwise).
@@ -15,7 +15,7 @@ fi
 for c in useradd userdel runuser sqlite3; do
     command -v $c >/dev/null || { echo "test_matrix: skipped: $c is missing"; exit 0; }
 done
-ROLES="gadm kadm adv nav sup adv2 none"
+ROLES="gadm kadm adv nav tch sup adv2 none"
 SVC=svt$$s
 W=$(mktemp -d /tmp/stegvis-matrix.XXXXXX)
 cleanup() {
@@ -47,6 +47,7 @@ R user add "$(L gadm)" administrator
 R user add "$(L kadm)" administrator --municipality 4601
 R user add "$(L adv)" adviser --municipality 4601
 R user add "$(L nav)" nav --municipality 4601
+R user add "$(L tch)" teacher --municipality 4601
 R user add "$(L sup)" supervisor
 R user add "$(L adv2)" adviser --municipality 5001
 for m in "norsk Norskopplæring voksenopplaering utdanning nei" "samfunnskunnskap Samfunnskunnskap voksenopplaering utdanning nei" \
@@ -130,6 +131,10 @@ run() {
     backup) set -- backup "$W/home-$who/b.db" ;;
     restore) set -- restore "$W/pub.db" --yes ;;
     demo) set -- demo --participants 3 --seed 2 ;;
+    abs_course) set -- absence record --participant 1 --date 03.11.2025 --measure 1 --hours 2 --reason sykdom --approved ja ;;
+    abs_work) set -- absence record --participant 1 --date 03.11.2025 --measure 4 --hours 2 --reason annet ;;
+    abs_day) set -- absence record --participant 1 --date 03.11.2025 --hours 7 --reason barns_sykdom ;;
+    abs_report) set -- absence report --month 2025-11 --municipality 4601 ;;
     sqlite3) runuser -u "$(L "$who")" -- sqlite3 "$DB" "SELECT count(*) FROM participant" >"$T/out" 2>"$T/err"; return ;;
     *) bad "no such operation: $op"; return ;;
     esac
@@ -140,42 +145,46 @@ fresh() { rm -f "$DB-wal" "$DB-shm"; cp "$W/pristine.db" "$DB"; chown "$SVC" "$D
 changes() { sqlite3 "$DB" "SELECT count(*) FROM audit WHERE tbl != 'access'"; }
 REFUSED='har ikke lov\|bare tilgang\|egen kommune\|flere kommuner\|ikke registrert\|andre kommuner\|unable to open'
 
-# op                kind  gadm kadm adv nav sup adv2 none
+# op                kind  gadm kadm adv nav tch sup adv2 none
 TABLE='
-show_own            r     ok   ok   ok  ok  ok  no   no
-show_other          r     ok   no   no  no  ok  ok   no
-list_own            r     ok   ok   ok  ok  ok  no   no
-list_other          r     ok   no   no  no  ok  ok   no
-audit_case          r     ok   ok   ok  ok  ok  no   no
-audit_all           r     ok   no   no  no  ok  no   no
-export_own          r     ok   ok   ok  ok  ok  no   no
-letter_own          r     ok   ok   ok  ok  ok  no   no
-checklist_own       r     ok   ok   ok  ok  ok  no   no
-catalog_export      r     ok   ok   ok  ok  ok  no   no
-sqlite3             r     no   no   no  no  no  no   no
-add_demand          w     ok   ok   ok  no  no  no   no
-add_measure_other   w     ok   no   no  no  no  ok   no
-add_participant     w     ok   ok   ok  no  no  no   no
-edit_plan           w     ok   ok   ok  no  no  no   no
-add_phase           w     ok   ok   ok  no  no  no   no
-edit_other          w     ok   no   no  no  no  ok   no
-add_pm_work         w     ok   ok   ok  ok  no  no   no
-add_pm_norsk        w     ok   ok   ok  no  no  no   no
-pm_norsk_to_wage    w     ok   ok   ok  no  no  no   no
-pm_work_to_norsk    w     ok   ok   ok  no  no  no   no
-pm_work_hours       w     ok   ok   ok  ok  no  no   no
-del_pm_norsk        w     ok   ok   ok  no  no  no   no
-del_pm_work         w     ok   ok   ok  ok  no  no   no
-add_followup        w     ok   ok   ok  ok  no  no   no
-decide              w     ok   ok   ok  no  no  no   no
-catalog_import      w     ok   ok   ok  no  no  no   no
-user_add_local      w     ok   ok   no  no  no  no   no
-user_add_global     w     ok   no   no  no  no  no   no
-user_move_other     w     ok   no   no  no  no  no   no
-init_new            w     ok   no   no  no  no  no   no
-backup              w     ok   no   no  no  no  no   no
-restore             w     ok   no   no  no  no  no   no
-demo                w     ok   no   no  no  no  no   no
+show_own            r     ok   ok   ok  ok  ok  ok  no   no
+show_other          r     ok   no   no  no  no  ok  ok   no
+list_own            r     ok   ok   ok  ok  ok  ok  no   no
+list_other          r     ok   no   no  no  no  ok  ok   no
+audit_case          r     ok   ok   ok  ok  ok  ok  no   no
+audit_all           r     ok   no   no  no  no  ok  no   no
+export_own          r     ok   ok   ok  ok  ok  ok  no   no
+letter_own          r     ok   ok   ok  ok  ok  ok  no   no
+checklist_own       r     ok   ok   ok  ok  no  ok  no   no
+catalog_export      r     ok   ok   ok  ok  ok  ok  no   no
+sqlite3             r     no   no   no  no  no  no  no   no
+add_demand          w     ok   ok   ok  no  no  no  no   no
+add_measure_other   w     ok   no   no  no  no  no  ok   no
+add_participant     w     ok   ok   ok  no  no  no  no   no
+edit_plan           w     ok   ok   ok  no  no  no  no   no
+add_phase           w     ok   ok   ok  no  no  no  no   no
+edit_other          w     ok   no   no  no  no  no  ok   no
+add_pm_work         w     ok   ok   ok  ok  no  no  no   no
+add_pm_norsk        w     ok   ok   ok  no  no  no  no   no
+pm_norsk_to_wage    w     ok   ok   ok  no  no  no  no   no
+pm_work_to_norsk    w     ok   ok   ok  no  no  no  no   no
+pm_work_hours       w     ok   ok   ok  ok  no  no  no   no
+del_pm_norsk        w     ok   ok   ok  no  no  no  no   no
+del_pm_work         w     ok   ok   ok  ok  no  no  no   no
+add_followup        w     ok   ok   ok  ok  no  no  no   no
+decide              w     ok   ok   ok  no  no  no  no   no
+catalog_import      w     ok   ok   ok  no  no  no  no   no
+user_add_local      w     ok   ok   no  no  no  no  no   no
+user_add_global     w     ok   no   no  no  no  no  no   no
+user_move_other     w     ok   no   no  no  no  no  no   no
+init_new            w     ok   no   no  no  no  no  no   no
+backup              w     ok   no   no  no  no  no  no   no
+restore             w     ok   no   no  no  no  no  no   no
+demo                w     ok   no   no  no  no  no  no   no
+abs_course          w     ok   ok   ok  no  ok  no  no   no
+abs_work            w     ok   ok   ok  ok  no  no  no   no
+abs_day             w     ok   ok   ok  no  no  no  no   no
+abs_report          r     ok   ok   ok  ok  ok  ok  no   no
 '
 CELLS=0
 fresh
