@@ -48,7 +48,7 @@ int cmd_user(sv_cli *c, int argc, char **argv)
     sv_err e;
     sv_err_clear(&e);
     if (sv_strcpy(u.login, sizeof u.login, argv[2]))
-        return cli_usage(_("brukernavnet er for langt (høyst %zu tegn)"), sizeof u.login - 1);
+        return cli_usage(_n("brukernavnet er for langt (høyst %zu tegn)", "brukernavnet er for langt (høyst %zu tegn)", sizeof u.login - 1), sizeof u.login - 1);
     if (sv_strcpy(u.role, sizeof u.role, argv[3]))
         return cli_usage(_("ukjent rolle «%s» (administrator, adviser, nav, supervisor, teacher)"), argv[3]);
     for (int i = 4; i < argc; i++) {
@@ -57,10 +57,10 @@ int cmd_user(sv_cli *c, int argc, char **argv)
             if (!u.municipality_id) return cli_fail(&e);
         } else if (!strcmp(argv[i], "--name") && i + 1 < argc) {
             if (sv_strcpy(u.display_name, sizeof u.display_name, argv[++i]))
-                return cli_usage(_("navnet er for langt (høyst %zu tegn)"), sizeof u.display_name - 1);
+                return cli_usage(_n("navnet er for langt (høyst %zu tegn)", "navnet er for langt (høyst %zu tegn)", sizeof u.display_name - 1), sizeof u.display_name - 1);
         } else if (!strcmp(argv[i], "--title") && i + 1 < argc) {
             if (sv_strcpy(u.title, sizeof u.title, argv[++i]))
-                return cli_usage(_("tittelen er for lang (høyst %zu tegn)"), sizeof u.title - 1);
+                return cli_usage(_n("tittelen er for lang (høyst %zu tegn)", "tittelen er for lang (høyst %zu tegn)", sizeof u.title - 1), sizeof u.title - 1);
         } else {
             return cli_usage(_("ukjent valg «%s» for user add"), argv[i]);
         }

@@ -72,8 +72,11 @@ static int check_chain(sqlite3 *db, sv_backup_info *info, const char *what, sv_e
     if (n < 0) return e->code;
     sv_chain_head(db, info->head);
     if (n > 0)
-        return sv_err_set(e, SV_EINVAL, NULL, _("%s: %d brudd i den beskyttede historikken (først: %s). Kontroller "
-                          "filen med «stegvis --db FIL verify»; ingenting er endret."), what, n, first);
+        return sv_err_set(e, SV_EINVAL, NULL, 
+                          _n("%s: %d brudd i den beskyttede historikken (først: %s). Kontroller "
+                             "filen med «stegvis --db FIL verify»; ingenting er endret.",
+                             "%s: %d brudd i den beskyttede historikken (først: %s). Kontroller "
+                             "filen med «stegvis --db FIL verify»; ingenting er endret.", n), what, n, first);
     return SV_OK;
 }
 
@@ -236,8 +239,12 @@ static int backup(sv_store *st, const char *dest, int record, sv_backup_info *in
     if (strlen(base) + sizeof "." TMP_MARK "XXXXXX-journal" > NAME_MAX + 1 ||
         strlen(dir) + strlen(base) + sizeof "/." TMP_MARK "XXXXXX-journal" > PATH_MAX) {
         free(d);
-        return sv_err_set(e, SV_EINVAL, "file", _("Sikkerhetskopi: filnavnet er for langt (den midlertidige kopien "
-                          "trenger %zu tegn til). Velg et kortere navn."), sizeof "." TMP_MARK "XXXXXX-journal");
+        return sv_err_set(e, SV_EINVAL, "file", 
+                          _n("Sikkerhetskopi: filnavnet er for langt (den midlertidige kopien "
+                             "trenger %zu tegn til). Velg et kortere navn.",
+                             "Sikkerhetskopi: filnavnet er for langt (den midlertidige kopien "
+                             "trenger %zu tegn til). Velg et kortere navn.", sizeof "." TMP_MARK "XXXXXX-journal"),
+                          sizeof "." TMP_MARK "XXXXXX-journal");
     }
     sweep_stale(dir);
     size_t tn = strlen(dir) + strlen(base) + sizeof "/." TMP_MARK "XXXXXX";

@@ -354,7 +354,7 @@ static int import_lines(import_ctx *x, const char *data, size_t len)
         pos += n + (nl ? 1 : 0);
         if (n && start[n - 1] == '\r') n--;
         if (n > SV_CATALOG_MAX_LINE) {
-            snprintf(msg, sizeof msg, _("linjen er for lang (%zu byte, høyst %d)"), n, SV_CATALOG_MAX_LINE);
+            snprintf(msg, sizeof msg, _n("linjen er for lang (%zu byte, høyst %d)", "linjen er for lang (%zu byte, høyst %d)", n), n, SV_CATALOG_MAX_LINE);
             rc = fail_at(x, SV_EINVAL, NULL, msg);
             break;
         }
@@ -371,7 +371,8 @@ static int import_lines(import_ctx *x, const char *data, size_t len)
             rc = read_header(x, line);
         } else if (line[0]) {
             if (x->r->rows >= SV_CATALOG_MAX_ROWS) {
-                snprintf(msg, sizeof msg, _("filen har flere enn %d tiltak"), SV_CATALOG_MAX_ROWS);
+                snprintf(msg, sizeof msg, _n("filen har flere enn %d tiltak", "filen har flere enn %d tiltak", SV_CATALOG_MAX_ROWS),
+                 SV_CATALOG_MAX_ROWS);
                 rc = fail_at(x, SV_EINVAL, NULL, msg);
             } else {
                 rc = import_line(x, line);

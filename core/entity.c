@@ -112,7 +112,8 @@ static int check_text(const sv_field *f, const char *text, sv_err *e)
         return sv_err_set(e, SV_EINVAL, f->col, _("%s: teksten har ugyldige tegn (ikke UTF-8)"),
                           _(f->label));
     if (strlen(text) >= f->size)
-        return sv_err_set(e, SV_EINVAL, f->col, _("%s: for lang tekst (%ld tegn, høyst %zu)"),
+        return sv_err_set(e, SV_EINVAL, f->col, 
+                          _n("%s: for lang tekst (%ld tegn, høyst %zu)", "%s: for lang tekst (%ld tegn, høyst %zu)", chars),
                           _(f->label), chars, f->size - 1);
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
         if (*p == '\n' && f->type == SV_F_LONGTEXT) continue;

@@ -73,7 +73,8 @@ int sv_fnr_check(const char *s, sv_date *birth, char *sex, sv_err *e)
     size_t n = strlen(s);
     if (n != 11)
         return sv_err_set(e, SV_EINVAL, "fnr",
-                          _("Fødselsnummer: må være 11 siffer (fikk %zu tegn)"), n);
+                          _n("Fødselsnummer: må være 11 siffer (fikk %zu tegn)",
+                             "Fødselsnummer: må være 11 siffer (fikk %zu tegn)", n), n);
     for (size_t i = 0; i < 11; i++)
         if (s[i] < '0' || s[i] > '9')
             return sv_err_set(e, SV_EINVAL, "fnr", _("Fødselsnummer: bare siffer er tillatt"));

@@ -93,8 +93,9 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
     sv_issue_blocking(r->rs, r->results, in->late_reason, &first, &late);
     if (first && first->rule->late_ok && in->late_reason && in->late_reason[0]) {
         rc = sv_err_set(e, SV_EINVAL, "late_reason",
-                        _("Grunn for forsinkelse: skriv hvorfor vedtaket kommer etter fristen (minst %d tegn innhold)"),
-                        SV_LATE_REASON_MIN);
+                        _n("Grunn for forsinkelse: skriv hvorfor vedtaket kommer etter fristen (minst %d tegn innhold)",
+                           "Grunn for forsinkelse: skriv hvorfor vedtaket kommer etter fristen (minst %d tegn innhold)",
+                           SV_LATE_REASON_MIN), SV_LATE_REASON_MIN);
         goto done;
     }
     if (first) {
@@ -125,7 +126,9 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
     d->notified_on = in->notified_on;
     snprintf(d->notify_method, sizeof d->notify_method, "%s", in->notify_method ? in->notify_method : "");
     if (in->reason && sv_strcpy(d->reason, sizeof d->reason, in->reason)) {
-        rc = sv_err_set(e, SV_EINVAL, "reason", _("Grunn for vedtaket: teksten er for lang (høyst %zu tegn)"), sizeof d->reason - 1);
+        rc = sv_err_set(e, SV_EINVAL, "reason", 
+                     _n("Grunn for vedtaket: teksten er for lang (høyst %zu tegn)",
+                        "Grunn for vedtaket: teksten er for lang (høyst %zu tegn)", sizeof d->reason - 1), sizeof d->reason - 1);
         goto done;
     }
     rc = sv_decision_insert(st, d, xml, e);

@@ -194,8 +194,11 @@ int sv_checklist_pdf(const sv_checklist *cl, const char *scope, sv_date today, c
     double y = MARGIN;
     y += para(cr, MARGIN, y, PAGE_W - 2 * MARGIN, "Sans Bold", 15, title) + 2;
     sv_date_nor(today, day);
-    snprintf(line, sizeof line, _("Per %s: %d saker, %d vedtak kontrollert. Stolpen er andelen saker uten brudd per "
-                                  "kontrollspørsmål (grønt: ingen brudd)."), day, cl->cases, cl->decisions);
+    char ns[64], nd[64];
+    snprintf(ns, sizeof ns, _n("%d sak", "%d saker", cl->cases), cl->cases);
+    snprintf(nd, sizeof nd, _n("%d vedtak kontrollert", "%d vedtak kontrollert", cl->decisions), cl->decisions);
+    snprintf(line, sizeof line, _("Per %s: %s, %s. Stolpen er andelen saker uten brudd per kontrollspørsmål (grønt: ingen brudd)."),
+             day, ns, nd);
     y += para(cr, MARGIN, y, PAGE_W - 2 * MARGIN, "Sans", 9, line) + 10;
     text(cr, MARGIN + 276, y, 64, "Sans Bold", 8, _("Kontrollert"));
     text(cr, MARGIN + 346, y, 40, "Sans Bold", 8, _("Brudd"));

@@ -43,7 +43,9 @@ xmlDocPtr sv_xml_parse_safe(const char *buf, size_t len, const char *name, char 
         return NULL;
     }
     if (too_deep(xmlDocGetRootElement(doc), 1)) {
-        snprintf(why, size, _("%s: dokumentet er nøstet dypere enn %d nivåer"), name, SV_XML_MAX_DEPTH);
+        snprintf(why, size, 
+             _n("%s: dokumentet er nøstet dypere enn %d nivå", "%s: dokumentet er nøstet dypere enn %d nivåer", SV_XML_MAX_DEPTH),
+             name, SV_XML_MAX_DEPTH);
         xmlFreeDoc(doc);
         return NULL;
     }

@@ -181,7 +181,9 @@ void case_build_step5(case_screen *cs)
     const sv_decision *last = sv_case_last_decision(c);
     if (last) {
         fmt_date(last->decided_on, a);
-        snprintf(t, sizeof t, _("%d vedtak, siste %s (%s). Plan: %s. Enter: vedtaksbildet"), c->ndecisions, a,
+        snprintf(t, sizeof t, 
+                 _n("%d vedtak, siste %s (%s). Plan: %s. Enter: vedtaksbildet",
+                    "%d vedtak, siste %s (%s). Plan: %s. Enter: vedtaksbildet", c->ndecisions), c->ndecisions, a,
                  sv_code_label(SV_CODES_DECISION_KIND, last->kind), sv_plan_status_label(cs->d.status));
     } else {
         snprintf(t, sizeof t, "%s", _("Ingen vedtak ennå. Enter: forhåndsvis, kontroller og fatt vedtak"));

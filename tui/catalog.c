@@ -15,7 +15,7 @@ void tui_catalog_export(const char *path)
         tui_msg(1, _("Eksporten feilet: %s"), e.msg);
         return;
     }
-    tui_msg(2, _("%d tiltak eksportert til %s."), n, path);
+    tui_msg(2, _n("%d tiltak eksportert til %s.", "%d tiltak eksportert til %s.", n), n, path);
 }
 
 void tui_catalog_import(const char *path)
@@ -28,8 +28,10 @@ void tui_catalog_import(const char *path)
         return;
     }
     if (r.skipped)
-        tui_msg(2, _("%d tiltak importert fra %s (%d fantes fra før med samme navn)."), r.added, path,
+        tui_msg(2, 
+                   _n("%d tiltak importert fra %s (%d fantes fra før med samme navn).",
+                      "%d tiltak importert fra %s (%d fantes fra før med samme navn).", r.added), r.added, path,
                 r.skipped);
     else
-        tui_msg(2, _("%d tiltak importert fra %s."), r.added, path);
+        tui_msg(2, _n("%d tiltak importert fra %s.", "%d tiltak importert fra %s.", r.added), r.added, path);
 }

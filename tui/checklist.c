@@ -68,7 +68,10 @@ static void draw_drill(cl_screen *cs, WINDOW *w, int h, int wd)
     wattron(w, A_BOLD);
     tui_wrap(w, 0, 0, wd, 2, it->question);
     wattroff(w, A_BOLD);
-    tui_putf(w, 2, 0, wd, _("%s %s: %d brudd i %d saker. Regler med brudd:"), it->law, it->control, it->violations, it->checked);
+    char nc[64];
+    snprintf(nc, sizeof nc, _n("%d sak", "%d saker", it->checked), it->checked);
+    tui_putf(w, 2, 0, wd, _n("%s %s: %d brudd i %s. Regler med brudd:", "%s %s: %d brudd i %s. Regler med brudd:", it->violations),
+             it->law, it->control, it->violations, nc);
     int x = 0;
     for (int r = 0; r < it->nrules; r++)
         if (it->rules[r].violations) x += tui_putf(w, 3, x, wd - x, "%s (%d)  ", it->rules[r].id, it->rules[r].violations);
@@ -97,8 +100,10 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     }
     char day[11];
     sv_date_nor(cs->as_of, day);
-    tui_putf(w, 0, 0, wd, _("Per %s: %d saker undersøkt, %d vedtak kontrollert. Nei = brudd."), day, cs->cl.cases,
-             cs->cl.decisions);
+    char ns[64], nd[64];
+    snprintf(ns, sizeof ns, _n("%d sak undersøkt", "%d saker undersøkt", cs->cl.cases), cs->cl.cases);
+    snprintf(nd, sizeof nd, _n("%d vedtak kontrollert", "%d vedtak kontrollert", cs->cl.decisions), cs->cl.decisions);
+    tui_putf(w, 0, 0, wd, _("Per %s: %s, %s. Nei = brudd."), day, ns, nd);
     int qw = wd - 10 - 3 * 9;
     if (qw < 10) qw = 10;
     wattron(w, A_BOLD | A_UNDERLINE);

@@ -75,8 +75,10 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     if (ds->dirty || ds->loaded_top != ds->top || ds->loaded_n != nvis || ds->cur < ds->top ||
         ds->cur >= ds->top + nvis)
         load(ds, nvis);
-    tui_putf(w, 0, 0, wd, _("Frister, tidligste først%s%s. %ld saker. * = dine deltakere. Rødt = passert."),
-             ds->f.overdue ? _(" (bare forfalte)") : "", ds->f.adviser[0] ? _(" (bare dine)") : "", ds->total);
+    char nt[64];
+    snprintf(nt, sizeof nt, _n("%ld sak", "%ld saker", ds->total), ds->total);
+    tui_putf(w, 0, 0, wd, _("Frister, tidligste først%s%s. %s. * = dine deltakere. Rødt = passert."),
+             ds->f.overdue ? _(" (bare forfalte)") : "", ds->f.adviser[0] ? _(" (bare dine)") : "", nt);
     int namew = wd - 5 * 11 - 2;
     if (namew < 10) namew = 10;
     wattron(w, A_BOLD | A_UNDERLINE);

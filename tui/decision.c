@@ -295,8 +295,9 @@ static void build(dec_screen *ds)
         sv_rule_result *res = vd.results;
         if (ds->violations < 0) add(ds, tui_attr(TC_ERR), NULL, _("Regelkontrollen feilet: %s"), e.msg);
         else add(ds, ds->violations ? tui_attr(TC_ERR) : tui_attr(TC_OK), NULL,
-                 _("Regelkontroll (%s): %d brudd%s"), ds->rs->version, ds->violations,
-                 ds->violations ? _(" – rett dem før vedtaket fattes") : _(" – vedtaket kan fattes (F)"));
+                 _n("Regelkontroll (%s): %d brudd%s", "Regelkontroll (%s): %d brudd%s", ds->violations), ds->rs->version,
+                 ds->violations, ds->violations ? _n(" – rett det før vedtaket fattes", " – rett dem før vedtaket fattes", ds->violations)
+                                                : _(" – vedtaket kan fattes (F)"));
         for (int i = 0; ds->violations >= 0 && i < ds->rs->nrules; i++) {
             const sv_rule_result *r = &res[i];
             if (r->outcome == SV_R_PASS || r->outcome == SV_R_NA) continue;
@@ -484,7 +485,9 @@ static void edit_late(dec_screen *ds)
     ds->keep_cur = 1;
     build(ds);
     if (ds->late[0] && !sv_issue_late_reason_given(ds->late))
-        tui_msg(1, _("Grunn for forsinkelse: skriv hvorfor vedtaket kommer etter fristen (minst %d tegn innhold)"), SV_LATE_REASON_MIN);
+        tui_msg(1, _n("Grunn for forsinkelse: skriv hvorfor vedtaket kommer etter fristen (minst %d tegn innhold)",
+                          "Grunn for forsinkelse: skriv hvorfor vedtaket kommer etter fristen (minst %d tegn innhold)",
+                          SV_LATE_REASON_MIN), SV_LATE_REASON_MIN);
 }
 
 static void edit_field(dec_screen *ds, int field)

@@ -59,7 +59,7 @@ static void shown_value(form_screen *fs, int i, char *buf, size_t size)
     } else if (f->type == SV_F_LONGTEXT && strchr(t, '\n')) {
         int lines = 1;
         for (const char *p = t; *p; p++) lines += *p == '\n';
-        snprintf(buf, size, _("(%d linjer) %s"), lines, t);
+        snprintf(buf, size, _n("(%d linje) %s", "(%d linjer) %s", lines), lines, t);
     } else {
         snprintf(buf, size, "%s", t);
     }

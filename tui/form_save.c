@@ -255,7 +255,7 @@ int form_save(form_screen *fs)
     if (nmiss > 1 || (nmiss == 1 && bad < 0)) {
         fs->cur = fs->errfield = first;
         snprintf(fs->fielderr, sizeof fs->fielderr, _("Må fylles ut: %s"), miss.s);
-        tui_msg(1, _("Ikke lagret: %d felt må fylles ut: %s"), nmiss, miss.s);
+        tui_msg(1, _n("Ikke lagret: %d felt må fylles ut: %s", "Ikke lagret: %d felt må fylles ut: %s", nmiss), nmiss, miss.s);
         sv_buf_free(&miss);
         return 0;
     }

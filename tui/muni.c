@@ -72,7 +72,8 @@ static void row_text(int step, const void *obj, char *t, size_t size)
     if (step == 1) {
         const sv_demand *d = obj;
         sv_date_nor(d->noted_on, a);
-        snprintf(t, size, _("%s · %s · %d stillinger · %s%s%s"), d->sector, d->occupation, d->jobs, a,
+        snprintf(t, size, _n("%s · %s · %d stilling · %s%s%s", "%s · %s · %d stillinger · %s%s%s", d->jobs), d->sector,
+                 d->occupation, d->jobs, a,
                  d->employer[0] ? " · " : "", d->employer);
     } else if (step == 4) {
         const sv_agreement *g = obj;

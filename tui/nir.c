@@ -76,8 +76,10 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     if (ns->dirty || ns->loaded_top != ns->top || ns->loaded_n != nvis || ns->cur < ns->top ||
         ns->cur >= ns->top + nvis)
         load(ns, nvis);
-    tui_putf(w, 0, 0, wd, _("Til NIR innen to måneder%s: %ld åpne punkter, %ld forfalt. Rødt = forfalt."),
-             ns->f.adviser[0] ? _(" (bare dine)") : "", ns->total, ns->overdue);
+    char nt[64], no[64];
+    snprintf(nt, sizeof nt, _n("%ld åpent punkt", "%ld åpne punkter", ns->total), ns->total);
+    snprintf(no, sizeof no, _n("%ld forfalt", "%ld forfalt", ns->overdue), ns->overdue);
+    tui_putf(w, 0, 0, wd, _("Til NIR innen to måneder%s: %s, %s. Rødt = forfalt."), ns->f.adviser[0] ? _(" (bare dine)") : "", nt, no);
     int factw = wd - (10 + 1 + 22 + 1 + 11 + 1 + 26 + 1);
     if (factw < 8) factw = 8;
     wattron(w, A_BOLD | A_UNDERLINE);

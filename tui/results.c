@@ -71,7 +71,8 @@ static void bar(WINDOW *w, int y, int x, int cols, int pct)
 
 static void draw_due(res_screen *rs, WINDOW *w, int h, int wd)
 {
-    tui_putf(w, 0, 0, wd, _("Ettårsstatus som skal registreres: %d deltakere"), rs->ndues);
+    tui_putf(w, 0, 0, wd, _n("Ettårsstatus som skal registreres: %d deltaker", "Ettårsstatus som skal registreres: %d deltakere", rs->ndues),
+             rs->ndues);
     wattron(w, A_BOLD | A_UNDERLINE);
     tui_putf(w, 2, 0, wd, "%-28s %-11s %-10s %-10s", _("Navn"), _("Fødselsnr"), _("Avsluttet"), _("Frist"));
     wattroff(w, A_BOLD | A_UNDERLINE);

@@ -81,7 +81,9 @@ void tui_settings_load(void)
     for (int i = 0; v[i]; i++) free((char *)v[i]);
     free(v);
     if (bad == 1) tui_msg(1, "%s", CFG.errors[0]);
-    else if (bad > 1) tui_msg(1, _("%s (og %d linjer til med feil; resten av filen gjelder)"), CFG.errors[0], bad - 1);
+    else if (bad > 1) tui_msg(1, 
+                                 _n("%s (og %d linje til med feil; resten av filen gjelder)",
+                                    "%s (og %d linjer til med feil; resten av filen gjelder)", bad - 1), CFG.errors[0], bad - 1);
 }
 
 void tui_settings_free(void)

@@ -236,7 +236,9 @@ char *tui_textedit(const char *title, const char *text, size_t max)
             size_t bytes;
             char *s = to_utf8(&t, &bytes);
             if (bytes > max) {
-                tui_msg(1, _("%s: for lang tekst (%d tegn, %zu byte; høyst %zu byte). Kort den ned, eller Esc og b for å beholde den."),
+                tui_msg(1, 
+                        _n("%s: for lang tekst (%d tegn, %zu byte; høyst %zu byte). Kort den ned, eller Esc og b for å beholde den.",
+                           "%s: for lang tekst (%d tegn, %zu byte; høyst %zu byte). Kort den ned, eller Esc og b for å beholde den.", t.len),
                         title, t.len, bytes, max);
                 free(s);
                 continue;
@@ -291,7 +293,9 @@ char *tui_external_edit(const char *title, const char *text, size_t max)
         fclose(f);
         while (b.len && b.s[b.len - 1] == '\n') b.s[--b.len] = '\0';
         if (b.len > max) {
-            tui_msg(1, _("%s: for lang tekst (%zu byte, høyst %zu). Ingenting er endret."), title, b.len, max);
+            tui_msg(1, 
+                    _n("%s: for lang tekst (%zu byte, høyst %zu). Ingenting er endret.",
+                       "%s: for lang tekst (%zu byte, høyst %zu). Ingenting er endret.", b.len), title, b.len, max);
             sv_buf_free(&b);
         } else {
             result = sv_xstrdup(b.s ? b.s : "");
