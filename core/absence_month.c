@@ -287,41 +287,54 @@ static int by_id(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+struct due_set { sv_date today; long long changes; int64_t *ids; int n; };
+
+static void due_set_free(void *p)
+{
+    struct due_set *d = p;
+    if (d) free(d->ids);
+    free(d);
+}
+
+static const char due_key = 0;
+
 int sv_abs_maybe_due(sv_store *st, int64_t pid, sv_date today)
 {
-    /* one set per store, day and state of the data the store itself has written */
-    static struct { const sv_store *st; sv_date today; long long changes; char path[512]; int64_t *ids; int n; } cache;
+    /* one set per open store (each checklist thread has its own), day and state of the data the
+     * store itself has written */
+    struct due_set *d = sv_store_memo(st, &due_key);
     long long changes = sqlite3_total_changes64(sv_store_db(st));
-    if (cache.st != st || cache.today != today || cache.changes != changes || strcmp(cache.path, sv_store_path(st))) {
-        cache.changes = changes;
-        snprintf(cache.path, sizeof cache.path, "%s", sv_store_path(st));
-        free(cache.ids);
-        cache.ids = NULL;
-        cache.n = 0;
-        cache.st = st;
-        cache.today = today;
+    if (!d || d->today != today || d->changes != changes) {
         sv_err e;
         sqlite3_stmt *s = sv_store_prepare(st, "SELECT participant_id FROM absence_hour WHERE hours > 0 AND NOT approved"
                                                " AND on_day BETWEEN ?1 AND ?2 UNION SELECT participant_id FROM absence"
                                                " WHERE NOT ifnull(approved, 0) AND from_on <= ?2 AND ifnull(to_on, from_on) >= ?1", &e);
         if (!s) return 1;   /* unknown: let the full test decide */
+        d = sv_xcalloc(1, sizeof *d);
+        d->today = today;
+        d->changes = changes;
         char a[11], b[11];
-        int y, m, d;
-        sv_date_to_ymd(today, &y, &m, &d);
+        int y, m, dd;
+        sv_date_to_ymd(today, &y, &m, &dd);
         sv_date_iso(sv_date_from_ymd(m == 12 ? y : y - 1, m == 12 ? 1 : m + 1, 1), a);
         sv_date_iso(month_end(y, m), b);
         sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(s, 2, b, -1, SQLITE_TRANSIENT);
         int cap = 0;
         while (sqlite3_step(s) == SQLITE_ROW) {
-            if (cache.n == cap) {
+            if (d->n == cap) {
                 cap = cap ? cap * 2 : 64;
-                cache.ids = sv_xrealloc(cache.ids, sizeof *cache.ids * (size_t)cap);
+                d->ids = sv_xrealloc(d->ids, sizeof *d->ids * (size_t)cap);
             }
-            cache.ids[cache.n++] = sqlite3_column_int64(s, 0);
+            d->ids[d->n++] = sqlite3_column_int64(s, 0);
         }
         sqlite3_reset(s);
-        qsort(cache.ids, (size_t)cache.n, sizeof *cache.ids, by_id);
+        if (d->n) qsort(d->ids, (size_t)d->n, sizeof *d->ids, by_id);
+        if (sv_store_set_memo(st, &due_key, d, due_set_free) != 0) {
+            int hit = d->n && bsearch(&pid, d->ids, (size_t)d->n, sizeof *d->ids, by_id) != NULL;
+            due_set_free(d);
+            return hit;
+        }
     }
-    return cache.n && bsearch(&pid, cache.ids, (size_t)cache.n, sizeof *cache.ids, by_id) != NULL;
+    return d->n && bsearch(&pid, d->ids, (size_t)d->n, sizeof *d->ids, by_id) != NULL;
 }

@@ -26,6 +26,7 @@ struct sv_store {
     int broken;             /* the cheap integrity check failed at open: read-only */
     struct { const char *sql; sqlite3_stmt *st; } cache[CACHE];
     int ncache;
+    struct { const void *key; void *p; void (*release)(void *); } memo[4];
 };
 
 sqlite3 *sv_store_db(sv_store *st) { return st->db; }
@@ -275,9 +276,36 @@ const char *sv_store_broken(const sv_store *st)
                       : NULL;
 }
 
+void *sv_store_memo(sv_store *st, const void *key)
+{
+    for (size_t i = 0; i < sizeof st->memo / sizeof st->memo[0]; i++)
+        if (st->memo[i].key == key) return st->memo[i].p;
+    return NULL;
+}
+
+int sv_store_set_memo(sv_store *st, const void *key, void *p, void (*release)(void *))
+{
+    size_t n = sizeof st->memo / sizeof st->memo[0], free_at = n;
+    for (size_t i = 0; i < n; i++) {
+        if (st->memo[i].key == key) {
+            if (st->memo[i].release) st->memo[i].release(st->memo[i].p);
+            free_at = i;
+            break;
+        }
+        if (!st->memo[i].key && free_at == n) free_at = i;
+    }
+    if (free_at == n) return -1;
+    st->memo[free_at].key = key;
+    st->memo[free_at].p = p;
+    st->memo[free_at].release = release;
+    return 0;
+}
+
 void sv_store_close(sv_store *st)
 {
     if (!st) return;
+    for (size_t i = 0; i < sizeof st->memo / sizeof st->memo[0]; i++)
+        if (st->memo[i].key && st->memo[i].release) st->memo[i].release(st->memo[i].p);
     for (int i = 0; i < st->ncache; i++) {
         sqlite3_finalize(st->cache[i].st);
         free((void *)st->cache[i].sql);

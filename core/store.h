@@ -39,6 +39,11 @@ const char *sv_store_broken(const sv_store *st);
 void sv_store_recheck(sv_store *st);
 sqlite3 *sv_store_db(sv_store *st);
 const char *sv_store_path(const sv_store *st);
+/* A value a module keeps with one open store (and so with one thread: each thread opens its own),
+ * found by the address of the module's own key and released with the store. set replaces and
+ * releases an earlier value under the key; -1 when every slot is taken. */
+void *sv_store_memo(sv_store *st, const void *key);
+int sv_store_set_memo(sv_store *st, const void *key, void *p, void (*release)(void *));
 int sv_store_schema_version(sv_store *st);
 
 const sv_user *sv_store_user(const sv_store *st);
