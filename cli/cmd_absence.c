@@ -101,7 +101,8 @@ static void print_month(const sv_abs_month *m)
     printf(_("%02d.%d: planlagt %s t, til stede %s t, godkjent fravær %s t, ugodkjent fravær %s t"), m->month, m->year, p,
            at, ap, un);
     if (m->share >= 0) printf(_(" (%d,%d %% ugodkjent)"), m->share / 10, m->share % 10);
-    printf(_(", velferdspermisjon igjen i år: %d dager\n"), m->welfare_left);
+    printf(_n(", velferdspermisjon igjen i år: %d dag\n", ", velferdspermisjon igjen i år: %d dager\n", m->welfare_left),
+           m->welfare_left);
 }
 
 typedef struct {
@@ -244,12 +245,15 @@ static int report(sv_cli *c, const opts *o)
         hours(r.sum.attended, at, sizeof at);
         hours(r.sum.approved, ap, sizeof ap);
         hours(r.sum.unapproved, un, sizeof un);
-        fprintf(r.f, _("%d deltakere: planlagt %s t, til stede %s t, godkjent fravær %s t, ugodkjent fravær %s t; "
-                       "vedtak om trekk må vurderes for %d\n"), r.n, p, at, ap, un, r.due);
+        fprintf(r.f, _n("%d deltaker: planlagt %s t, til stede %s t, godkjent fravær %s t, ugodkjent fravær %s t; "
+                        "vedtak om trekk må vurderes for %d\n",
+                        "%d deltakere: planlagt %s t, til stede %s t, godkjent fravær %s t, ugodkjent fravær %s t; "
+                        "vedtak om trekk må vurderes for %d\n", r.n), r.n, p, at, ap, un, r.due);
     }
     if (tmp) {
         if (sv_private_close(r.f, tmp, o->out, &e)) return cli_fail(&e);
-        printf(_("Fraværet for %02d.%d (%d deltakere) er skrevet til %s.\n"), m, y, r.n, o->out);
+        printf(_n("Fraværet for %02d.%d (%d deltaker) er skrevet til %s.\n",
+                  "Fraværet for %02d.%d (%d deltakere) er skrevet til %s.\n", r.n), m, y, r.n, o->out);
     }
     return 0;
 }

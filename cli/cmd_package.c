@@ -133,8 +133,10 @@ int cmd_export_package(sv_cli *c, int argc, char **argv)
     sv_arkiv_cleanup();
     sv_vedtak_cleanup();
     sv_pdf_cleanup();
-    printf(_("Arkivpakker: %d vedtak i %s (vedtaksbrev i PDF/A-2b, vedtaket i XML og arkivmelding per mappe).\n"), written,
-           dir);
-    if (failed) fprintf(stderr, _("stegvis: %d vedtak ble ikke pakket (se over).\n"), failed);
+    printf(_n("Arkivpakker: %d vedtak i %s (vedtaksbrev i PDF/A-2b, vedtaket i XML og arkivmelding per mappe).\n",
+              "Arkivpakker: %d vedtak i %s (vedtaksbrev i PDF/A-2b, vedtaket i XML og arkivmelding per mappe).\n", written),
+           written, dir);
+    if (failed) fprintf(stderr, _n("stegvis: %d vedtak ble ikke pakket (se over).\n", "stegvis: %d vedtak ble ikke pakket (se over).\n", failed),
+                        failed);
     return failed ? 1 : 0;
 }

@@ -267,8 +267,9 @@ int sv_abs_case_lines(sv_store *st, int64_t pid, sv_date today, char *month_line
         sv_abs_hours_text(row.planned, p, sizeof p, ',');
         sv_abs_hours_text(row.approved, ap, sizeof ap, ',');
         sv_abs_hours_text(row.unapproved, un, sizeof un, ',');
-        snprintf(month_line, msize, _("Fravær %02d.%d: planlagt %s t, godkjent %s t, ugodkjent %s t (%d,%d %%); "
-                 "velferdspermisjon igjen i år: %d dager"), m, y, p, ap, un, row.share / 10, row.share % 10, row.welfare_left);
+        snprintf(month_line, msize, _n("Fravær %02d.%d: planlagt %s t, godkjent %s t, ugodkjent %s t (%d,%d %%); "
+                 "velferdspermisjon igjen i år: %d dag", "Fravær %02d.%d: planlagt %s t, godkjent %s t, ugodkjent %s t (%d,%d %%); "
+                 "velferdspermisjon igjen i år: %d dager", row.welfare_left), m, y, p, ap, un, row.share / 10, row.share % 10, row.welfare_left);
     }
     int due = sv_abs_decision_due(st, pid, today, &row, e);
     if (due < 0) return e->code;

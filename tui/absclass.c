@@ -69,7 +69,8 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     for (int i = 0; i < cs->n; i++) absent += cs->rows[i].row.hours > 0;
     char ph[16];
     sv_abs_hours_text(planned, ph, sizeof ph, ',');
-    tui_putf(w, 0, 0, wd, _("%s · %s · %d deltakere, %d med fravær%s"), cs->courses[cs->course].name, day, cs->n, absent,
+    tui_putf(w, 0, 0, wd, _n("%s · %s · %d deltaker, %d med fravær%s", "%s · %s · %d deltakere, %d med fravær%s", cs->n),
+             cs->courses[cs->course].name, day, cs->n, absent,
              cs->dirty ? _(" · ikke lagret (F2)") : "");
     wattron(w, A_BOLD | A_UNDERLINE);
     mvwhline(w, 1, 0, ' ', wd);
@@ -185,7 +186,8 @@ static int save(class_screen *cs)
         int keep = cs->cur;
         load(cs);
         cs->cur = keep < cs->n ? keep : 0;
-        tui_msg(2, _("Klassedagen er lagret: %d deltakere, %d med fravær."), k, absent);
+        tui_msg(2, _n("Klassedagen er lagret: %d deltaker, %d med fravær.", "Klassedagen er lagret: %d deltakere, %d med fravær.", k),
+                k, absent);
     }
     free(rows);
     free(at);

@@ -41,6 +41,13 @@ if grep '^msg' po/nn.po | grep -q '[a-zæøå](\(er\|r\|e\|ar\|a\|ne\|te\))\|/ko
     bad "(er)-style plural in po/nn.po: $(grep '^msg' po/nn.po | grep '[a-zæøå](\(er\|r\|e\|ar\|a\|ne\|te\))\|/kommunar' | head -2)"
 else ok; fi
 if grep -q '^msgid_plural' po/nn.po && ! grep -A3 '^msgid_plural' po/nn.po | grep -q '^msgstr\[1\]'; then bad "plural entries without msgstr[1]"; else ok; fi
+# A count followed by a noun that has a plural form is a message for ngettext: every entry of
+# the sources' catalogue without msgid_plural is searched for one.
+msgcat --no-wrap "$T/all.pot" | awk '
+    /^msgid / { id = $0; next }
+    /^msgid_plural / { id = ""; next }
+    /^msgstr/ { if (id ~ /%(l|ll|z)?[du] (deltakere|deltakarar|dager|dagar|saker|merknader|kommuner|dokumenter|rader|tiltak|vedtak|brudd|filer|uker|timer)([^a-zæøå]|$)/) print id; id = "" }' >"$T/nonplural"
+if [ -s "$T/nonplural" ]; then bad "a count without ngettext: $(head -3 "$T/nonplural")"; else ok; fi
 for l in nb nn; do
     STEGVIS_LANG=$l expect 0 "$BIN" --db "$T/p1-$l.db" demo --participants 1 --municipalities 1 --seed 2
     cp "$T/out" "$T/demo1.$l"
