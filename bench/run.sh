@@ -232,6 +232,11 @@ if [ -f bench/adviser.sh ] && command -v tmux >/dev/null; then
     sh bench/adviser.sh "$BIN" "$WORK/adviser" 3>>"$ROWS" || row "adviser: whole case" "failed (see above)" "<150" "MISSED" "-" "sh bench/adviser.sh $BIN"
 fi
 
+# The letter and the archive package (issue 13), LibreOffice side by side.
+if [ -f bench/letter.sh ] && $BIN help letter >/dev/null 2>&1; then
+    sh bench/letter.sh "$BIN" "$DB_S" "$WORK/letter" 3>>"$ROWS"
+fi
+
 # The table. Peak memory must stay under 64 MB for every row that has a figure.
 printf '\n%-56s %-32s %-13s %-7s %s\n' "what" "figure" "target" "RSS MB" "verdict"
 printf "%s\n" "-----------------------------------------------------------------------------------------------------------------------"

@@ -1,0 +1,103 @@
+#!/bin/sh
+# The documents that leave the program (issue 13), measured side by side in one run:
+#  - one decision letter as PDF/A-2b in process (bench_letter: warm-up, median of 15),
+#  - the whole `stegvis letter N --pdf` command (warm-up, median of 5),
+#  - LibreOffice converting the same letter from an OpenDocument text (warm-up, median of 3),
+#    with the ratio; Debian's libreoffice-writer-nogui is installed for this only, never for
+#    building or testing,
+#  - `export --all --package` over every decision of the municipality: time and peak memory.
+# Usage: sh bench/letter.sh STEGVIS DB WORKDIR; rows on fd 3 (what, figure, target, verdict, RSS,
+# command, separated by \037), as bench/adviser.sh writes them; without fd 3 on standard output.
+set -u
+BIN=$1; DB=$2; W=$3
+BL=./build/bench/bench_letter
+mkdir -p "$W"
+if { true >&3; } 2>/dev/null; then OUT=3; else OUT=1; fi
+row() { printf '%s\037%s\037%s\037%s\037%s\037%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >&$OUT; }
+lt() { awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 < l + 0) ? "ok" : "MISSED" }'; }
+# secs and peak RSS (MB) of a command, appended to FILE: timed FILE CMD...
+timed() {
+    f=$1; shift
+    /usr/bin/time -f "%e %M" -o "$W/t" "$@" >"$W/out" 2>"$W/err" || return 1
+    tail -1 "$W/t" | awk '{ printf "%s %d\n", $1, $2 / 1024 }' >>"$f"
+}
+median() { sort -n "$1" | awk '{ s[NR] = $1 } END { print s[int((NR + 1) / 2)] }'; }
+peak() { sort -k2 -n "$1" | tail -1 | cut -d' ' -f2; }
+
+# The participant of the municipality's first issued decision that has a postal address.
+PID=$(sqlite3 "$DB" "SELECT d.participant_id FROM decision d JOIN participant p ON p.id = d.participant_id
+                     WHERE ifnull(p.street, '') <> '' AND ifnull(p.postcode, '') <> '' ORDER BY d.id LIMIT 1")
+if [ -z "$PID" ]; then
+    row "letter: one decision as PDF/A" "no decision with a postal address in $DB" "<50 ms" "MISSED" "-" "$BIN --db $DB list"
+    exit 0
+fi
+
+core_ms=-
+if [ -x "$BL" ] && "$BL" "$DB" "$PID" 15 >"$W/bl" 2>"$W/blerr"; then
+    core_ms=$(sed -n 's/^letter_median_ms //p' "$W/bl")
+    row "letter: one decision as PDF/A-2b (core)" "$core_ms ms median of 15" "<50 ms" "$(lt "$core_ms" 50)" "-" "$BL $DB $PID 15"
+else
+    row "letter: one decision as PDF/A-2b (core)" "failed: $(head -c 60 "$W/blerr" 2>/dev/null)" "<50 ms" "MISSED" "-" "$BL $DB $PID 15"
+fi
+
+pcmd="$BIN --db $DB letter $PID --pdf $W/letter.pdf"
+rm -f "$W/letter.pdf"
+$BIN --db "$DB" letter "$PID" --pdf "$W/letter.pdf" >/dev/null 2>&1   # warm-up (and a migration)
+: >"$W/p"
+for i in 1 2 3 4 5; do rm -f "$W/letter.pdf"; timed "$W/p" $BIN --db "$DB" letter "$PID" --pdf "$W/letter.pdf"; done
+if [ -s "$W/p" ] && [ -s "$W/letter.pdf" ]; then
+    p_s=$(median "$W/p")
+    p_ms=$(awk -v s="$p_s" 'BEGIN { printf "%.0f", s * 1000 }')
+    row "letter: whole command, open to file" "$p_ms ms median of 5" "-" "-" "$(peak "$W/p")" "$pcmd"
+else
+    row "letter: whole command, open to file" "failed: $(head -c 60 "$W/err")" "-" "MISSED" "-" "$pcmd"
+    exit 0
+fi
+
+# The same letter as Flat OpenDocument text: its lines, as `stegvis letter` writes them.
+$BIN --db "$DB" letter "$PID" >"$W/letter.txt" 2>/dev/null
+{
+    printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+    printf '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    printf ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"'
+    printf ' office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>\n'
+    sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's|.*|<text:p>&</text:p>|' "$W/letter.txt"
+    printf '</office:text></office:body></office:document>\n'
+} >"$W/letter.fodt"
+if [ -n "${BENCH_NO_LIBREOFFICE:-}" ]; then
+    row "LibreOffice: the same letter, .fodt to PDF" "skipped (BENCH_NO_LIBREOFFICE)" "-" "-" "-" "-"
+elif sh tests/deps.sh libreoffice-writer-nogui >"$W/lo-install" 2>&1 && command -v soffice >/dev/null; then
+    lcmd="soffice --headless --convert-to pdf --outdir $W/lo $W/letter.fodt"
+    prof="-env:UserInstallation=file://$W/lo-profile"
+    soffice "$prof" --headless --convert-to pdf --outdir "$W/lo" "$W/letter.fodt" >/dev/null 2>&1   # warm-up: the profile
+    : >"$W/l"
+    for i in 1 2 3; do rm -f "$W/lo/letter.pdf"; timed "$W/l" soffice "$prof" --headless --convert-to pdf --outdir "$W/lo" "$W/letter.fodt"; done
+    if [ -s "$W/l" ] && [ -s "$W/lo/letter.pdf" ]; then
+        l_s=$(median "$W/l")
+        row "LibreOffice: the same letter, .fodt to PDF" "$(awk -v s="$l_s" 'BEGIN { printf "%.0f", s * 1000 }') ms median of 3" \
+            "-" "-" "-" "$lcmd"
+        ratio=$(awk -v a="$l_s" -v b="$p_s" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }')
+        row "LibreOffice / stegvis letter (whole command)" "${ratio}x" ">=20x" \
+            "$(awk -v r="$ratio" 'BEGIN { print (r >= 20) ? "ok" : "MISSED" }')" "-" "the two above"
+    else
+        row "LibreOffice: the same letter, .fodt to PDF" "failed: $(head -c 60 "$W/err")" "-" "MISSED" "-" "$lcmd"
+    fi
+else
+    row "LibreOffice: the same letter, .fodt to PDF" "not installed: $(tail -1 "$W/lo-install")" "-" "MISSED" "-" \
+        "sh tests/deps.sh libreoffice-writer-nogui"
+fi
+
+# The archive package of every decision (tmpfs when there is one, as for the export above).
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then pk=/dev/shm/stegvis-package.$$; else pk=$W/package; fi
+rm -rf "$pk"
+: >"$W/k"
+kcmd="$BIN --db $DB export --all --package $pk"
+if timed "$W/k" $BIN --db "$DB" export --all --package "$pk"; then
+    n=$(find "$pk" -name arkivmelding.xml | wc -l)
+    k_s=$(median "$W/k"); k_mb=$(peak "$W/k")
+    row "export --all --package: $n decisions" "$k_s s, $(awk -v n="$n" -v s="$k_s" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }') per s" \
+        "<64 MB" "$(lt "$k_mb" 64)" "$k_mb" "$kcmd"
+else
+    row "export --all --package" "failed: $(head -c 60 "$W/err")" "<64 MB" "MISSED" "-" "$kcmd"
+fi
+rm -rf "$pk"
