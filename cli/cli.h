@@ -80,5 +80,6 @@ int cmd_nir(sv_cli *c, int argc, char **argv);
 int cmd_verify(sv_cli *c, int argc, char **argv);
 int cmd_results(sv_cli *c, int argc, char **argv);
 int cmd_absence(sv_cli *c, int argc, char **argv);
+int cmd_leave(sv_cli *c, int argc, char **argv);
 
 #endif

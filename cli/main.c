@@ -47,6 +47,9 @@ const sv_cmd SV_COMMANDS[] = {
      "        [--approved ja|nei] [--note TEKST]\n        absence list --participant ID [--month ÅÅÅÅ-MM]\n"
      "        absence report --month ÅÅÅÅ-MM [--municipality NR] [--unit ENHET] [--csv] [--out FIL] [--show-fnr]"),
      N_("fravær per time: før en dag, vis en deltakers fravær og måned, eller månedsrapporten per enhet (--csv til lønn)")},
+    {"leave", cmd_leave, 1, N_("leave add --participant ID --kind TYPE --from DATO --to DATO --granted ja|nei --decided DATO\n"
+     "        [--reason TEKST] [--note TEKST]\n        leave list --participant ID\n        leave kinds"),
+     N_("permisjon som vedtak: type, periode talt som loven teller den, og virkningen på programmets slutt")},
     {"help", cmd_help, 0, N_("help [KOMMANDO]"), N_("vis hjelp")},
     {NULL, NULL, 0, NULL, NULL}};
 

@@ -204,7 +204,7 @@ static const char CASE_SQL[] =
     " ph(id) AS (SELECT row_id FROM audit WHERE tbl = 'phase' AND " JX("plan_id") " IN pl)"
     " SELECT id, at, login, tbl, ifnull(row_id, 0), action, old, new FROM audit WHERE"
     " (tbl = 'participant' AND row_id = ?1)"
-    " OR (tbl IN ('assessment', 'need', 'plan', 'followup', 'review', 'absence', 'evaluation', 'decision',"
+    " OR (tbl IN ('assessment', 'need', 'plan', 'followup', 'review', 'absence', 'leave', 'evaluation', 'decision',"
     "      'nir_registration')"
     "     AND " JX("participant_id") " = ?1)"
     " OR (tbl = 'phase' AND row_id IN ph)"

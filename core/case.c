@@ -9,6 +9,7 @@
 #include "../forms/forms.h"
 #include "decision.h"
 #include "i18n.h"
+#include "leave.h"
 #include "nir.h"
 
 typedef struct {
@@ -151,6 +152,7 @@ int sv_case_months(const sv_case *c)
 int sv_case_check_order(sv_store *st, const sv_entity *ent, const void *obj, sv_err *e)
 {
     if (ent == &SV_ENT_ABSENCE_HOUR) return sv_abs_check(st, obj, e);
+    if (ent == &SV_ENT_LEAVE) return sv_leave_check(st, obj, e);
     if (ent != &SV_ENT_EVALUATION) return SV_OK;
     const sv_evaluation *ev = obj;
     if (ev->evaluated_on == SV_NODATE) return SV_OK;

@@ -143,14 +143,43 @@ int sv_date_is_holiday(sv_date t)
     return 0;
 }
 
+int sv_date_is_workday(sv_date t)
+{
+    if (t == SV_NODATE) return 0;
+    /* day 0 (1970-01-01) was a Thursday: weekday 0 = Monday */
+    int wd = (int)(((int64_t)t + 3) % 7 + 7) % 7;
+    return wd < 5 && !sv_date_is_holiday(t);
+}
+
 sv_date sv_date_next_workday(sv_date t)
 {
-    /* day 0 (1970-01-01) was a Thursday: weekday 0 = Monday */
-    for (;;) {
-        int wd = (int)(((int64_t)t + 3) % 7 + 7) % 7;
-        if (wd < 5 && !sv_date_is_holiday(t)) return t;
-        t++;
+    while (!sv_date_is_workday(t)) t++;
+    return t;
+}
+
+int sv_date_workdays(sv_date a, sv_date b)
+{
+    if (a == SV_NODATE || b == SV_NODATE || b < a) return 0;
+    /* whole weeks have five weekdays; the holidays in them are looked up one by one */
+    int n = 0;
+    sv_date t = a;
+    while (t <= b && (b - t + 1) % 7) n += sv_date_is_workday(t++);
+    for (; t <= b; t += 7) {
+        n += 5;
+        for (int i = 0; i < 7; i++) {
+            int wd = (int)(((int64_t)(t + i) + 3) % 7 + 7) % 7;
+            if (wd < 5 && sv_date_is_holiday(t + i)) n--;
+        }
     }
+    return n;
+}
+
+sv_date sv_date_add_workdays(sv_date from, int n)
+{
+    if (from == SV_NODATE) return SV_NODATE;
+    sv_date t = sv_date_next_workday(from);
+    for (int i = 1; i < n; i++) t = sv_date_next_workday(t + 1);
+    return t;
 }
 
 sv_date sv_date_appeal_deadline(sv_date notified, int weeks)

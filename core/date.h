@@ -32,6 +32,14 @@ sv_date sv_date_add_months(sv_date t, int months);
  * 17. May, Christmas Day and Boxing Day. */
 int sv_date_is_holiday(sv_date t);
 sv_date sv_date_next_workday(sv_date t);
+/* Working days (virkedager as the programme counts them: Monday to Friday, not a public holiday
+ * as above). The leave rules of integreringsforskriften chapter 4 count "dager" as working days
+ * (the regulation's preparatory works, ch. 7.3). sv_date_workdays counts those from a to b, both
+ * included (0 when b < a); sv_date_add_workdays gives the day on which n working days starting
+ * on or after from are used up (from itself when n <= 0 and it is a working day). */
+int sv_date_is_workday(sv_date t);
+int sv_date_workdays(sv_date a, sv_date b);
+sv_date sv_date_add_workdays(sv_date from, int n);
 /* The appeal deadline (forvaltningsloven § 29: three weeks from the day the notice reached the
  * party), counted as above. SV_NODATE when notified is SV_NODATE. */
 sv_date sv_date_appeal_deadline(sv_date notified, int weeks);

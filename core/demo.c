@@ -12,6 +12,7 @@
 #include "decision.h"
 #include "demo_absence.h"
 #include "demo_data.h"
+#include "demo_leave.h"
 #include "fnr.h"
 #include "model.h"
 #include "vedtak.h"
@@ -405,6 +406,9 @@ static int make_participant(gen *g, int stage, int fault)
         ab.to_on = ab.from_on + (man ? 5 : 27);
         ab.approved = 1;
         SAVE(g, SV_ENT_ABSENCE, &ab);
+        /* the decision on the leave, as the law gives it (core/demo_leave.c) */
+        if (sv_demo_leave(g->st, p.m.id, ab.reason, ab.from_on, pl.start_on, pl.planned_end, g->today, g->e) < 0)
+            return g->e->code;
         /* a birth or a long leave is a change in life: the plan is reviewed within a month
          * (fault 7: reviews stopped) */
         if (fault != 7 && ab.from_on + 14 <= g->today && sv_fig_life_event(ab.kind, ab.reason, ab.from_on, ab.to_on)) {

@@ -64,15 +64,43 @@ sv_date sv_fig_event_review_due(sv_date from)
 
 int sv_fig_workday(sv_date day)
 {
-    if (day == SV_NODATE) return 0;
-    int wd = (int)(((int64_t)day + 3) % 7 + 7) % 7;   /* 1970-01-01 was a Thursday; 0 = Monday */
-    return wd < 5 && !sv_date_is_holiday(day);
+    return sv_date_is_workday(day);
 }
 
 int sv_fig_day_hours(int weekly_tenths, sv_date day)
 {
     /* a fifth of the week, in hundredths: tenths * 10 / 5, exact for every weekly figure */
     return weekly_tenths > 0 && sv_fig_workday(day) ? weekly_tenths * 2 : 0;
+}
+
+int sv_fig_uncovered(sv_date a, sv_date b, const sv_period *p, int n)
+{
+    if (a == SV_NODATE || b == SV_NODATE || b < a) return 0;
+    int days = 0;
+    for (sv_date t = a; t <= b; t++) {
+        int covered = 0;
+        for (int i = 0; i < n && !covered; i++) covered = p[i].from != SV_NODATE && p[i].to != SV_NODATE && t >= p[i].from && t <= p[i].to;
+        days += !covered;
+    }
+    return days;
+}
+
+int sv_fig_prolong_days(const sv_period *p, int n, sv_date start, sv_date end)
+{
+    if (start == SV_NODATE || end == SV_NODATE) return 0;
+    int days = 0;
+    for (int i = 0; i < n; i++) {
+        if (!p[i].prolongs || p[i].from == SV_NODATE || p[i].to == SV_NODATE) continue;
+        sv_date a = p[i].from > start ? p[i].from : start, b = p[i].to < end ? p[i].to : end;
+        if (b >= a) days += b - a + 1;
+    }
+    return days;
+}
+
+int sv_fig_programme_months(sv_date start, sv_date end, const sv_period *p, int n)
+{
+    if (start == SV_NODATE || end == SV_NODATE || end < start) return -1;
+    return sv_fig_months(start, end - sv_fig_prolong_days(p, n, start, end));
 }
 
 int sv_fig_norm(int selfstudy)

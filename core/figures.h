@@ -50,6 +50,25 @@ int sv_fig_day_hours(int weekly_tenths, sv_date day);
 /* 1 for Monday to Friday when the day is not a public holiday. */
 int sv_fig_workday(sv_date day);
 
+/* A period of granted leave (core/leave.c from the database, core/derive.c from a decision's
+ * <permisjon>): its days, and whether it prolongs the programme (leave without introduction
+ * benefit interrupts the programme; see templates/permisjon.txt). */
+typedef struct sv_period {
+    sv_date from, to;
+    int prolongs;
+} sv_period;
+/* Days from a to b (both included) that none of the periods covers: a gap between phases
+ * that granted leave covers is no break of the year-round rule (integreringsloven § 14 a,
+ * introduksjonsloven § 4). 0 when b < a. */
+int sv_fig_uncovered(sv_date a, sv_date b, const sv_period *p, int n);
+/* Calendar days of the prolonging periods that lie inside start..end (periods do not overlap;
+ * core/leave.c refuses that). */
+int sv_fig_prolong_days(const sv_period *p, int n, sv_date start, sv_date end);
+/* The programme's own months (sv_fig_months) with the prolonging leave inside it taken out:
+ * what the length rules of integreringsloven §§ 13-14 and introduksjonsloven § 5 measure. -1 as
+ * sv_fig_months. */
+int sv_fig_programme_months(sv_date start, sv_date end, const sv_period *p, int n);
+
 /* The weekly norm in tenths of an hour: 37.5, or 30 with substantial self-study. */
 int sv_fig_norm(int selfstudy);
 

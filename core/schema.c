@@ -13,6 +13,7 @@
 #include "guard.h"
 #include "verdict.h"
 #include "i18n.h"
+#include "leave.h"
 #include "nir.h"
 
 static const char MIGRATION_1[] =
@@ -467,11 +468,13 @@ static const char MIGRATION_22[] =
     "CREATE INDEX IF NOT EXISTS absence_hour_unapproved ON absence_hour(participant_id, on_day)"
     "  WHERE hours > 0 AND NOT approved;";
 
+/* Migration 23: leave as a decision (core/leave.c, SV_MIGRATION_LEAVE): the table of leave
+ * records beside the date-range absences, which stay as they are. */
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
                                          MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20,
-                                         MIGRATION_21, MIGRATION_22};
+                                         MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE};
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {

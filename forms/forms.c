@@ -8,6 +8,7 @@
 #include "../core/model.h"
 #include "../core/derive.h"
 #include "../core/i18n.h"
+#include "../core/leave.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define TXT(st, c, lab, req, help) {#c, lab, SV_F_TEXT, offsetof(st, c), sizeof(((st *)0)->c), req, 0, 0, NULL, help, NULL}
@@ -85,6 +86,12 @@ const sv_code SV_CODES_ABSENCE_HOUR_REASON[] = {
     {"sykdom", N_("Egen sykdom")}, {"barns_sykdom", N_("Barns sykdom")}, {"velferd", N_("Velferdspermisjon")},
     {"fodsel", N_("Fødsel")}, {"svangerskap", N_("Svangerskapskontroll")}, {"helligdag", N_("Helligdag")},
     {"annet", N_("Annet")}, {NULL, NULL}};
+/* The kinds of leave of templates/permisjon.txt (the section and the counting of each are there). */
+const sv_code SV_CODES_LEAVE_KIND[] = {
+    {"fodsel_mor", N_("Fødsel (mor)")}, {"fodsel_far", N_("Fødsel (far eller medmor)")},
+    {"svangerskap", N_("Svangerskap")}, {"velferd", N_("Velferdspermisjon")},
+    {"omsorg", N_("Omsorgspermisjon (uten stønad)")}, {"sykdom", N_("Langvarig sykdom (uten stønad)")},
+    {"annet", N_("Annen permisjon (uten stønad)")}, {NULL, NULL}};
 static const sv_code OUTCOME[] = {
     {"arbeid", N_("Arbeid")}, {"utdanning", N_("Utdanning")}, {"begge", N_("Arbeid og utdanning")},
     {"annet", N_("Annet")}, {NULL, NULL}};
@@ -229,6 +236,16 @@ static const sv_field F_ABSENCE[] = {
     TXT(sv_absence, note, N_("Merknad"), 0, N_("Kort merknad. Ikke skriv helseopplysninger her.")),
 };
 
+static const sv_field F_LEAVE[] = {
+    COD(sv_leave, kind, N_("Type"), 1, SV_CODES_LEAVE_KIND, N_("Permisjonstypen etter regelverket (templates/permisjon.txt).")),
+    DAT(sv_leave, from_on, N_("Fra"), 1, N_("Første dag av permisjonen (i programperioden).")),
+    DAT(sv_leave, to_on, N_("Til"), 1, N_("Siste dag av permisjonen.")),
+    BOO(sv_leave, granted, N_("Innvilget"), N_("Ja hvis permisjonen er innvilget, nei hvis søknaden er avslått.")),
+    DAT(sv_leave, decided_on, N_("Vedtaksdato"), 1, N_("Dagen permisjonen ble innvilget eller avslått.")),
+    LTX(sv_leave, reason, N_("Begrunnelse"), 0, N_("Grunnen til vedtaket om permisjon. Ikke skriv helseopplysninger her.")),
+    TXT(sv_leave, note, N_("Merknad"), 0, N_("Kort merknad. Ikke skriv helseopplysninger her.")),
+};
+
 static const sv_field F_ABSENCE_HOUR[] = {
     DAT(sv_absence_hour, on_day, N_("Dato"), 1, N_("Dagen fraværet gjelder (innenfor programperioden).")),
     REF(sv_absence_hour, measure_id, N_("Tiltak"), 0, "measure",
@@ -354,6 +371,10 @@ static int check_absence_hour(const sv_entity *ent, const void *o, sv_err *e)
         return sv_err_set(e, SV_EINVAL, "reason", _("Årsak: brukes bare ved fravær; med 0 fraværstimer er deltakeren til stede"));
     return SV_OK;
 }
+static int check_leave(const sv_entity *ent, const void *o, sv_err *e)
+{
+    return check_dates(ent, o, "from_on", "to_on", e);
+}
 static int check_participant(const sv_entity *ent, const void *o, sv_err *e)
 {
     const sv_participant *p = o;
@@ -383,6 +404,7 @@ ENT(SV_ENT_FOLLOWUP, "followup", N_("Oppfølging"), "participant_id", 0, sv_foll
 ENT(SV_ENT_REVIEW, "review", N_("Vurdering av planen"), "participant_id", 0, sv_review, F_REVIEW, check_review, 6);
 ENT(SV_ENT_ABSENCE, "absence", N_("Permisjon og fravær"), "participant_id", 0, sv_absence, F_ABSENCE, check_absence, 6);
 ENT(SV_ENT_ABSENCE_HOUR, "absence_hour", N_("Fravær per dag"), "participant_id", 0, sv_absence_hour, F_ABSENCE_HOUR, check_absence_hour, 6);
+ENT(SV_ENT_LEAVE, "leave", N_("Permisjon (vedtak)"), "participant_id", 0, sv_leave, F_LEAVE, check_leave, 6);
 ENT(SV_ENT_EVALUATION, "evaluation", N_("Sluttevaluering"), "participant_id", 1, sv_evaluation, F_EVALUATION, check_evaluation, 7);
 ENT(SV_ENT_NIR_REG, "nir_registration", N_("NIR-registrering"), "participant_id", 0, sv_nir_reg, F_NIR_REG, NULL, 7);
 
@@ -390,7 +412,7 @@ const sv_entity *const SV_ENTITIES[] = {
     &SV_ENT_MUNICIPALITY, &SV_ENT_UNIT, &SV_ENT_DEMAND, &SV_ENT_MEASURE, &SV_ENT_AGREEMENT,
     &SV_ENT_PARTICIPANT, &SV_ENT_ASSESSMENT, &SV_ENT_NEED, &SV_ENT_PLAN, &SV_ENT_PHASE,
     &SV_ENT_PLAN_MEASURE, &SV_ENT_FOLLOWUP, &SV_ENT_REVIEW, &SV_ENT_ABSENCE, &SV_ENT_EVALUATION,
-    &SV_ENT_ABSENCE_HOUR, NULL};
+    &SV_ENT_ABSENCE_HOUR, &SV_ENT_LEAVE, NULL};
 
 const sv_entity *sv_entity_by_table(const char *table)
 {
