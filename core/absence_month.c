@@ -301,7 +301,7 @@ static const char due_key = 0;
 
 int sv_abs_maybe_due(sv_store *st, int64_t pid, sv_date today)
 {
-    /* one set per open store (each checklist thread has its own), day and state of the data the
+    /* one set per open store (the checklist's second process opens its own), day and state of the data the
      * store itself has written */
     struct due_set *d = sv_store_memo(st, &due_key);
     long long changes = sqlite3_total_changes64(sv_store_db(st));

@@ -15,6 +15,7 @@
 #include "split.h"
 #include "vedtak.h"
 #include "verdict.h"
+#include "verdict_current.h"
 #include "i18n.h"
 
 /* History checks: id, control question, and the law's question text comes from the rule set. */
@@ -427,6 +428,10 @@ int sv_checklist_run(sv_store *st, int64_t muni, sv_date today, sv_checklist *ou
     const sv_user *u = sv_store_user(st);
     int64_t own = u ? u->municipality_id : 0;   /* a user bound to one municipality sees only it */
     if (!muni) muni = own;
+    /* after a change of the rules, the verdicts under the rules in force now are made once and
+     * kept, instead of every document being checked again on every run */
+    sv_err ignore;
+    sv_verdict_refresh(st, muni, &ignore);
     if (sv_store_read_begin(st, e)) return e->code;
     sqlite3_stmt *s = sv_store_prepare(st, "SELECT id FROM participant WHERE ?1 = 0 OR municipality_id = ?1 ORDER BY id", e);
     if (!s) {

@@ -26,10 +26,10 @@ static const char *const SQL[Q_N] = {
     " WHERE (?1 = 0 OR p.municipality_id = ?1) AND x.participant_id BETWEEN ?2 AND ?3"
     " ORDER BY x.participant_id, x.held_on",
     "SELECT x.participant_id, x.id, x.kind, x.decided_on, x.plan_rev, x.law, ifnull(x.notified_on,''),"
-    " ifnull(x.notify_method,''), v.verdict,"
+    " ifnull(x.notify_method,''), ifnull(c.verdict, v.verdict),"
     " (SELECT n.notified_on || ' ' || n.method FROM notification n WHERE n.decision_id = x.id ORDER BY n.id DESC LIMIT 1)"
     " FROM decision x JOIN participant p ON p.id = x.participant_id"
-    " LEFT JOIN decision_verdict v ON v.decision_id = x.id"
+    " LEFT JOIN decision_verdict v ON v.decision_id = x.id LEFT JOIN verdict_current c ON c.decision_id = x.id"
     " WHERE (?1 = 0 OR p.municipality_id = ?1) AND x.participant_id BETWEEN ?2 AND ?3"
     " ORDER BY x.participant_id, x.decided_on, x.id",
     "SELECT x.participant_id, ifnull(x.kind,''), ifnull(x.reason,''), ifnull(x.from_on,''), ifnull(x.to_on,'')"

@@ -12,6 +12,8 @@
 #include "figures.h"
 #include "guard.h"
 #include "verdict.h"
+#include "store.h"
+#include "verdict_current.h"
 #include "i18n.h"
 #include "leave.h"
 #include "nir.h"
@@ -474,7 +476,9 @@ static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, 
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
                                          MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20,
-                                         MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE};
+                                         MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT};
+_Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == SV_SCHEMA_LATEST && SV_SCHEMA_LATEST == SV_SCHEMA_VERSION,
+               "one migration per schema version: SV_SCHEMA_LATEST (schema.h) and SV_SCHEMA_VERSION (store.h)");
 
 int sv_schema_shipped_table(int schema, const char *table, sv_buf *out)
 {

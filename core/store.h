@@ -12,7 +12,7 @@
 #include "roles.h"
 #include "util.h"
 
-#define SV_SCHEMA_VERSION 23   /* SV_SCHEMA_LATEST (core/schema.h) */
+#define SV_SCHEMA_VERSION 24   /* SV_SCHEMA_LATEST (core/schema.h) */
 
 typedef struct sv_store sv_store;
 
@@ -39,7 +39,7 @@ const char *sv_store_broken(const sv_store *st);
 void sv_store_recheck(sv_store *st);
 sqlite3 *sv_store_db(sv_store *st);
 const char *sv_store_path(const sv_store *st);
-/* A value a module keeps with one open store (and so with one thread: each thread opens its own),
+/* A value a module keeps with one open store (one connection: the checklist's second process opens its own),
  * found by the address of the module's own key and released with the store. set replaces and
  * releases an earlier value under the key; -1 when every slot is taken. */
 void *sv_store_memo(sv_store *st, const void *key);
