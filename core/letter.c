@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../forms/forms.h"
 #include "date.h"
 #include "paths.h"
 #include "rules.h"
@@ -128,7 +129,15 @@ const char *sv_letter_hours(const char *stored, char *buf, size_t size)
 typedef struct {
     texts *t;
     sv_buf *out;
+    sv_lang lang;   /* the municipality's målform, for labels */
+    char num[4][32];   /* hours as the letter writes them (sv_letter_hours), one per field of a line */
 } writer;
+
+/* A code of the document as the label the letter shows, in the letter's målform. */
+static const char *code_label(const writer *w, const sv_code *codes, const char *code)
+{
+    return code && code[0] ? sv_tr(w->lang, sv_code_label(codes, code)) : "";
+}
 
 /* Appends text key with {name} replaced from vars (name, value pairs, NULL-terminated). */
 static void say(writer *w, const char *key, const char *const *vars)
@@ -212,19 +221,37 @@ static void plan_part(writer *w, pool *p, xmlNodePtr plan, xmlNodePtr facts)
     if (child(plan, "sluttmal")) say(w, "sluttmal", (const char *[]){"sluttmal", content(p, child(plan, "sluttmal")), NULL});
     if (child(plan, "norskmal")) say(w, "norskmal", (const char *[]){"norskmal", content(p, child(plan, "norskmal")), NULL});
     if (child(plan, "samfunnskunnskap"))
-        say(w, "samfunnskunnskap", (const char *[]){"timer", prop(p, child(plan, "samfunnskunnskap"), "timer"), NULL});
+        say(w, "samfunnskunnskap", (const char *[]){"timer", sv_letter_hours(prop(p, child(plan, "samfunnskunnskap"), "timer"),
+                                                                              w->num[2], sizeof w->num[2]), NULL});
     for (xmlNodePtr f = child(plan, "fase"); f; f = next_named(f, "fase")) {
         const char *vf[] = {"nr", prop(p, f, "nr"), "fasenavn", prop(p, f, "navn"), "fra", date(p, prop(p, f, "fra")), "til",
-                            date(p, prop(p, f, "til")), "timer", prop(p, f, "timer"), NULL};
+                            date(p, prop(p, f, "til")), "timer",
+                            sv_letter_hours(prop(p, f, "timer"), w->num[0], sizeof w->num[0]), NULL};
         say(w, "fase", vf);
         for (xmlNodePtr t = child(f, "tiltak"); t; t = next_named(t, "tiltak")) {
-            const char *vt[] = {"tiltak", content(p, child(t, "navn")), "timer", prop(p, t, "timer"), "tilbyder",
-                                prop(p, t, "tilbyder"), "behov", behov_text(p, facts, prop(p, t, "behov")), NULL};
+            const char *prov = prop(p, t, "tilbyder");
+            const char *vt[] = {"tiltak", content(p, child(t, "navn")), "timer",
+                                sv_letter_hours(prop(p, t, "timer"), w->num[1], sizeof w->num[1]), "tilbyder",
+                                strcmp(prov, "ukjent") ? code_label(w, SV_CODES_UNIT_KIND, prov) : "-", "behov",
+                                behov_text(p, facts, prop(p, t, "behov")), NULL};
             say(w, "tiltak", vt);
         }
     }
     if (child(plan, "forlengelse")) say(w, "forlengelse", (const char *[]){"tekst", content(p, child(plan, "forlengelse")), NULL});
     sv_buf_add(w->out, "\n");
+}
+
+/* The deciding unit among the municipality's units in the document: one with a postal address,
+ * the refugee service first (as sv_letter_unit chooses it in the database). */
+static xmlNodePtr deciding_unit(pool *p, xmlNodePtr muni)
+{
+    xmlNodePtr best = NULL;
+    int best_score = -1;
+    for (xmlNodePtr u = child(muni, "enhet"); u; u = next_named(u, "enhet")) {
+        int score = (prop(p, u, "gate")[0] ? 2 : 0) + !strcmp(prop(p, u, "type"), "flyktningtjeneste");
+        if (score > best_score) best = u, best_score = score;
+    }
+    return best;
 }
 
 char *sv_letter_build(xmlDocPtr doc, sv_err *e)
@@ -239,7 +266,7 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
     }
     sv_buf out;
     sv_buf_init(&out);
-    writer w = {&t, &out};
+    writer w = {&t, &out, sv_lang_from_code(prop(&p, muni, "malform")), {{0}}};
     const char *kommune = prop(&p, muni, "navn");
     char key[40];
     snprintf(key, sizeof key, "tittel.%s", prop(&p, root, "type"));
@@ -254,8 +281,17 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
 
     say(&w, "del.fakta", NULL);
     xmlNodePtr k = child(facts, "kartlegging");
-    if (k) say(&w, "kartlegging", (const char *[]){"kdato", date(&p, prop(&p, k, "dato")), "niva", content(&p, child(k, "norskniva")), NULL});
+    if (k) say(&w, "kartlegging", (const char *[]){"kdato", date(&p, prop(&p, k, "dato")), "niva", code_label(&w, SV_CODES_LEVEL, content(&p, child(k, "norskniva"))), NULL});
     else say(&w, "ingen_kartlegging", NULL);
+    if (k) {   /* what the assessment found, as the PDF letter says it (the same texts) */
+        static const char *const parts[][2] = {{"utdanning", "pdf.utdanning"}, {"arbeidserfaring", "pdf.arbeidserfaring"},
+                                               {"kompetanse", "pdf.kompetanse"}};
+        for (int i = 0; i < 3; i++)
+            if (child(k, parts[i][0])) say(&w, parts[i][1], (const char *[]){"tekst", content(&p, child(k, parts[i][0])), NULL});
+        xmlNodePtr kv = child(k, "karriereveiledning");
+        if (kv) say(&w, "pdf.karriere", (const char *[]){"kvdato", date(&p, prop(&p, kv, "dato")), "tekst", content(&p, kv), NULL});
+        else say(&w, "pdf.ingen_karriere", NULL);
+    }
     if (child(facts, "behov")) say(&w, "behov", NULL);
     for (xmlNodePtr b = child(facts, "behov"); b; b = next_named(b, "behov")) {
         sv_buf_add(&out, "- ");
@@ -291,14 +327,28 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
     xmlNodePtr kl = child(root, "klage");
     say(&w, "del.klage", NULL);
     const char *weeks = kl ? prop(&p, child(kl, "klagefrist"), "uker") : "3";
-    for (int i = 0; i < 6; i++)
-        say(&w, SV_APPEAL_PARTS[i], (const char *[]){"uker", weeks[0] ? weeks : "3", "kommune", kommune, NULL});
+    sv_date decided;
+    if (sv_date_parse(prop(&p, root, "dato"), &decided)) decided = SV_NODATE;
+    for (int i = 0; i < 6; i++) {   /* the appeal body by the decision's date (Fylkesmannen before 2021) */
+        sv_buf part;
+        sv_buf_init(&part);
+        writer pw = w;
+        pw.out = &part;
+        say(&pw, SV_APPEAL_PARTS[i], (const char *[]){"uker", weeks[0] ? weeks : "3", "kommune", kommune, NULL});
+        if (part.s) sv_letter_appeal_body(part.s, decided, &out);
+        sv_buf_free(&part);
+    }
+    xmlNodePtr unit = deciding_unit(&p, muni);
+    if (unit && prop(&p, unit, "gate")[0])
+        say(&w, "pdf.klage_adresse", (const char *[]){"enhet", content(&p, unit), "gate", prop(&p, unit, "gate"), "postnummer",
+                                                      prop(&p, unit, "postnummer"), "poststed", prop(&p, unit, "poststed"), NULL});
     sv_buf_add(&out, "\n");
 
     xmlNodePtr u = child(root, "underretning");
     say(&w, "del.underretning", NULL);
     if (u && !strcmp(prop(&p, u, "informert"), "true"))
-        say(&w, "underrettet", (const char *[]){"udato", date(&p, prop(&p, u, "dato")), "metode", prop(&p, u, "metode"), NULL});
+        say(&w, "underrettet", (const char *[]){"udato", date(&p, prop(&p, u, "dato")), "metode",
+                                                   code_label(&w, SV_CODES_NOTIFY, prop(&p, u, "metode")), NULL});
     else say(&w, "ikke_underrettet", NULL);
     sv_buf_add(&out, "\n");
 
@@ -309,15 +359,29 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
         if (x->type != XML_ELEMENT_NODE) continue;
         any = 1;
         if (!xmlStrcmp(x->name, BAD_CAST "vedtak"))
-            say(&w, "tidligere_vedtak", (const char *[]){"hdato", date(&p, prop(&p, x, "dato")), "htype", prop(&p, x, "type"), "tekst",
+            say(&w, "tidligere_vedtak", (const char *[]){"hdato", date(&p, prop(&p, x, "dato")), "htype",
+                                                         code_label(&w, SV_CODES_DECISION_KIND, prop(&p, x, "type")), "tekst",
                                                          content(&p, x), NULL});
         else
-            say(&w, "tidligere_vurdering", (const char *[]){"hdato", date(&p, prop(&p, x, "dato")), "grunn", prop(&p, x, "grunn"),
+            say(&w, "tidligere_vurdering", (const char *[]){"hdato", date(&p, prop(&p, x, "dato")), "grunn",
+                                                            code_label(&w, SV_CODES_REVIEW_REASON, prop(&p, x, "grunn")),
                                                             "tekst", content(&p, x), NULL});
     }
     if (!any) say(&w, "ingen_historikk", NULL);
     sv_buf_add(&out, "\n");
-    say(&w, "hilsen", (const char *[]){"saksbehandler", content(&p, child(root, "saksbehandler")), "kommune", kommune, NULL});
+    /* signed with the adviser's name and title as the document states them (the login only in a
+     * document from before names were kept), from the deciding unit */
+    xmlNodePtr sb = child(root, "saksbehandler");
+    sv_buf who, from;
+    sv_buf_init(&who);
+    sv_buf_init(&from);
+    sv_buf_add(&who, prop(&p, sb, "navn")[0] ? prop(&p, sb, "navn") : content(&p, sb));
+    if (prop(&p, sb, "tittel")[0]) sv_buf_printf(&who, "\n%s", prop(&p, sb, "tittel"));
+    if (unit) sv_buf_printf(&from, "%s, ", content(&p, unit));
+    sv_buf_add(&from, kommune);
+    say(&w, "hilsen", (const char *[]){"saksbehandler", who.s ? who.s : "", "kommune", from.s ? from.s : "", NULL});
+    sv_buf_free(&who);
+    sv_buf_free(&from);
     release(&p);
     char *res = out.s ? out.s : sv_xstrdup("");
     if (sv_letter_texts_check(&t, e)) {

@@ -101,6 +101,29 @@ expect 0 cmp "$T/l.pdf" "$T/l2.pdf"
 # the plain-text letter still comes from the same checked document
 expect 0 S letter 1
 has "$T/out" "VEDTAK OM INTRODUKSJONSPROGRAM"
+# ... and carries what the PDF carries (forvaltningsloven §§ 25 and 27): the assessment's facts,
+# labels instead of codes, Norwegian numbers, where to send an appeal, the adviser's name and title
+for s in "Utdanning: Ni års skolegang i Kyiv." "Arbeidserfaring: Butikkmedarbeider i to år." \
+         "Karriereveiledning 12.03.2025: Varehandel." "ved Voksenopplæringen" "12,5 timer i uka" "37,5 timer i uka" \
+         "avgjør Statsforvalteren" "Klagen sendes til Flyktningtjenesten, Postboks 7700, 5020 BERGEN." "(Brev i posten)" \
+         "Kari Nordmann" "Programrådgiver" "Flyktningtjenesten, Bergen"; do
+    has "$T/out" "$s"
+done
+hasnt "$T/out" "voksenopplaering"
+hasnt "$T/out" "[0-9]\.[05] timer"
+hasnt "$T/out" "^kari$"
+# a decision made before 1 January 2021 names the appeal body of its day
+DD="$T/demo.db"
+expect 0 "$BIN" --db "$DD" demo --participants 60 --seed 5
+OLD=$(sqlite3 "$DD" "SELECT participant_id FROM decision GROUP BY participant_id HAVING max(decided_on) < '2021-01-01' LIMIT 1")
+NEW=$(sqlite3 "$DD" "SELECT participant_id FROM decision GROUP BY participant_id HAVING max(decided_on) >= '2021-01-01' LIMIT 1")
+if [ -n "$OLD" ] && [ -n "$NEW" ]; then ok; else bad "the demo has no last decision from before 2021 (old=$OLD) or after (new=$NEW)"; fi
+expect 0 "$BIN" --db "$DD" letter "${OLD:-0}"
+has "$T/out" "Fylkesmannen"
+hasnt "$T/out" "Statsforvalteren"
+expect 0 "$BIN" --db "$DD" letter "${NEW:-0}"
+has "$T/out" "Statsforvalteren"
+hasnt "$T/out" "Fylkesmannen"
 
 # Printing: through lp, with a clear message when there is none or no printer.
 mkdir -p "$T/bin" "$T/nolp"

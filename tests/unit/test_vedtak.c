@@ -375,8 +375,10 @@ START_TEST(test_letter_follows_malform_and_has_every_part)
     ck_assert_msg(nb != NULL, "%s", e.msg);
     static const char *const parts[] = {"Amina Haile 6", "Fase 1: Norsk og samfunnskunnskap", "Norskopplæring",
                                         "Kunnskap om samfunnet", "integreringsloven § 15", "Sykehjemmet i kommunen",
-                                        "3 uker", "Statsforvalteren", "§§ 18 og 19", "(personlig)", "første vedtaket"};
+                                        "3 uker", "Statsforvalteren", "§§ 18 og 19", "(Overlevert personlig med tolk ved behov)",
+                                        "første vedtaket"};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) ck_assert_msg(strstr(nb, parts[i]) != NULL, "missing %s", parts[i]);
+    ck_assert_msg(!strstr(nb, "(personlig)"), "a code instead of its label: %s", nb);   /* § 25: labels, not codes */
     free(nb);
     xmlNodePtr k = xmlDocGetRootElement(doc)->children;
     while (k && (k->type != XML_ELEMENT_NODE || xmlStrcmp(k->name, BAD_CAST "kommune"))) k = k->next;
