@@ -7,6 +7,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "../core/text.h"
 #include "tui.h"
 
 int tui_attr(int role)
@@ -23,32 +24,26 @@ int tui_attr(int role)
     return COLOR_PAIR(role) | (role == TC_DIM ? 0 : A_BOLD);
 }
 
-/* Decodes one UTF-8 character; returns its byte length (1 for a broken byte, shown as '?'). */
-static int next_wc(const char *s, wchar_t *wc)
+_Static_assert(sizeof(wchar_t) == sizeof(uint32_t), "wide characters are UCS-4 code points");
+
+/* One grapheme cluster at the cursor, as core/text.c says it is shown; its columns. */
+static int put_cluster(WINDOW *w, const uint32_t *c, size_t len, int room)
 {
-    mbstate_t ps;
-    memset(&ps, 0, sizeof ps);
-    size_t n = mbrtowc(wc, s, strlen(s), &ps);
-    if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-        *wc = L'?';
-        return 1;
-    }
-    return (int)n;
+    uint32_t shown[SV_CLUSTER_MAX + 2];
+    int cols;
+    size_t m = sv_cluster_shown(c, len, shown, sizeof shown / sizeof shown[0], &cols);
+    if (m == 0 || cols > room) return m == 0 ? 0 : -1;
+    shown[m] = 0;
+    waddnwstr(w, (const wchar_t *)shown, (int)m);
+    return cols;
 }
 
 int tui_width(const char *s)
 {
-    int cols = 0;
-    while (*s) {
-        wchar_t wc;
-        s += next_wc(s, &wc);
-        int cw = sv_uc_width(wc);
-        cols += cw < 0 ? 1 : cw;
-    }
-    return cols;
+    return sv_text_cols(s);
 }
 
-int tui_put(WINDOW *w, int y, int x, int width, const char *s, int pad)
+int tui_put32(WINDOW *w, int y, int x, int width, const uint32_t *s, size_t n, int pad)
 {
     int maxy, maxx;
     getmaxyx(w, maxy, maxx);
@@ -56,19 +51,47 @@ int tui_put(WINDOW *w, int y, int x, int width, const char *s, int pad)
     if (x + width > maxx) width = maxx - x;
     int cols = 0;
     wmove(w, y, x);
-    while (s && *s) {
-        wchar_t wc[2] = {0, 0};
-        int n = next_wc(s, &wc[0]);
-        int cw = sv_uc_width(wc[0]);
-        if (wc[0] == L'\t' || wc[0] == L'\n') { wc[0] = L' '; cw = 1; }
-        if (cw < 0) { wc[0] = L'?'; cw = 1; }
-        if (cols + cw > width) break;
-        waddnwstr(w, wc, 1);
+    for (size_t i = 0; i < n;) {
+        size_t k = sv_cluster_next(s, n, i);
+        int cw = put_cluster(w, s + i, k - i, width - cols);
+        if (cw < 0) break;
         cols += cw;
-        s += n;
+        i = k;
     }
+    /* what the terminal library counted, should its idea of a width differ */
+    int cx = getcurx(w) - x;
+    if (cx > cols && cx <= width) cols = cx;
     if (pad)
         for (; cols < width; cols++) waddch(w, ' ');
+    return cols;
+}
+
+/* Plain ASCII without controls is shown as it is. */
+static int plain_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7F) return 0;
+    return 1;
+}
+
+int tui_put(WINDOW *w, int y, int x, int width, const char *s, int pad)
+{
+    if (!s) s = "";
+    if (plain_ascii(s)) {
+        int maxy, maxx;
+        getmaxyx(w, maxy, maxx);
+        if (y < 0 || y >= maxy || x >= maxx || width <= 0) return 0;
+        if (x + width > maxx) width = maxx - x;
+        int len = (int)strlen(s);
+        if (len > width) len = width;
+        mvwaddnstr(w, y, x, s, len);
+        for (int c = len; pad && c < width; c++) waddch(w, ' ');
+        return pad ? width : len;
+    }
+    size_t n;
+    uint32_t *u = sv_utf8_to_u32(s, strlen(s), &n);
+    int cols = tui_put32(w, y, x, width, u, n, pad);
+    free(u);
     return cols;
 }
 
@@ -82,33 +105,20 @@ int tui_putf(WINDOW *w, int y, int x, int width, const char *fmt, ...)
     return tui_put(w, y, x, width, buf, 0);
 }
 
+/* Rows broken where Unicode allows (core/text.c, sv_wrap_row). */
 int tui_wrap(WINDOW *w, int y, int x, int width, int maxrows, const char *s)
 {
+    size_t n;
+    uint32_t *u = sv_utf8_to_u32(s, strlen(s), &n);
+    char *brk = sv_linebreaks(u, n);
     int rows = 0;
-    while (*s && rows < maxrows) {
-        /* Take words while they fit; a newline ends the row. */
-        const char *end = s, *last_space = NULL;
-        int cols = 0;
-        while (*end && *end != '\n') {
-            wchar_t wc;
-            int n = next_wc(end, &wc);
-            int cw = sv_uc_width(wc);
-            if (cw < 0) cw = 1;
-            if (cols + cw > width) break;
-            if (wc == L' ') last_space = end;
-            cols += cw;
-            end += n;
-        }
-        if (*end && *end != '\n' && last_space) end = last_space;
-        char line[1024];
-        size_t len = (size_t)(end - s) < sizeof line - 1 ? (size_t)(end - s) : sizeof line - 1;
-        memcpy(line, s, len);
-        line[len] = '\0';
-        if (w) tui_put(w, y + rows, x, width, line, 0);
+    sv_row r;
+    for (size_t at = 0; rows < maxrows && sv_wrap_row(u, n, brk, at, width, &r); at = r.next) {
+        if (w) tui_put32(w, y + rows, x, width, u + r.start, r.end - r.start, 0);
         rows++;
-        s = end;
-        if (*s == ' ' || *s == '\n') s++;
     }
+    free(brk);
+    free(u);
     return rows;
 }
 
@@ -269,18 +279,17 @@ int tui_prompt(const char *label, char *out, size_t size)
     TUI.typing++;
     for (;;) {
         WINDOW *b = box_win(5, COLS - 4 < 70 ? COLS - 4 : 70, label);
-        char mb[1024];
-        wcstombs(mb, buf, sizeof mb);
         int width = getmaxx(b) - 4;
-        int tw = tui_width(mb);
-        const char *shown = mb;
-        while (tw > width - 1 && *shown) { /* keep the end visible */
-            wchar_t wc;
-            int k = next_wc(shown, &wc);
-            tw -= sv_uc_width(wc) > 0 ? sv_uc_width(wc) : 1;
-            shown += k;
+        /* keep the end visible: whole clusters are left out at the start */
+        size_t n32 = (size_t)n, from = 0;
+        const uint32_t *u = (const uint32_t *)buf;
+        int tw = sv_u32_cols(u, n32);
+        while (tw > width - 1 && from < n32) {
+            size_t k = sv_cluster_next(u, n32, from);
+            tw -= sv_cluster_cols(u + from, k - from);
+            from = k;
         }
-        tui_put(b, 2, 2, width, shown, 1);
+        tui_put32(b, 2, 2, width, u + from, n32 - from, 1);
         wmove(b, 2, 2 + tw);
         wrefresh(b);
         int ch = tui_getkey(b);
@@ -288,7 +297,10 @@ int tui_prompt(const char *label, char *out, size_t size)
         touchwin(stdscr);
         if (TUI.signal || ch == TK_ESC) { curs_set(0); TUI.typing--; return 0; }
         if (ch == TK_ENTER) break;
-        if ((ch == TK(KEY_BACKSPACE) || ch == 127 || ch == 8) && n > 0) buf[--n] = 0;
+        if ((ch == TK(KEY_BACKSPACE) || ch == 127 || ch == 8) && n > 0) {
+            n = sv_cluster_prev((const uint32_t *)buf, n);   /* the whole last character */
+            buf[n] = 0;
+        }
         else if (ch == TK_CTRL('u')) { n = 0; buf[0] = 0; }
         else if (ch >= 32 && ch != 127 && n < 255) { buf[n++] = (wchar_t)ch; buf[n] = 0; }
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "../core/text.h"
 #include "form.h"
 
 static void ensure(form_screen *fs, int n)
@@ -177,18 +178,21 @@ void form_edit_key(form_screen *fs, int ch)
     }
     if (ch >= 32 && ch != 127 && fs->fresh) fs->elen = fs->epos = 0;
     fs->fresh = 0;
-    if (ch == TK(KEY_LEFT) && fs->epos > 0) fs->epos--;
-    else if (ch == TK(KEY_RIGHT) && fs->epos < fs->elen) fs->epos++;
+    const uint32_t *u = (const uint32_t *)fs->ebuf;   /* whole characters (grapheme clusters) */
+    if (ch == TK(KEY_LEFT) && fs->epos > 0) fs->epos = (int)sv_cluster_prev(u, (size_t)fs->epos);
+    else if (ch == TK(KEY_RIGHT) && fs->epos < fs->elen) fs->epos = (int)sv_cluster_next(u, (size_t)fs->elen, (size_t)fs->epos);
     else if (ch == TK(KEY_HOME) || ch == TK_CTRL('a')) fs->epos = 0;
     else if (ch == TK(KEY_END) || ch == TK_CTRL('e')) fs->epos = fs->elen;
     else if (ch == TK_CTRL('u')) fs->elen = fs->epos = 0;
     else if ((ch == TK(KEY_BACKSPACE) || ch == 127 || ch == 8) && fs->epos > 0) {
-        memmove(&fs->ebuf[fs->epos - 1], &fs->ebuf[fs->epos], sizeof(wchar_t) * (size_t)(fs->elen - fs->epos));
-        fs->epos--;
-        fs->elen--;
+        int from = (int)sv_cluster_prev(u, (size_t)fs->epos), k = fs->epos - from;
+        memmove(&fs->ebuf[from], &fs->ebuf[fs->epos], sizeof(wchar_t) * (size_t)(fs->elen - fs->epos));
+        fs->epos = from;
+        fs->elen -= k;
     } else if (ch == TK(KEY_DC) && fs->epos < fs->elen) {
-        memmove(&fs->ebuf[fs->epos], &fs->ebuf[fs->epos + 1], sizeof(wchar_t) * (size_t)(fs->elen - fs->epos - 1));
-        fs->elen--;
+        int to = (int)sv_cluster_next(u, (size_t)fs->elen, (size_t)fs->epos);
+        memmove(&fs->ebuf[fs->epos], &fs->ebuf[to], sizeof(wchar_t) * (size_t)(fs->elen - to));
+        fs->elen -= to - fs->epos;
     } else if (ch >= 32 && ch != 127) {
         insert(fs, (wchar_t)ch);
     }
@@ -196,12 +200,7 @@ void form_edit_key(form_screen *fs, int ch)
 
 static int wcols(const wchar_t *s, int from, int to)
 {
-    int c = 0;
-    for (int i = from; i < to; i++) {
-        int w = sv_uc_width(s[i]);
-        c += w < 0 ? 1 : w;
-    }
-    return c;
+    return sv_u32_cols((const uint32_t *)s + from, (size_t)(to - from));
 }
 
 void form_edit_draw(form_screen *fs, WINDOW *w, int y, int x, int width)
@@ -223,18 +222,11 @@ void form_edit_draw(form_screen *fs, WINDOW *w, int y, int x, int width)
     int tw = hw && width - hw > 8 ? width - hw : width;
     if (tw != width) hw = width - tw;
     if (fs->epos < fs->escroll) fs->escroll = fs->epos;
-    while (wcols(fs->ebuf, fs->escroll, fs->epos) >= tw) fs->escroll++;
+    while (fs->escroll < fs->epos && wcols(fs->ebuf, fs->escroll, fs->epos) >= tw)
+        fs->escroll = (int)sv_cluster_next((const uint32_t *)fs->ebuf, (size_t)fs->elen, (size_t)fs->escroll);
     wattron(w, A_UNDERLINE);
-    wmove(w, y, x);
-    int c = 0;
-    for (int i = fs->escroll; i < fs->elen; i++) {
-        int cw = sv_uc_width(fs->ebuf[i]);
-        if (cw < 0) cw = 1;
-        if (c + cw > tw) break;
-        waddnwstr(w, &fs->ebuf[i], 1);
-        c += cw;
-    }
-    for (; c < tw; c++) waddch(w, ' ');
+    /* as the screens draw text: whole clusters in NFC, no control character */
+    tui_put32(w, y, x, tw, (const uint32_t *)fs->ebuf + fs->escroll, (size_t)(fs->elen - fs->escroll), 1);
     wattroff(w, A_UNDERLINE);
     if (hw > 0) {
         wattron(w, tui_attr(TC_DIM));

@@ -9,6 +9,7 @@
 
 #include "../core/edittmp.h"
 #include "../core/priv.h"
+#include "../core/text.h"
 #include "tui.h"
 
 typedef struct {
@@ -61,63 +62,56 @@ static char *to_utf8(const wtext *t, size_t *bytes)
     return out;
 }
 
-/* Where each position of the text goes on screen: long lines wrap at word boundaries (a word
- * wider than the window is broken by column), so no word is split where a space would do.
- * rowv/colv have t->len + 1 entries (the last one is the end, where the cursor may be); a
- * space that ends a full row has the column just past it and is not drawn. */
-static void layout(const wtext *t, int width, int *rowv, int *colv)
+static const uint32_t *u32(const wtext *t)
 {
-    int r = 0, k = 0;
-    for (;;) {
-        int col = 0, j = k, last_space = -1;
-        while (j < t->len && t->s[j] != L'\n') {
-            int cw = sv_uc_width(t->s[j]);
-            if (cw < 0) cw = 1;
-            if (col + cw > width) break;
-            if (t->s[j] == L' ') last_space = j;
-            col += cw;
-            j++;
-        }
-        int over = j < t->len && t->s[j] != L'\n';
-        int end = j, next = j + 1;
-        if (over) {
-            if (t->s[j] == L' ') end = j + 1;          /* the space ends this row, unseen */
-            else if (last_space >= k) end = next = last_space + 1;
-            else if (j == k) end = next = k + 1;        /* a character wider than the window */
-            else next = j;
-        }
-        col = 0;
-        for (int i = k; i < end; i++) {
-            rowv[i] = r;
-            colv[i] = col;
-            int cw = sv_uc_width(t->s[i]);
-            col += cw < 0 ? 1 : cw;
-        }
-        if (!over) {
-            rowv[j] = r;
-            colv[j] = col;
-            if (j >= t->len) return;
-        }
-        r++;
-        k = next;
-        if (k > t->len) return;
-        if (k == t->len && over) {
-            rowv[k] = r;
-            colv[k] = 0;
-            return;
-        }
-    }
+    return (const uint32_t *)t->s;
 }
 
-/* ↑/↓ move by screen row, to the nearest column. */
+/* Where each position of the text goes on screen: rows broken where Unicode allows
+ * (core/text.c, sv_wrap_row: after a space or a hyphen, never inside a word; a word wider than
+ * the window is cut between two characters). rowv/colv have t->len + 1 entries (the last one is
+ * the end, where the cursor may be); the characters of one cluster share its place; a space
+ * that ends a row has the column just past it (at most the width) and is not drawn. */
+static void layout(const wtext *t, int width, int *rowv, int *colv)
+{
+    const uint32_t *s = u32(t);
+    size_t n = (size_t)t->len, at = 0;
+    char *brk = sv_linebreaks(s, n);
+    int r = 0, end_row = 0, end_col = 0, hard = 0;
+    sv_row row;
+    for (; sv_wrap_row(s, n, brk, at, width, &row); at = row.next, r++) {
+        int col = 0;
+        size_t i = row.start;
+        while (i < row.end) {
+            size_t k = sv_cluster_next(s, n, i);
+            for (size_t q = i; q < k; q++) { rowv[q] = r; colv[q] = col; }
+            col += sv_cluster_cols(s + i, k - i);
+            i = k;
+        }
+        for (; i < row.next; i++) {   /* the spaces that end the row, and its line break */
+            rowv[i] = r;
+            colv[i] = col < width ? col : width;
+            if (s[i] != '\n' && s[i] != '\r') col++;
+        }
+        end_row = r;
+        end_col = col < width ? col : width;
+        hard = row.hard;
+    }
+    free(brk);
+    /* the end: after a last line break on a row of its own */
+    rowv[n] = n == 0 ? 0 : hard ? end_row + 1 : end_row;
+    colv[n] = n == 0 || hard ? 0 : end_col;
+}
+
+/* ↑/↓ move by screen row, to the nearest column (a whole character at a time). */
 static void move_vert(wtext *t, int width, int dir)
 {
     int *rv = sv_xmalloc(sizeof(int) * (size_t)(t->len + 1)), *cv = sv_xmalloc(sizeof(int) * (size_t)(t->len + 1));
     layout(t, width, rv, cv);
     int want = rv[t->pos] + dir, col = cv[t->pos], best = -1;
-    for (int k = 0; k <= t->len; k++) {
+    for (size_t k = 0; k <= (size_t)t->len; k = k < (size_t)t->len ? sv_cluster_next(u32(t), (size_t)t->len, k) : k + 1) {
         if (rv[k] != want) continue;
-        if (best < 0 || cv[k] <= col) best = k;
+        if (best < 0 || cv[k] <= col) best = (int)k;
         if (cv[k] >= col) break;
     }
     if (best >= 0) t->pos = best;
@@ -146,14 +140,15 @@ static void draw(WINDOW *w, const char *title, const wtext *t, int *top)
     int cur = rv[t->pos];
     if (cur < *top) *top = cur;
     if (cur >= *top + rows) *top = cur - rows + 1;
-    for (int k = 0; k < t->len; k++) {
-        if (t->s[k] == L'\n' || rv[k] < *top || rv[k] >= *top + rows) continue;
-        int cw = sv_uc_width(t->s[k]);
-        if (cv[k] + (cw > 0 ? cw : 1) > width) continue;
-        if (t->s[k] == L'\t') mvwaddch(w, 1 + rv[k] - *top, cv[k], ' ');
-        else if (cw < 0) mvwaddch(w, 1 + rv[k] - *top, cv[k], '?');
-        else mvwaddnwstr(w, 1 + rv[k] - *top, cv[k], &t->s[k], 1);
-    }
+    /* the rows as layout made them, each drawn as the screens draw text (no control character
+     * reaches the terminal; clusters in NFC) */
+    const uint32_t *s = u32(t);
+    char *brk = sv_linebreaks(s, (size_t)t->len);
+    sv_row row;
+    int r = 0;
+    for (size_t at = 0; r < *top + rows && sv_wrap_row(s, (size_t)t->len, brk, at, width, &row); at = row.next, r++)
+        if (r >= *top) tui_put32(w, 1 + r - *top, 0, width, s + row.start, row.end - row.start, 0);
+    free(brk);
     tui_draw_keyline(w, h - 1, wd, (const tui_key[]){
         {TK_CTRL('x'), 0, "Ctrl-X/F2", N_("ferdig"), 1, 1, NULL}, {TK_ESC, 0, "Esc", N_("avbryt"), 2, 1, NULL},
         {TK_ENTER, 0, "Enter", N_("ny linje"), 3, 1, NULL}, {0, 0, NULL, NULL, 0, 0, NULL}});
@@ -208,7 +203,10 @@ char *tui_textedit(const char *title, const char *text, size_t max)
         int ch = tui_getkey(w);
         int width = getmaxx(w) > 1 ? getmaxx(w) - 1 : 1;
         pending = more_input(w);
-        if (ch == 0 && !TUI.signal) continue;
+        if (ch == 0 && !TUI.signal) {   /* a timeout: nothing to draw anew */
+            pending = 1;
+            continue;
+        }
         TUI.msg[0] = '\0';
         if (TUI.signal) {
             /* the connection dropped: hand back what was typed so it goes into the draft */
@@ -247,14 +245,20 @@ char *tui_textedit(const char *title, const char *text, size_t max)
             break;
         }
         if (ch == TK_ENTER || ch == TK(KEY_ENTER)) wt_insert(&t, L'\n');
-        else if (ch == TK(KEY_LEFT) && t.pos > 0) t.pos--;
-        else if (ch == TK(KEY_RIGHT) && t.pos < t.len) t.pos++;
+        else if (ch == TK(KEY_LEFT) && t.pos > 0) t.pos = (int)sv_cluster_prev(u32(&t), (size_t)t.pos);
+        else if (ch == TK(KEY_RIGHT) && t.pos < t.len) t.pos = (int)sv_cluster_next(u32(&t), (size_t)t.len, (size_t)t.pos);
         else if (ch == TK(KEY_UP)) move_vert(&t, width, -1);
         else if (ch == TK(KEY_DOWN)) move_vert(&t, width, 1);
         else if (ch == TK(KEY_HOME)) t.pos = line_start(&t, t.pos);
         else if (ch == TK(KEY_END)) t.pos = line_end(&t, t.pos);
-        else if ((ch == TK(KEY_BACKSPACE) || ch == 127 || ch == 8) && t.pos > 0) wt_delete(&t, --t.pos);
-        else if (ch == TK(KEY_DC)) wt_delete(&t, t.pos);
+        else if ((ch == TK(KEY_BACKSPACE) || ch == 127 || ch == 8) && t.pos > 0) {
+            /* a whole character: a letter with its marks, an emoji sequence */
+            int from = (int)sv_cluster_prev(u32(&t), (size_t)t.pos);
+            while (t.pos > from) wt_delete(&t, --t.pos);
+        } else if (ch == TK(KEY_DC) && t.pos < t.len) {
+            int to = (int)sv_cluster_next(u32(&t), (size_t)t.len, (size_t)t.pos);
+            for (int k = t.pos; k < to; k++) wt_delete(&t, t.pos);
+        }
         else if (ch == '\t' || (ch >= 32 && ch != 127)) wt_insert(&t, (wchar_t)ch);
     }
     curs_set(0);

@@ -102,6 +102,9 @@ int tui_attr(int role);
 /* Draws utf8 at (y, x) using at most width columns, padding with spaces when pad is set.
  * Returns the columns used. Never writes outside the window. */
 int tui_put(WINDOW *w, int y, int x, int width, const char *utf8, int pad);
+/* The same for code points (the editors' buffers): whole grapheme clusters as core/text.c
+ * shows them, never a control character. */
+int tui_put32(WINDOW *w, int y, int x, int width, const uint32_t *s, size_t n, int pad);
 int tui_putf(WINDOW *w, int y, int x, int width, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* Display width in columns of a UTF-8 string. */
