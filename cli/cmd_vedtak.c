@@ -47,13 +47,16 @@ static void print_results(const sv_issue *r)
 }
 
 #define DECIDE_USAGE                                                                                              \
-    "bruk: stegvis decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n" \
-    "       [--notified DATO] [--date DATO] [--reason TEKST] [--late-reason TEKST] [--yes]"
+    "bruk: stegvis decide ID --kind plan|endring|forlengelse|stans|avslag|permisjon|avslutning\n"               \
+    "       --notify-method digitalt|post|personlig [--notified DATO] [--date DATO] [--reason TEKST]\n"         \
+    "       [--late-reason TEKST] [--stop-type midlertidig|varig] [--from DATO] [--to DATO]\n"                  \
+    "       [--end-reason KODE] [--last-day DATO] [--yes]"
 
 int cmd_decide(sv_cli *c, int argc, char **argv)
 {
     int64_t id = 0;
     const char *kind = NULL, *method = NULL, *notified = NULL, *date = NULL, *reason = "", *late = "";
+    const char *stop = NULL, *from = NULL, *to = NULL, *end = NULL, *last = NULL;
     int yes = 0;
     for (int i = 1; i < argc; i++) {
         int missing = 0;
@@ -64,6 +67,11 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
         else if ((v = opt(argc, argv, &i, "--date", &missing))) date = v;
         else if ((v = opt(argc, argv, &i, "--reason", &missing))) reason = v;
         else if ((v = opt(argc, argv, &i, "--late-reason", &missing))) late = v;
+        else if ((v = opt(argc, argv, &i, "--stop-type", &missing))) stop = v;
+        else if ((v = opt(argc, argv, &i, "--from", &missing))) from = v;
+        else if ((v = opt(argc, argv, &i, "--to", &missing))) to = v;
+        else if ((v = opt(argc, argv, &i, "--end-reason", &missing))) end = v;
+        else if ((v = opt(argc, argv, &i, "--last-day", &missing))) last = v;
         else if (missing) return cli_usage(_("%s mangler verdi\n%s"), argv[i], DECIDE_USAGE);
         else if (!strcmp(argv[i], "--yes")) yes = 1;
         else if (!strcmp(argv[i], "--tsv")) continue;
@@ -74,7 +82,9 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
     sv_err e;
     sv_err_clear(&e);
     if (!sv_code_valid(SV_CODES_DECISION_KIND, kind))
-        return sv_err_set(&e, SV_EINVAL, "kind", _("--kind: «%s» er ikke gyldig (plan, endring, forlengelse, stans)"), kind), cli_fail(&e);
+        return sv_err_set(&e, SV_EINVAL, "kind",
+                          _("--kind: «%s» er ikke gyldig (plan, endring, forlengelse, stans, avslag, permisjon, avslutning)"), kind),
+               cli_fail(&e);
     if (!sv_code_valid(SV_CODES_NOTIFY, method))
         return sv_err_set(&e, SV_EINVAL, "notify_method", _("--notify-method: «%s» er ikke gyldig (digitalt, post, personlig)"), method),
                cli_fail(&e);
@@ -84,6 +94,25 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
         return sv_err_set(&e, SV_EINVAL, "decided_on", _("--date: «%s» er ikke en gyldig dato (dd.mm.åååå)"), date), cli_fail(&e);
     if (notified && sv_date_parse(notified, &in.notified_on))
         return sv_err_set(&e, SV_EINVAL, "notified_on", _("--notified: «%s» er ikke en gyldig dato (dd.mm.åååå)"), notified),
+               cli_fail(&e);
+    in.stop_kind = stop;
+    in.end_reason = end;
+    in.period_from = in.period_to = SV_NODATE;
+    const char *dates[][3] = {{"--from", from, "period_from"}, {"--to", to, "period_to"}, {"--last-day", last, "period_from"}};
+    sv_date *slots[] = {&in.period_from, &in.period_to, &in.period_from};
+    for (int i = 0; i < 3; i++)
+        if (dates[i][1] && (sv_date_parse(dates[i][1], slots[i]) || *slots[i] == SV_NODATE))
+            return sv_err_set(&e, SV_EINVAL, dates[i][2], _("%s: «%s» er ikke en gyldig dato (dd.mm.åååå)"), dates[i][0], dates[i][1]),
+                   cli_fail(&e);
+    if (last && (from || strcmp(kind, "avslutning")))
+        return sv_err_set(&e, SV_EINVAL, "period_from", _("--last-day: gjelder bare vedtak om avslutning (bruk ikke --from samtidig)")),
+               cli_fail(&e);
+    if (from && !strcmp(kind, "avslutning"))
+        return sv_err_set(&e, SV_EINVAL, "period_from", _("--from: vedtak om avslutning tar --last-day DATO (siste programdag)")),
+               cli_fail(&e);
+    if ((from || to) && strcmp(kind, "stans") && strcmp(kind, "permisjon") && strcmp(kind, "avslutning"))
+        return sv_err_set(&e, SV_EINVAL, from ? "period_from" : "period_to",
+                          _("%s: gjelder bare vedtak om stans og permisjon"), from ? "--from" : "--to"),
                cli_fail(&e);
     sv_issue r;
     int rc = sv_issue_decision(c->st, id, &in, yes, &r, &e);

@@ -24,8 +24,10 @@ const sv_cmd SV_COMMANDS[] = {
     {"fields", cmd_fields, 0, N_("fields [TYPE]"), N_("vis feltene (valg) for hver type")},
     {"demo", cmd_demo, 2, N_("demo [--participants N] [--municipalities M] [--seed S] [--absence-days D]"), N_("fyll databasen med syntetiske demodata")},
     {"start", cmd_start, 2, N_("start [--bench-startup]\n      STEGVIS_KEYLOG=FIL: tid per tast (mikrosekunder) skrives til FIL"), N_("åpne stegvis på standarddatabasen (lager demokommunen første gang)")},
-    {"decide", cmd_decide, 1, N_("decide ID --kind plan|endring|forlengelse|stans --notify-method digitalt|post|personlig\n"
-     "       [--notified DATO] [--date DATO] [--reason TEKST] [--late-reason TEKST] [--yes]"), N_("fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket (en oversittet frist med skriftlig grunn gjør det ikke)")},
+    {"decide", cmd_decide, 1, N_("decide ID --kind plan|endring|forlengelse|stans|avslag|permisjon|avslutning\n"
+     "       --notify-method digitalt|post|personlig [--notified DATO] [--date DATO] [--reason TEKST]\n"
+     "       [--late-reason TEKST] [--stop-type midlertidig|varig] [--from DATO] [--to DATO]\n"
+     "       [--end-reason KODE] [--last-day DATO] [--yes]"), N_("fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket (en oversittet frist med skriftlig grunn gjør det ikke)")},
     {"notify", cmd_notify, 1, N_("notify VEDTAK-ID --notified DATO --notify-method digitalt|post|personlig [--note TEKST]"), N_("registrer når og hvordan deltakeren fikk vedtaket (eller rett det); klagefristen regnes derfra")},
     {"export", cmd_export, 1, N_("export ID [--out FIL] [--arkivmelding] | export --all MAPPE [--arkivmelding]\n        export ID --package MAPPE | export --all --package MAPPE"), N_("skriv fattede vedtak som XML (og Noark 5-arkivmelding), eller arkivpakker med vedtaksbrev i PDF/A")},
     {"check", cmd_check, 0, N_("check FIL|MAPPE ... [--format xml] [--as-of DATO]"), N_("kontroller vedtaksdokumenter mot tilsynsreglene med tall utledet av dokumentets egne fakta; avslutter med 0 når alt er i orden, 1 ved brudd, 2 ved feil bruk, 3 når et dokument ikke kunne kontrolleres")},

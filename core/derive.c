@@ -1,5 +1,6 @@
 /* Working the figures of a decision document out again from its primary facts (derive.h). */
 #include "derive.h"
+#include "vedtak_kind.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -368,6 +369,7 @@ int sv_vedtak_derive(xmlDocPtr doc, const sv_derive_opts *o, sv_err *e)
     derive_notice(&d, as_of);
     derive_recorded(&d, on);
     derive_justification(&d);
+    sv_vedtak_derive_kind(d.root, d.ans, &d.derived);   /* stop and leave periods (core/vedtak_kind.c) */
     return d.findings;
 }
 

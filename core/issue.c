@@ -39,6 +39,7 @@ int sv_issue_late_reason_given(const char *late_reason)
 int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int confirm, sv_issue *r, sv_err *e)
 {
     memset(r, 0, sizeof *r);
+    if (sv_vedtak_kind_check(in, e)) return e->code;   /* the kind and its own facts, before anything is read */
     if (in->notify_method && in->notify_method[0] && !sv_code_valid(SV_CODES_NOTIFY, in->notify_method))
         return sv_err_set(e, SV_EINVAL, "notify_method", _("Underretning: «%s» er ikke gyldig (digitalt, post, personlig)"),
                           in->notify_method);
@@ -53,11 +54,12 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
         rc = e->code;
         goto done;
     }
-    if (!c.has_plan) {
+    int refusal = in->kind && !strcmp(in->kind, "avslag");   /* a refusal of the programme has no plan */
+    if (!c.has_plan && !refusal) {
         rc = sv_err_set(e, SV_EINVAL, "plan", _("Deltakeren har ingen plan ennå; registrer plan, faser og tiltak før vedtaket (steg 5)"));
         goto done;
     }
-    sv_decision twin = {.participant_id = pid, .plan_rev = c.plan.rev};
+    sv_decision twin = {.participant_id = pid, .plan_rev = c.has_plan ? c.plan.rev : 0};
     snprintf(twin.kind, sizeof twin.kind, "%s", in->kind ? in->kind : "");
     if (sv_decision_exists(st, &twin, e)) {
         rc = e->code;
@@ -121,7 +123,7 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
     snprintf(d->kind, sizeof d->kind, "%s", in->kind);
     d->decided_on = in->decided_on;
     snprintf(d->decided_by, sizeof d->decided_by, "%s", in->decided_by && in->decided_by[0] ? in->decided_by : sv_login());
-    d->plan_rev = c.plan.rev;
+    d->plan_rev = c.has_plan ? c.plan.rev : 0;
     snprintf(d->law, sizeof d->law, "%s", law);
     d->notified_on = in->notified_on;
     snprintf(d->notify_method, sizeof d->notify_method, "%s", in->notify_method ? in->notify_method : "");

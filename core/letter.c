@@ -10,6 +10,7 @@
 #include "date.h"
 #include "paths.h"
 #include "rules.h"
+#include "vedtak_kind.h"
 #include "i18n.h"
 
 typedef sv_letter_texts texts;
@@ -304,6 +305,13 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
     sv_buf_add(&out, "\n");
 
     if (child(root, "plan")) plan_part(&w, &p, child(root, "plan"), facts);
+    const char *kkey;
+    sv_kind_letter kline;
+    if (sv_kind_letter_line(root, sv_lang_from_code(prop(&p, muni, "malform")), &kkey, &kline)) {
+        say(&w, "del.vedtak", NULL);
+        say(&w, kkey, kline.vars);
+        sv_buf_add(&out, "\n");
+    }
 
     xmlNodePtr r = child(root, "begrunnelse");
     say(&w, "del.begrunnelse", NULL);

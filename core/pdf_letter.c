@@ -15,6 +15,7 @@
 #include "letter.h"
 #include "pdf_flow.h"
 #include "rules.h"
+#include "vedtak_kind.h"
 
 #define LEFT 62.0
 #define RIGHT 56.0
@@ -167,6 +168,16 @@ static void plan(ctx *c, xmlNodePtr root)
     if (sv_xml_child(pl, "forlengelse")) para(c, "forlengelse", V("tekst", sv_xcontent(p, sv_xml_child(pl, "forlengelse"))));
 }
 
+/* What a stop, a leave, an ending or a refusal decides (core/vedtak_kind.c). */
+static void kind_part(ctx *c, xmlNodePtr root)
+{
+    const char *key;
+    sv_kind_letter kl;
+    if (!sv_kind_letter_line(root, c->lang, &key, &kl)) return;
+    sv_flow_heading(c->f, txt(c, "del.vedtak", NULL));
+    para(c, key, kl.vars);
+}
+
 static void reasons(ctx *c, xmlNodePtr root)
 {
     sv_xpool *p = &c->p;
@@ -270,6 +281,7 @@ int sv_letter_pdf(const sv_letter_src *s, unsigned char **out, size_t *len, sv_e
     para(&c, "innledning", V("lov", sv_xprop(&c.p, lov, "navn"), "lovversjon", sv_xprop(&c.p, lov, "versjon")));
     facts(&c, root);
     plan(&c, root);
+    kind_part(&c, root);
     reasons(&c, root);
     appeal(&c, s, root);
     notice_and_history(&c, root);

@@ -160,6 +160,7 @@ static int add_ref(sv_legal_ref **refs, int *n, xmlNodePtr node)
     *refs = sv_xrealloc(*refs, sizeof **refs * (size_t)(*n + 1));
     (*refs)[*n].ref = attr(node, "paragraf");
     (*refs)[*n].text = text(node);
+    (*refs)[*n].kind = attr(node, "vedtakstype");
     return (*refs)[(*n)++].ref ? 0 : -1;
 }
 
@@ -278,10 +279,12 @@ void sv_ruleset_free(sv_ruleset *rs)
     for (int i = 0; i < rs->nrefs; i++) {
         free(rs->refs[i].ref);
         free(rs->refs[i].text);
+        free(rs->refs[i].kind);
     }
     for (int i = 0; i < rs->nrefs_nn; i++) {
         free(rs->refs_nn[i].ref);
         free(rs->refs_nn[i].text);
+        free(rs->refs_nn[i].kind);
     }
     free(rs->refs_nn);
     for (int i = 0; i < 6; i++) {

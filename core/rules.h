@@ -50,6 +50,7 @@ typedef struct sv_control {
 
 typedef struct sv_legal_ref {
     char *ref, *text;
+    char *kind;                 /* vedtakstype="..." : only for decisions of that kind; NULL: all */
 } sv_legal_ref;
 
 typedef struct sv_ruleset {

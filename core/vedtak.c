@@ -16,6 +16,7 @@
 #include "fnr.h"
 #include "i18n.h"
 #include "paths.h"
+#include "vedtak_kind.h"
 #include "xmlsafe.h"
 
 typedef struct {
@@ -244,13 +245,15 @@ static void reasons(bld *b, xmlNodePtr root, const sv_case *c, const sv_vedtak_i
     xmlNodePtr r = el(b, root, "begrunnelse", NULL, NULL);
     const sv_legal_ref *refs;
     int nrefs = sv_ruleset_refs(rs, sv_lang_from_code(c->muni.malform) == SV_NN, &refs);
-    for (int i = 0; i < nrefs; i++) at(b, el(b, r, "regel", refs[i].text, "regel"), "hjemmel", refs[i].ref, "hjemmel");
+    for (int i = 0; i < nrefs; i++)
+        if (!refs[i].kind || !strcmp(refs[i].kind, in->kind))   /* the kind's own legal basis */
+            at(b, el(b, r, "regel", refs[i].text, "regel"), "hjemmel", refs[i].ref, "hjemmel");
     sv_buf f;
     sv_buf_init(&f);
     facts_text(c, &f);
     opt(b, r, "fakta", f.s, "Fakta");
     sv_buf_free(&f);
-    if (c->has_plan) opt(b, r, "hensyn", c->plan.justification, "Begrunnelse");
+    if (c->has_plan && strcmp(in->kind, "avslag")) opt(b, r, "hensyn", c->plan.justification, "Begrunnelse");
     opt(b, r, "grunn", in->reason, "Grunn for vedtaket");
     opt(b, r, "forsinkelse", in->late_reason, "Grunn for forsinkelse");
 }
@@ -296,11 +299,7 @@ static void history(bld *b, xmlNodePtr root, const sv_case *c, const sv_vedtak_i
 
 xmlDocPtr sv_vedtak_build(const sv_case *c, const sv_vedtak_in *in, const sv_ruleset *rs, sv_err *e)
 {
-    if (!in->kind || !sv_code_valid(SV_CODES_DECISION_KIND, in->kind)) {
-        sv_err_set(e, SV_EINVAL, "kind", _("Vedtakstype: «%s» er ikke gyldig (plan, endring, forlengelse, stans)"),
-                   in->kind ? in->kind : "");
-        return NULL;
-    }
+    if (sv_vedtak_kind_check(in, e)) return NULL;
     if (in->decided_on == SV_NODATE) {
         sv_err_set(e, SV_EINVAL, "decided_on", _("Vedtaksdato: må fylles ut"));
         return NULL;
@@ -345,7 +344,8 @@ xmlDocPtr sv_vedtak_build(const sv_case *c, const sv_vedtak_in *in, const sv_rul
     if (in->signer_title && in->signer_title[0]) at(&b, sb, "tittel", in->signer_title, "Tittel");
     part(&b, root, c, in->decided_on);
     facts(&b, root, c);
-    plan(&b, root, c);
+    if (strcmp(in->kind, "avslag")) plan(&b, root, c);   /* a refusal fixes no plan */
+    b.failed |= sv_vedtak_kind_xml(root, b.ns, in, e);
     reasons(&b, root, c, in, rs);
     appeal(&b, root, c, rs);
     xmlNodePtr u = el(&b, root, "underretning", NULL, NULL);

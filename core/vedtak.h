@@ -12,7 +12,7 @@
 /* What the decision itself adds to the case. */
 typedef struct sv_vedtak_in {
     const char *uuid;          /* NULL or "": a new one */
-    const char *kind;          /* plan, endring, forlengelse, stans */
+    const char *kind;          /* plan, endring, forlengelse, stans, avslag, permisjon, avslutning */
     sv_date decided_on;
     const char *decided_by;    /* NULL: the current login */
     sv_date notified_on;       /* SV_NODATE: not yet notified */
@@ -23,7 +23,16 @@ typedef struct sv_vedtak_in {
                                 * only the demo, which writes history, gives another */
     const char *signer_name;   /* the decider's full name and title for the signature, or NULL */
     const char *signer_title;
+    /* The kind's own facts, read only for the kinds that have them (set them explicitly): */
+    const char *stop_kind;     /* stans: midlertidig or varig; else NULL / "" */
+    sv_date period_from;       /* stans and permisjon: from; avslutning: the last day (SV_NODATE: none) */
+    sv_date period_to;         /* midlertidig stans and permisjon: to (SV_NODATE: none) */
+    const char *end_reason;    /* avslutning: a code of SV_CODES_END_REASON; else NULL / "" */
 } sv_vedtak_in;
+
+/* The kind's own facts (stop type and period, leave period, ending reason) checked before the
+ * document is built: SV_EINVAL with e naming the field (core/vedtak_kind.c). */
+int sv_vedtak_kind_check(const sv_vedtak_in *in, sv_err *e);
 
 /* Builds and validates the document for case c under the law's rule set rs (which supplies the
  * legal references and the appeal texts). Earlier decisions of the case dated on or before the

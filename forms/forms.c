@@ -26,7 +26,13 @@ const sv_code SV_CODES_ROLE[] = {
     {"teacher", N_("Lærer (voksenopplæringen)")}, {NULL, NULL}};
 const sv_code SV_CODES_DECISION_KIND[] = {
     {"plan", N_("Vedtak om individuell plan")}, {"endring", N_("Vedtak om vesentlig endring")},
-    {"forlengelse", N_("Vedtak om forlengelse")}, {"stans", N_("Vedtak om stans")}, {NULL, NULL}};
+    {"forlengelse", N_("Vedtak om forlengelse")}, {"stans", N_("Vedtak om stans")},
+    {"avslag", N_("Vedtak om avslag på introduksjonsprogram")}, {"permisjon", N_("Vedtak om permisjon")},
+    {"avslutning", N_("Vedtak om avslutning av programmet")}, {NULL, NULL}};
+/* A stop is temporary (for a period of at most three months) or permanent (integreringsloven
+ * § 18, introduksjonsloven § 7). */
+const sv_code SV_CODES_STOP_KIND[] = {
+    {"midlertidig", N_("Midlertidig stans")}, {"varig", N_("Varig stans")}, {NULL, NULL}};
 const sv_code SV_CODES_NOTIFY[] = {
     {"digitalt", N_("Digitalt (Digipost/eBoks)")}, {"post", N_("Brev i posten")},
     {"personlig", N_("Overlevert personlig med tolk ved behov")}, {NULL, NULL}};

@@ -37,6 +37,7 @@ const sv_entity *sv_entity_by_table(const char *table);
 /* Code lists used outside a single field. */
 extern const sv_code SV_CODES_ROLE[];
 extern const sv_code SV_CODES_DECISION_KIND[];
+extern const sv_code SV_CODES_STOP_KIND[];
 extern const sv_code SV_CODES_NOTIFY[];
 extern const sv_code SV_CODES_MEASURE_KIND[];
 /* For letters and certificates, which print labels instead of codes. */

@@ -1,0 +1,158 @@
+# The decision kinds (issue 15 item 3) through the command line: avslag, stans (midlertidig and
+# varig), permisjon and avslutning issued with `decide`, exported, checked by `check` with the
+# same verdict, and printed as text and PDF letters in bokmål and nynorsk; and the refusals of
+# bad input, each naming the field, with nothing stored.
+. "$(dirname "$0")/lib.sh"
+command -v pdftotext >/dev/null || { echo "test_kinds: pdftotext missing (make deps)"; exit 1; }
+S() { "$BIN" --db "$DB" "$@"; }
+q() { sqlite3 "$DB" "$1"; }
+R() { S "$@" >/dev/null 2>"$T/rerr" || bad "setup: $* :: $(head -c 300 "$T/rerr")"; }
+
+# case PID FNR NAME: a sound case under integreringsloven whose plan passes every rule
+make_case() {
+    R participant add --fnr "$2" --name "$3" --permit-on 10.01.2025 --settled-on 01.03.2025 \
+        --right-duty rett_plikt --schooling grunnskole --interpreter nei --street "Storgata 1" --postcode 5003 --place BERGEN
+    R add assessment --participant "$1" --assessed-on 10.03.2025 --education "Ni års skolegang i Kyiv." \
+        --work-experience "Butikkmedarbeider i to år." --language-level A1 --career-on 12.03.2025 --career-advice "Varehandel."
+    for nd in "norsk Norsk_til_B1" "arbeid Praksis_i_handel" "samfunn Samfunnskunnskap"; do
+        set -- "$1" $nd
+        R add need --participant "$1" --area "$2" --description "$(echo "$3" | tr _ ' ')"
+    done
+    n0=$(q "SELECT ifnull(max(id),0) FROM need WHERE participant_id = $1")
+    R add plan --participant "$1" --start-on 01.04.2025 --planned-end 31.03.2027 --final-goal arbeid \
+        --final-goal-text "Fast jobb som butikkmedarbeider i Bergen" --norwegian-goal B1 --social-hours 75 \
+        --consulted-on 25.03.2025 --justification "Deltakeren har ni års skolegang og erfaring fra butikk. Handelen i Bergen trenger folk; norsk til B1 og praksis i butikk gir en realistisk vei til fast jobb."
+    plan=$(q "SELECT id FROM plan WHERE participant_id = $1")
+    R add phase --plan "$plan" --name "Norsk og praksis" --start-on 01.04.2025 --end-on 31.03.2026
+    R add phase --plan "$plan" --name "Arbeidspraksis" --start-on 01.04.2026 --end-on 31.03.2027
+    p1=$(q "SELECT min(id) FROM phase WHERE plan_id = $plan"); p2=$((p1 + 1))
+    nn=$((n0 - 2)); na=$((n0 - 1)); ns=$n0
+    for pm in "$p1 1 $nn 20" "$p1 2 $ns 3" "$p1 3 $ns 2" "$p1 4 $na 12,5" "$p2 1 $nn 10" "$p2 4 $na 27,5"; do
+        set -- $pm
+        R add plan_measure --phase "$1" --measure-id "$2" --need-id "$3" --hours "$4"
+    done
+}
+
+DB="$T/k.db"
+R init --number 4601 --name Bergen
+R user add kari adviser --municipality 4601 --name "Kari Nordmann" --title "Programrådgiver"
+for m in "norsk Norskopplæring voksenopplaering utdanning" "samfunnskunnskap Samfunnskunnskap voksenopplaering utdanning" \
+         "livsmestring Livsmestring flyktningtjeneste begge" "arbeidspraksis Arbeidspraksis_i_varehandel nav arbeid"; do
+    set -- $m
+    R add measure --municipality 1 --kind "$1" --name "$(echo "$2" | tr _ ' ')" --provider "$3" --orientation "$4" \
+        --hours 10 --status eksisterende --description "Tiltak i katalogen."
+done
+make_case 1 01019010399 "Åse Løvås"
+make_case 2 02029010075 "Omar Haddad"
+make_case 3 03039010185 "Nina Petrenko"
+K() { STEGVIS_USER=kari S decide "$@"; }
+K 1 --kind plan --notify-method post --date 28.03.2025 --notified 29.03.2025 --yes >/dev/null 2>&1 || bad "plan 1"
+K 2 --kind plan --notify-method post --date 28.03.2025 --notified 29.03.2025 --yes >/dev/null 2>&1 || bad "plan 2"
+K 3 --kind plan --notify-method post --date 28.03.2025 --notified 29.03.2025 --yes >/dev/null 2>&1 || bad "plan 3"
+d0=$(q "SELECT count(*) FROM decision")
+[ "$d0" -eq 3 ] && ok || bad "three plans decided, got $d0"
+
+# --- bad input: refused, the field named, nothing stored
+expect 1 K 1 --kind pause --notify-method post
+has "$T/err" "--kind: «pause» er ikke gyldig (plan, endring, forlengelse, stans, avslag, permisjon, avslutning)"
+expect 1 K 1 --kind stans --notify-method post --from 01.05.2025 --reason "Deltakeren har ikke møtt på seks uker uten gyldig grunn."
+has "$T/err" "Stanstype: må fylles ut ved vedtak om stans"
+expect 1 K 1 --kind stans --stop-type kort --notify-method post --from 01.05.2025 --reason "Deltakeren har ikke møtt."
+has "$T/err" "Stanstype: «kort» er ikke gyldig (midlertidig, varig)"
+expect 1 K 1 --kind stans --stop-type midlertidig --notify-method post --from 01.05.2025 --reason "Ikke møtt."
+has "$T/err" "Stans til: må fylles ut ved midlertidig stans"
+expect 1 K 1 --kind stans --stop-type midlertidig --notify-method post --from 30.11.2025 --to 28.02.2026 --reason "Ikke møtt."
+has "$T/err" "Stans til: en midlertidig stans varer høyst tre måneder (integreringsloven § 18); velg en dato før 28.02.2026"
+expect 1 K 1 --kind stans --stop-type varig --notify-method post --from 01.05.2025 --to 01.06.2025 --reason "Ikke møtt."
+has "$T/err" "Stans til: gjelder bare midlertidig stans"
+expect 1 K 1 --kind stans --stop-type varig --notify-method post --reason "Ikke møtt."
+has "$T/err" "Stans fra: må fylles ut"
+expect 1 K 1 --kind stans --stop-type varig --notify-method post --from 31.02.2025 --reason "Ikke møtt."
+has "$T/err" "--from: «31.02.2025» er ikke en gyldig dato"
+expect 1 K 1 --kind permisjon --notify-method post --from 01.06.2025 --to 01.05.2025 --reason "Fødsel."
+has "$T/err" "Permisjon til: kan ikke være før «Permisjon fra»"
+expect 1 K 1 --kind plan --stop-type varig --notify-method post
+has "$T/err" "Stanstype: gjelder bare vedtak om stans"
+expect 1 K 1 --kind avslutning --end-reason ferdig --last-day 01.05.2025 --notify-method post --reason "Ferdig."
+has "$T/err" "Avslutningsgrunn: «ferdig» er ikke gyldig"
+expect 1 K 1 --kind avslutning --end-reason stans --last-day 01.05.2025 --notify-method post --reason "Ferdig."
+has "$T/err" "en varig stans er et vedtak om stans"
+expect 1 K 1 --kind avslutning --end-reason arbeid --notify-method post --reason "Ferdig."
+has "$T/err" "Siste programdag: må fylles ut"
+expect 1 K 1 --kind endring --from 01.05.2025 --notify-method post --reason "Endring av planen."
+has "$T/err" "--from: gjelder bare vedtak om stans og permisjon"
+# a rule of the kind: a refusal with too short a reason is stopped by IN-K1-AVSLAG
+R participant add --fnr 04049010023 --name "Ali Rahimi" --permit-on 10.01.2025 --settled-on 01.03.2025 \
+    --right-duty kan_tilbys --schooling hoyere --interpreter nei --street "Storgata 2" --postcode 5003 --place BERGEN
+expect 1 K 4 --kind avslag --notify-method post --date 20.03.2025 --notified 21.03.2025 --reason "Ikke rett."
+has "$T/err" "IN-K1-AVSLAG"
+[ "$(q "SELECT count(*) FROM decision")" -eq "$d0" ] && ok || bad "a refused decision was stored"
+
+# --- each kind issued, exported, checked and printed
+ROWS="4|avslag|--reason Deltakeren har høyere utdanning og fast arbeid, og hører ikke til målgruppen for programmet.
+1|stans|--stop-type midlertidig --from 01.05.2025 --to 31.07.2025 --reason Deltakeren har ikke møtt på seks uker uten gyldig grunn.
+2|stans|--stop-type varig --from 01.05.2025 --reason Deltakeren har flyttet ut av landet og har ikke møtt siden mars.
+3|permisjon|--from 01.06.2025 --to 30.06.2025 --reason Deltakeren får permisjon ved fødsel etter forskriften."
+echo "$ROWS" | while IFS='|' read -r pid kind rest; do
+    # shellcheck disable=SC2086
+    set -- $(echo "$rest" | sed 's/ *--reason .*//')
+    reason=$(echo "$rest" | sed 's/.*--reason //')
+    expect 0 K "$pid" --kind "$kind" "$@" --notify-method post --date 20.04.2025 --notified 22.04.2025 --reason "$reason" --yes
+    has "$T/out" "fattet 20.04.2025"
+    expect 0 S export "$pid" --out "$T/v-$pid-$kind.xml"
+    expect 0 xmllint --noout --schema "$STEGVIS_TEMPLATES/vedtak.xsd" "$T/v-$pid-$kind.xml"
+    has "$T/v-$pid-$kind.xml" "type=\"$kind\""
+    expect 0 S check "$T/v-$pid-$kind.xml"
+    has "$T/out" "1 dokument, 0 med brudd"
+    expect 0 S letter "$pid" --out "$T/l-$pid.txt"
+    has "$T/l-$pid.txt" "DETTE HAR VI BESTEMT"
+done
+has "$T/v-4-avslag.xml" "integreringsloven § 12"
+hasnt "$T/v-4-avslag.xml" "<plan "
+has "$T/v-1-stans.xml" '<stans type="midlertidig" fra="2025-05-01" til="2025-07-31"/>'
+has "$T/v-1-stans.xml" 'hjemmel="integreringsloven § 18"'
+has "$T/v-2-stans.xml" '<stans type="varig" fra="2025-05-01"/>'
+has "$T/v-3-permisjon.xml" '<permisjon fra="2025-06-01" til="2025-06-30"/>'
+has "$T/v-3-permisjon.xml" 'hjemmel="integreringsloven § 17"'
+has "$T/l-4.txt" "VEDTAK OM AVSLAG PÅ INTRODUKSJONSPROGRAM"
+has "$T/l-4.txt" "Du får ikke introduksjonsprogram"
+has "$T/l-1.txt" "stanses midlertidig fra 01.05.2025 til og med 31.07.2025"
+has "$T/l-2.txt" "stanses varig fra 01.05.2025"
+has "$T/l-3.txt" "Du får permisjon fra programmet fra 01.06.2025 til og med 30.06.2025"
+
+# the ending, after the stop of participant 1 ran out
+expect 0 K 1 --kind avslutning --end-reason arbeid --last-day 31.08.2025 --notify-method post --date 25.08.2025 \
+    --notified 26.08.2025 --reason "Deltakeren har fått fast jobb i butikk fra september." --yes
+expect 0 S export 1 --out "$T/v-1-avslutning.xml"
+has "$T/v-1-avslutning.xml" '<avslutning grunn="arbeid" dato="2025-08-31"/>'
+has "$T/v-1-avslutning.xml" 'hjemmel="integreringsloven § 18 a"'
+expect 0 S check "$T/v-1-avslutning.xml"
+expect 0 S letter 1 --out "$T/l-1e.txt"
+has "$T/l-1e.txt" "VEDTAK OM AVSLUTNING AV INTRODUKSJONSPROGRAMMET"
+has "$T/l-1e.txt" "Siste dag i programmet er 31.08.2025. Grunnen er: Overgang til arbeid."
+# a document whose stop is longer than three months is found by check (derived again)
+sed 's/til="2025-07-31"/til="2025-08-01"/' "$T/v-1-stans.xml" >"$T/long.xml"
+expect 1 S check "$T/long.xml"
+has "$T/out" "IN-K5-STANS	brudd"
+
+# PDF letters, bokmål and then nynorsk (the målform is the municipality's when it decides)
+R add unit --municipality 1 --kind flyktningtjeneste --name Flyktningtjenesten
+R edit unit 1 --street "Postboks 7700" --postcode 5020 --place BERGEN
+expect 0 S letter 2 --pdf "$T/s.pdf"
+pdftotext "$T/s.pdf" - | tr -s ' \n' ' ' >"$T/s.txt"
+has "$T/s.txt" "VEDTAK OM STANS"
+has "$T/s.txt" "DETTE HAR VI BESTEMT"
+has "$T/s.txt" "stanses varig fra 01.05.2025"
+has "$T/s.txt" "integreringsloven § 18"
+R edit municipality 1 --malform nn
+expect 0 K 3 --kind avslutning --end-reason maal_naadd --last-day 30.09.2025 --notify-method post --date 25.09.2025 \
+    --notified 26.09.2025 --reason "Deltakaren har nådd sluttmålet og byrjar i fast jobb i januar." --yes
+expect 0 S letter 3 --out "$T/nn.txt"
+has "$T/nn.txt" "VEDTAK OM AVSLUTNING AV INTRODUKSJONSPROGRAMMET"
+has "$T/nn.txt" "Programmet ditt blir avslutta. Siste dag i programmet er 30.09.2025. Grunnen er: Sluttmål nådd."
+has "$T/nn.txt" "integreringslova § 18 a"
+expect 0 S letter 3 --pdf "$T/nn.pdf"
+pdftotext "$T/nn.pdf" - | tr -s ' \n' ' ' >"$T/nn.flat"
+has "$T/nn.flat" "Programmet ditt blir avslutta"
+hasnt "$T/nn.flat" "avsluttes"
+finish
