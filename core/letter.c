@@ -219,7 +219,9 @@ static void plan_part(writer *w, pool *p, xmlNodePtr plan, xmlNodePtr facts)
     const char *v1[] = {"start", date(p, prop(p, plan, "start")), "slutt", date(p, prop(p, plan, "slutt")), "maneder",
                         prop(p, plan, "maneder"), NULL};
     say(w, "periode", v1);
-    if (child(plan, "sluttmal")) say(w, "sluttmal", (const char *[]){"sluttmal", content(p, child(plan, "sluttmal")), NULL});
+    xmlNodePtr goal = child(plan, "sluttmal");   /* the kind of final goal as its label, then the goal */
+    if (goal) say(w, "pdf.sluttmal", (const char *[]){"type", code_label(w, SV_CODES_FINAL_GOAL, prop(p, goal, "type")), "tekst",
+                                                      content(p, goal), NULL});
     if (child(plan, "norskmal")) say(w, "norskmal", (const char *[]){"norskmal", content(p, child(plan, "norskmal")), NULL});
     if (child(plan, "samfunnskunnskap"))
         say(w, "samfunnskunnskap", (const char *[]){"timer", sv_letter_hours(prop(p, child(plan, "samfunnskunnskap"), "timer"),
@@ -330,6 +332,7 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
         say(&w, "grunn", NULL);
         sv_buf_printf(&out, "%s\n", content(&p, child(r, "grunn")));
     }
+    if (child(r, "forsinkelse")) say(&w, "pdf.forsinkelse", (const char *[]){"tekst", content(&p, child(r, "forsinkelse")), NULL});
     sv_buf_add(&out, "\n");
 
     xmlNodePtr kl = child(root, "klage");
@@ -345,6 +348,16 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
         say(&pw, SV_APPEAL_PARTS[i], (const char *[]){"uker", weeks[0] ? weeks : "3", "kommune", kommune, NULL});
         if (part.s) sv_letter_appeal_body(part.s, decided, &out);
         sv_buf_free(&part);
+    }
+    /* the day the appeal deadline runs out, from the notification in force (one recorded after
+     * the decision is set into the document by core/letter_src.c): forvaltningsloven § 29 */
+    xmlNodePtr un = child(root, "underretning");
+    sv_date notified;
+    if (un && !strcmp(prop(&p, un, "informert"), "true") && !sv_date_parse(prop(&p, un, "dato"), &notified) &&
+        notified != SV_NODATE) {
+        char d[11];
+        sv_date_nor(sv_date_appeal_deadline(notified, weeks[0] ? atoi(weeks) : 3), d);
+        say(&w, "pdf.klagefrist_dato", (const char *[]){"kdato", d, NULL});
     }
     xmlNodePtr unit = deciding_unit(&p, muni);
     if (unit && prop(&p, unit, "gate")[0])

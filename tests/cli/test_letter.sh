@@ -112,6 +112,11 @@ done
 hasnt "$T/out" "voksenopplaering"
 hasnt "$T/out" "[0-9]\.[05] timer"
 hasnt "$T/out" "^kari$"
+# the kind of final goal as its label, and the day the appeal deadline runs out: notified
+# 29.03.2025 + 3 weeks is Saturday 19.04, Easter Sunday and Monday follow, so Tuesday 22.04
+# (forvaltningsloven § 29 with domstolloven § 149)
+has "$T/out" "Sluttmålet ditt: Arbeid. Fast jobb som butikkmedarbeider i Bergen"
+has "$T/out" "Klagefristen din går ut 22.04.2025."
 # a decision made before 1 January 2021 names the appeal body of its day
 DD="$T/demo.db"
 expect 0 "$BIN" --db "$DD" demo --participants 60 --seed 5
@@ -124,6 +129,16 @@ hasnt "$T/out" "Statsforvalteren"
 expect 0 "$BIN" --db "$DD" letter "${NEW:-0}"
 has "$T/out" "Statsforvalteren"
 hasnt "$T/out" "Fylkesmannen"
+# a notification recorded after the decision is what the letter says, with the deadline from it
+ND=$(sqlite3 "$DD" "SELECT id FROM decision WHERE participant_id = ${NEW:-0} ORDER BY decided_on DESC, id DESC LIMIT 1")
+ON=$(sqlite3 "$DD" "SELECT strftime('%d.%m.%Y', decided_on, '+3 days') FROM decision WHERE id = ${ND:-0}")
+grep "Klagefristen din går ut" "$T/out" >"$T/before"
+expect 0 "$BIN" --db "$DD" notify "${ND:-0}" --notified "$ON" --notify-method digitalt
+expect 0 "$BIN" --db "$DD" letter "${NEW:-0}"
+has "$T/out" "Du fikk melding om vedtaket $ON"
+has "$T/out" "Klagefristen din går ut [0-3][0-9]\.[01][0-9]\.20[0-9][0-9]\."
+grep "Klagefristen din går ut" "$T/out" >"$T/after"
+if cmp -s "$T/before" "$T/after"; then bad "the appeal deadline did not follow the notification recorded later"; else ok; fi
 
 # Printing: through lp, with a clear message when there is none or no printer.
 mkdir -p "$T/bin" "$T/nolp"
