@@ -81,5 +81,6 @@ int cmd_verify(sv_cli *c, int argc, char **argv);
 int cmd_results(sv_cli *c, int argc, char **argv);
 int cmd_absence(sv_cli *c, int argc, char **argv);
 int cmd_leave(sv_cli *c, int argc, char **argv);
+int cmd_forewarn(sv_cli *c, int argc, char **argv);
 
 #endif

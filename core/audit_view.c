@@ -172,6 +172,7 @@ static int each(sv_store *st, sqlite3_stmt *s, sv_audit_cb cb, void *ctx, sv_err
         sv_buf_add(&b, "");
         if (ent) a.what = _(ent->label);
         else if (!strcmp(a.tbl, "decision")) a.what = _("Vedtak");
+        else if (!strcmp(a.tbl, "advance_notice")) a.what = _("Forhåndsvarsel");
         else if (!strcmp(a.tbl, "users")) a.what = "Bruker";
         else if (!strcmp(a.tbl, "access")) a.what = "Tilgang";
         else if (!strcmp(a.tbl, "backup")) a.what = "Sikkerhetskopi";
@@ -205,7 +206,7 @@ static const char CASE_SQL[] =
     " SELECT id, at, login, tbl, ifnull(row_id, 0), action, old, new FROM audit WHERE"
     " (tbl = 'participant' AND row_id = ?1)"
     " OR (tbl IN ('assessment', 'need', 'plan', 'followup', 'review', 'absence', 'leave', 'evaluation', 'decision',"
-    "      'nir_registration')"
+    "      'nir_registration', 'advance_notice')"
     "     AND " JX("participant_id") " = ?1)"
     " OR (tbl = 'phase' AND row_id IN ph)"
     " OR (tbl = 'plan_measure' AND " JX("phase_id") " IN ph)"

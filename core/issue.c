@@ -36,6 +36,22 @@ int sv_issue_late_reason_given(const char *late_reason)
     return late_reason && sv_text_substance(late_reason) >= SV_LATE_REASON_MIN;
 }
 
+int sv_issue_advance(sv_store *st, int64_t pid, const sv_vedtak_in *in, sv_advnotice *out, sv_err *e)
+{
+    memset(out, 0, sizeof *out);
+    if (!sv_advnotice_needed(in->kind)) return SV_OK;
+    if (sv_advnotice_current(st, pid, in->kind, out, e)) return e->code;
+    if (out->id && !out->exception[0] && out->sent_on > in->decided_on) {
+        char a[11], b[11];
+        sv_date_nor(out->sent_on, a);
+        sv_date_nor(in->decided_on, b);
+        return sv_err_set(e, SV_EINVAL, "sent_on",
+                          _("Forhåndsvarsel: sendt %s, etter vedtaksdatoen %s; varselet må sendes før vedtaket "
+                            "(forvaltningsloven § 16)"), a, b);
+    }
+    return SV_OK;
+}
+
 int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int confirm, sv_issue *r, sv_err *e)
 {
     memset(r, 0, sizeof *r);
@@ -65,9 +81,15 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
         rc = e->code;
         goto done;
     }
+    sv_advnotice adv;
+    if (sv_issue_advance(st, pid, in, &adv, e)) {
+        rc = e->code;
+        goto done;
+    }
     const char *law = sv_law_code(sv_participant_law(&c.p));
     /* the letter is signed with the decider's full name and title (fvl. § 25) */
     sv_vedtak_in signed_in = *in;
+    signed_in.advance = adv.id ? &adv : NULL;
     const sv_user *me = sv_store_user(st);
     if (!signed_in.signer_name && me && (!in->decided_by || !in->decided_by[0] || !strcmp(in->decided_by, me->login))) {
         signed_in.signer_name = me->display_name;

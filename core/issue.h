@@ -31,6 +31,11 @@ void sv_issue_free(sv_issue *r);
  * a deadline rule is broken but covered by the reason. The decision screen counts with it. */
 int sv_issue_blocking(const sv_ruleset *rs, const sv_rule_result *res, const char *late_reason,
                       const sv_rule_result **first, int *late);
+/* The advance notice in force (core/advnotice.c) for a decision in of participant pid, when its
+ * kind needs one: out->id is 0 when there is none (the rule check then finds the stop without
+ * notice). A notice sent after the decision date is refused (e names the field sent_on). The
+ * decision screen's preview uses it too, so both judge the same document. */
+int sv_issue_advance(sv_store *st, int64_t pid, const sv_vedtak_in *in, sv_advnotice *out, sv_err *e);
 /* 1 when late_reason says enough to stand as the reason for a late decision. */
 int sv_issue_late_reason_given(const char *late_reason);
 

@@ -312,6 +312,10 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
     if (sv_kind_letter_line(root, sv_lang_from_code(prop(&p, muni, "malform")), &kkey, &kline)) {
         say(&w, "del.vedtak", NULL);
         say(&w, kkey, kline.vars);
+        for (int i = 0; i < 2 && sv_kind_letter_notice(root, i, &kkey, &kline); i++) {
+            say(&w, kkey, kline.vars);
+            sv_kind_letter_free(&kline);
+        }
         sv_buf_add(&out, "\n");
     }
 

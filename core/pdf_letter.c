@@ -176,6 +176,10 @@ static void kind_part(ctx *c, xmlNodePtr root)
     if (!sv_kind_letter_line(root, c->lang, &key, &kl)) return;
     sv_flow_heading(c->f, txt(c, "del.vedtak", NULL));
     para(c, key, kl.vars);
+    for (int i = 0; i < 2 && sv_kind_letter_notice(root, i, &key, &kl); i++) {
+        para(c, key, kl.vars);
+        sv_kind_letter_free(&kl);
+    }
 }
 
 static void reasons(ctx *c, xmlNodePtr root)

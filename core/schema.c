@@ -2,6 +2,7 @@
  * database from a newer program is refused untouched. Audit triggers are generated from the
  * entity descriptions so every write to every table is logged with old and new values. */
 #include "schema.h"
+#include "advnotice.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -472,11 +473,14 @@ static const char MIGRATION_22[] =
 
 /* Migration 23: leave as a decision (core/leave.c, SV_MIGRATION_LEAVE): the table of leave
  * records beside the date-range absences, which stay as they are. */
+/* Migration 25: advance notices before a decision to the participant's disadvantage
+ * (core/advnotice.c, SV_MIGRATION_ADVNOTICE), append-only and audited. */
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
                                          MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20,
-                                         MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT};
+                                         MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT,
+                                         SV_MIGRATION_ADVNOTICE};
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == SV_SCHEMA_LATEST && SV_SCHEMA_LATEST == SV_SCHEMA_VERSION,
                "one migration per schema version: SV_SCHEMA_LATEST (schema.h) and SV_SCHEMA_VERSION (store.h)");
 

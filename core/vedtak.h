@@ -6,6 +6,7 @@
 
 #include <libxml/tree.h>
 
+#include "advnotice.h"
 #include "case.h"
 #include "rules.h"
 
@@ -28,6 +29,7 @@ typedef struct sv_vedtak_in {
     sv_date period_from;       /* stans and permisjon: from; avslutning: the last day (SV_NODATE: none) */
     sv_date period_to;         /* midlertidig stans and permisjon: to (SV_NODATE: none) */
     const char *end_reason;    /* avslutning: a code of SV_CODES_END_REASON; else NULL / "" */
+    const sv_advnotice *advance; /* stans: the advance notice in force (core/advnotice.c), or NULL */
 } sv_vedtak_in;
 
 /* The kind's own facts (stop type and period, leave period, ending reason) checked before the

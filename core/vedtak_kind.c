@@ -75,6 +75,8 @@ int sv_vedtak_kind_check(const sv_vedtak_in *in, sv_err *e)
     return SV_OK;
 }
 
+static int kind_element(xmlNodePtr root, xmlNsPtr ns, const sv_vedtak_in *in);
+
 static void at_date(xmlNodePtr n, const char *name, sv_date d)
 {
     char t[11];
@@ -83,9 +85,36 @@ static void at_date(xmlNodePtr n, const char *name, sv_date d)
     xmlNewProp(n, BAD_CAST name, BAD_CAST t);
 }
 
+/* The advance notice (forvaltningsloven § 16) the decision rests on, or the exception. */
+static void advance_xml(xmlNodePtr root, xmlNsPtr ns, const sv_advnotice *a)
+{
+    xmlNodePtr n = xmlNewChild(root, ns, BAD_CAST "forhandsvarsel", NULL);
+    if (a->exception[0]) {
+        xmlNewProp(n, BAD_CAST "unntak", BAD_CAST a->exception);
+        xmlNewTextChild(n, ns, BAD_CAST "unntaksgrunn", BAD_CAST a->exception_reason);
+        return;
+    }
+    at_date(n, "sendt", a->sent_on);
+    at_date(n, "svarfrist", a->answer_by);
+    xmlNewTextChild(n, ns, BAD_CAST "innhold", BAD_CAST a->content);
+    if (a->answered_on != SV_NODATE) at_date(xmlNewTextChild(n, ns, BAD_CAST "svar", BAD_CAST a->answer), "dato", a->answered_on);
+}
+
 int sv_vedtak_kind_xml(xmlNodePtr root, xmlNsPtr ns, const sv_vedtak_in *in, sv_err *e)
 {
     if (sv_vedtak_kind_check(in, e)) return 1;
+    if (in->advance && in->advance->id) {
+        if (!xmlCheckUTF8(BAD_CAST in->advance->content) || !xmlCheckUTF8(BAD_CAST in->advance->answer) ||
+            !xmlCheckUTF8(BAD_CAST in->advance->exception_reason))
+            return sv_err_set(e, SV_EINVAL, "advance_notice", _("Forhåndsvarsel: teksten er ikke gyldig UTF-8")), 1;
+    }
+    int rc = kind_element(root, ns, in);
+    if (in->advance && in->advance->id) advance_xml(root, ns, in->advance);
+    return rc;
+}
+
+static int kind_element(xmlNodePtr root, xmlNsPtr ns, const sv_vedtak_in *in)
+{
     xmlNodePtr n = NULL;
     if (is(in, "stans")) {
         n = xmlNewChild(root, ns, BAD_CAST "stans", NULL);
@@ -128,8 +157,25 @@ static void derived(xmlNodePtr root, xmlNsPtr ans, xmlNodePtr *d, const char *na
     xmlSetProp(*d, BAD_CAST name, BAD_CAST value);
 }
 
+/* Whether the notice period had run on the decision day (advnotice.c's one definition). */
+static void derive_advance(xmlNodePtr root, xmlNsPtr ans, xmlNodePtr *d)
+{
+    xmlNodePtr f = child(root, "forhandsvarsel");
+    if (!f) return;
+    xmlChar *ex = xmlGetProp(f, BAD_CAST "unntak");
+    sv_advnotice n = {.id = 1, .sent_on = date_prop(f, "sendt"), .answer_by = date_prop(f, "svarfrist"),
+                      .answered_on = date_prop(child(f, "svar"), "dato")};
+    if (ex) snprintf(n.exception, sizeof n.exception, "%s", (const char *)ex);
+    xmlFree(ex);
+    char end[11];
+    sv_date_iso(sv_advnotice_period_end(n.answer_by), end);
+    if (end[0]) derived(root, ans, d, "varsel-frist", end);
+    derived(root, ans, d, "varsel-utlopt", sv_advnotice_period_run(&n, date_prop(root, "dato")) ? "true" : "false");
+}
+
 void sv_vedtak_derive_kind(xmlNodePtr root, xmlNsPtr ans, xmlNodePtr *d)
 {
+    derive_advance(root, ans, d);
     xmlNodePtr s = child(root, "stans"), p = child(root, "permisjon");
     if (s) {
         sv_date from = date_prop(s, "fra"), to = date_prop(s, "til");
@@ -171,4 +217,47 @@ int sv_kind_letter_line(xmlNodePtr root, sv_lang l, const char **key, sv_kind_le
         xmlFree(g);
     } else return 0;
     return 1;
+}
+
+static const char *content_of(xmlNodePtr n, sv_kind_letter *b, int slot)
+{
+    xmlFree(b->own[slot]);
+    b->own[slot] = n ? xmlNodeGetContent(n) : NULL;
+    return b->own[slot] ? (const char *)b->own[slot] : "";
+}
+
+int sv_kind_letter_notice(xmlNodePtr root, int i, const char **key, sv_kind_letter *b)
+{
+    xmlNodePtr f = child(root, "forhandsvarsel");
+    memset(b, 0, sizeof *b);
+    if (!f) return 0;
+    xmlChar *ex = xmlGetProp(f, BAD_CAST "unntak");
+    const char **v = b->vars;
+    int line = 0;
+    if (ex) {
+        snprintf(b->day, sizeof b->day, "%s", (const char *)ex);
+        xmlFree(ex);
+        if (i != 0) return 0;
+        v[0] = "bokstav", v[1] = b->day, v[2] = "grunn", v[3] = content_of(child(f, "unntaksgrunn"), b, 0);
+        *key = "varsel.unntak";
+        line = 1;
+    } else if (i == 0) {
+        sv_date_nor(date_prop(f, "sendt"), b->from);
+        sv_date_nor(date_prop(f, "svarfrist"), b->to);
+        v[0] = "sendt", v[1] = b->from, v[2] = "frist", v[3] = b->to;
+        *key = "varsel.sendt";
+        line = 1;
+    } else if (i == 1 && child(f, "svar")) {
+        sv_date_nor(date_prop(child(f, "svar"), "dato"), b->day);
+        v[0] = "svardato", v[1] = b->day, v[2] = "svar", v[3] = content_of(child(f, "svar"), b, 0);
+        *key = "varsel.svar";
+        line = 1;
+    }
+    return line;
+}
+
+void sv_kind_letter_free(sv_kind_letter *b)
+{
+    for (int i = 0; i < 3; i++) xmlFree(b->own[i]);
+    memset(b->own, 0, sizeof b->own);
 }

@@ -31,8 +31,14 @@ int sv_stop_period_ok(sv_date from, sv_date to);
  * Returns 0 for the kinds without such a paragraph (plan, endring, forlengelse). */
 typedef struct {
     char from[11], to[11], day[11];
-    const char *vars[9];
+    const char *vars[13];
+    xmlChar *own[3];
 } sv_kind_letter;
 int sv_kind_letter_line(xmlNodePtr root, sv_lang l, const char **key, sv_kind_letter *buf);
+/* Line i (0, 1) of what the letter says of the advance notice (varsel.sendt, varsel.svar,
+ * varsel.unntak); 0 when there is no such line. Values in buf->vars (sendt, frist, svardato,
+ * svar, bokstav, grunn) point into the document, which must outlive them. */
+int sv_kind_letter_notice(xmlNodePtr root, int i, const char **key, sv_kind_letter *buf);
+void sv_kind_letter_free(sv_kind_letter *buf);
 
 #endif

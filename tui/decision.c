@@ -235,6 +235,11 @@ static void build(dec_screen *ds)
     ds->violations = -1;
     sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason, ds->late, NULL};
     in.notified_on = SV_NODATE;   /* recorded when it happens (u), never assumed */
+    in.period_from = in.period_to = SV_NODATE;
+    /* the preview judges the advance notice in force, as issuing does (core/issue.c) */
+    sv_advnotice adv;
+    if (sv_issue_advance(TUI.st, ds->pid, &in, &adv, &e) == SV_OK && adv.id) in.advance = &adv;
+    sv_err_clear(&e);
     int late_at = -1;   /* where the late reason's field goes when the deadline is passed */
     const char *law = sv_law_code(sv_participant_law(&ds->c.p));
     ds->rs = sv_rules_for(law, sv_today(), &e);
@@ -562,6 +567,7 @@ static void issue(dec_screen *ds)
     if (tui_ask(_("Fatt vedtak"), q, "jn") != 'j') return;
     sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason, ds->late, NULL};
     in.notified_on = SV_NODATE;   /* recorded when it happens (u), never assumed */
+    in.period_from = in.period_to = SV_NODATE;
     sv_issue r;
     memset(&r, 0, sizeof r);
     int rc = sv_issue_decision(TUI.st, ds->pid, &in, 0, &r, &e);

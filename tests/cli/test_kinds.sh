@@ -88,6 +88,50 @@ expect 1 K 4 --kind avslag --notify-method post --date 20.03.2025 --notified 21.
 has "$T/err" "IN-K1-AVSLAG"
 [ "$(q "SELECT count(*) FROM decision")" -eq "$d0" ] && ok || bad "a refused decision was stored"
 
+# --- the advance notice (forvaltningsloven § 16): a stop without one is stopped by the rule
+STOP1="--kind stans --stop-type midlertidig --from 01.05.2025 --to 31.07.2025 --notify-method post --date 20.04.2025"
+WHY="Deltakeren har ikke møtt på seks uker uten gyldig grunn."
+NOTE="Kommunen vurderer å stanse programmet fordi du ikke har møtt på seks uker."
+# shellcheck disable=SC2086
+expect 1 K 1 $STOP1 --reason "$WHY"
+has "$T/err" "IN-K5-VARSEL"
+has "$T/err" "ingen forhåndsvarsel eller unntak registrert"
+F() { S forewarn "$@"; }
+expect 1 F send --participant 1 --kind stans --sent 10.04.2025 --answer-by 10.04.2025 --text "$NOTE"
+has "$T/err" "Svarfrist: må være etter dagen varselet ble sendt"
+expect 1 F send --participant 1 --kind plan --sent 10.04.2025 --answer-by 19.04.2025 --text "$NOTE"
+has "$T/err" "Vedtakstype: et vedtak om plan går ikke deltakeren imot"
+expect 1 F send --participant 1 --kind stans --sent 31.13.2025 --answer-by 19.04.2025 --text "$NOTE"
+has "$T/err" "--sent: «31.13.2025» er ikke en gyldig dato"
+expect 1 F send --participant 1 --kind stans --sent 10.04.2025 --answer-by 19.04.2025 --text "Stans."
+has "$T/err" "Innhold i varselet: skriv hva kommunen vurderer å vedta"
+expect 1 F except --participant 1 --kind stans --exception d --reason "Deltakeren har selv bedt om stans av programmet."
+has "$T/err" "Unntak: «d» er ikke gyldig (a, b eller c i forvaltningsloven § 16 tredje ledd)"
+R user add tilsyn supervisor
+STEGVIS_USER=tilsyn expect 1 S forewarn send --participant 1 --kind stans --sent 10.04.2025 --answer-by 19.04.2025 --text "$NOTE"
+[ "$(q "SELECT count(*) FROM advance_notice")" -eq 0 ] && ok || bad "a refused notice was stored"
+# sent 10.04, the deadline Saturday 19.04.2025 runs over Easter Monday to Tuesday 22.04
+expect 0 F send --participant 1 --kind stans --sent 10.04.2025 --answer-by 19.04.2025 --text "$NOTE"
+has "$T/out" "Forhåndsvarsel nr. 1 (stans): sendt 10.04.2025, svarfrist 19.04.2025; vedtaket kan tidligst fattes 23.04.2025"
+# shellcheck disable=SC2086
+expect 1 K 1 $STOP1 --reason "$WHY"
+has "$T/err" "svarfristen 2025-04-19 løper til 2025-04-22, vedtatt 2025-04-20"
+STEGVIS_USER=tilsyn expect 0 S forewarn list --participant 1
+has "$T/out" "Forhåndsvarsel nr. 1"
+expect 1 F answer 1 --answered 09.04.2025 --text "Jeg har vært syk."
+has "$T/err" "Svar mottatt: kan ikke være før varselet ble sendt"
+expect 0 F answer 1 --answered 15.04.2025 --text "Jeg har vært syk, men ikke levert legeerklæring."
+has "$T/out" "eller nå som deltakeren har svart (15.04.2025)"
+# a notice sent after the decision date is refused, naming it
+expect 0 F send --participant 2 --kind stans --sent 21.04.2025 --answer-by 05.05.2025 --text "$NOTE"
+expect 1 K 2 --kind stans --stop-type varig --from 01.05.2025 --notify-method post --date 20.04.2025 --reason "$WHY"
+has "$T/err" "Forhåndsvarsel: sendt 21.04.2025, etter vedtaksdatoen 20.04.2025"
+expect 0 F except --participant 2 --kind stans --exception c --reason "Deltakeren har selv bedt om stans og kjenner saken godt."
+has "$T/out" "unntak etter forvaltningsloven § 16 tredje ledd bokstav c"
+[ "$(q "SELECT count(*) FROM audit WHERE tbl = 'advance_notice'")" -eq 4 ] && ok || bad "the advance notices are not audited"
+expect 19 q "UPDATE advance_notice SET sent_on = '2025-01-01'"
+expect 19 q "DELETE FROM advance_notice"
+
 # --- each kind issued, exported, checked and printed
 ROWS="4|avslag|--reason Deltakeren har høyere utdanning og fast arbeid, og hører ikke til målgruppen for programmet.
 1|stans|--stop-type midlertidig --from 01.05.2025 --to 31.07.2025 --reason Deltakeren har ikke møtt på seks uker uten gyldig grunn.
@@ -112,6 +156,15 @@ hasnt "$T/v-4-avslag.xml" "<plan "
 has "$T/v-1-stans.xml" '<stans type="midlertidig" fra="2025-05-01" til="2025-07-31"/>'
 has "$T/v-1-stans.xml" 'hjemmel="integreringsloven § 18"'
 has "$T/v-2-stans.xml" '<stans type="varig" fra="2025-05-01"/>'
+has "$T/v-1-stans.xml" '<forhandsvarsel sendt="2025-04-10" svarfrist="2025-04-19">'
+has "$T/v-2-stans.xml" '<forhandsvarsel unntak="c">'
+has "$T/l-1.txt" "Vi sendte deg forhåndsvarsel 10.04.2025 om at vi vurderte dette vedtaket, med frist til 19.04.2025"
+has "$T/l-1.txt" "Du svarte 15.04.2025: Jeg har vært syk, men ikke levert legeerklæring."
+has "$T/l-2.txt" "forvaltningsloven § 16 tredje ledd bokstav c gjelder: Deltakeren har selv bedt om stans"
+# check works the notice period out again: a deadline moved to the decision day breaks it
+sed 's/svarfrist="2025-04-19"/svarfrist="2025-04-20"/; s/<svar dato="2025-04-15">[^<]*<\/svar>//' "$T/v-1-stans.xml" >"$T/early.xml"
+expect 1 S check "$T/early.xml"
+has "$T/out" "IN-K5-VARSEL	brudd"
 has "$T/v-3-permisjon.xml" '<permisjon fra="2025-06-01" til="2025-06-30"/>'
 has "$T/v-3-permisjon.xml" 'hjemmel="integreringsloven § 17"'
 has "$T/l-4.txt" "VEDTAK OM AVSLAG PÅ INTRODUKSJONSPROGRAM"
@@ -144,6 +197,7 @@ has "$T/s.txt" "VEDTAK OM STANS"
 has "$T/s.txt" "DETTE HAR VI BESTEMT"
 has "$T/s.txt" "stanses varig fra 01.05.2025"
 has "$T/s.txt" "integreringsloven § 18"
+has "$T/s.txt" "bokstav c gjelder"
 R edit municipality 1 --malform nn
 expect 0 K 3 --kind avslutning --end-reason maal_naadd --last-day 30.09.2025 --notify-method post --date 25.09.2025 \
     --notified 26.09.2025 --reason "Deltakaren har nådd sluttmålet og byrjar i fast jobb i januar." --yes

@@ -4,7 +4,9 @@
  * element as the builder writes it. */
 #include <libxml/parser.h>
 
+#include "../../core/advnotice.h"
 #include "../../core/rules.h"
+#include "../../forms/forms.h"
 #include "../../core/vedtak.h"
 #include "../../core/vedtak_kind.h"
 #include "../../core/verdict.h"
@@ -175,8 +177,144 @@ START_TEST(test_each_kind_rule_in_both_laws)
         ck_assert_int_eq(judge(f, NULL, NULL, NULL, r), SV_R_NA);
         FILE_RULE("K5-FORLENGELSE", "fail");
         ck_assert_int_eq(judge(f, NULL, NULL, NULL, r), SV_R_VIOLATION);
+        /* the advance notice: run out, answered before its deadline, or an exception */
+        FILE_RULE("K5-VARSEL", "ok");
+        ck_assert_int_eq(judge(f, NULL, NULL, NULL, r), SV_R_PASS);
+        FILE_RULE("K5-VARSEL", "fail");   /* decided on the deadline itself */
+        ck_assert_int_eq(judge(f, NULL, NULL, NULL, r), SV_R_VIOLATION);
+        ck_assert_int_eq(judge(f, "forhandsvarsel", "unntak", "b", r), SV_R_VIOLATION);   /* an exception needs its reason */
+        FILE_RULE("K5-VARSEL-SVAR", "ok");
+        snprintf(r, sizeof r, "%s-K5-VARSEL", laws[l]);
+        ck_assert_int_eq(judge(f, NULL, NULL, NULL, r), SV_R_PASS);
+        FILE_RULE("K5-VARSEL-SVAR", "fail");
+        snprintf(r, sizeof r, "%s-K5-VARSEL", laws[l]);
+        ck_assert_int_eq(judge(f, NULL, NULL, NULL, r), SV_R_VIOLATION);
+        FILE_RULE("K5-VARSEL-UNNTAK", "ok");
+        snprintf(r, sizeof r, "%s-K5-VARSEL", laws[l]);
+        ck_assert_int_eq(judge(f, NULL, NULL, NULL, r), SV_R_PASS);
+        ck_assert_int_eq(judge(f, "forhandsvarsel", "unntak", NULL, r), SV_R_VIOLATION);   /* then it is a notice without dates */
+        FILE_RULE("K5-VARSEL-UNNTAK", "fail");   /* a stop without any notice */
+        snprintf(r, sizeof r, "%s-K5-VARSEL", laws[l]);
+        ck_assert_int_eq(judge(f, NULL, NULL, NULL, r), SV_R_VIOLATION);
 #undef FILE_RULE
     }
+}
+END_TEST
+
+static sv_advnotice sent(sv_date on, sv_date by)
+{
+    sv_advnotice n = {.id = 1, .sent_on = on, .answer_by = by, .answered_on = SV_NODATE};
+    return n;
+}
+
+START_TEST(test_notice_period_on_weekends_holidays_and_month_ends)
+{
+    /* a deadline on a Saturday runs to Monday: a decision on Monday is too early, Tuesday not */
+    sv_advnotice n = sent(D(2026, 2, 20), D(2026, 2, 28));   /* Saturday 28.02.2026 */
+    ck_assert_int_eq(sv_advnotice_period_end(n.answer_by), D(2026, 3, 2));
+    ck_assert(!sv_advnotice_period_run(&n, D(2026, 2, 28)));
+    ck_assert(!sv_advnotice_period_run(&n, D(2026, 3, 2)));
+    ck_assert(sv_advnotice_period_run(&n, D(2026, 3, 3)));
+    /* a Sunday at a month's end: 31.05.2026 runs to Monday 01.06 */
+    n = sent(D(2026, 5, 15), D(2026, 5, 31));
+    ck_assert_int_eq(sv_advnotice_period_end(n.answer_by), D(2026, 6, 1));
+    ck_assert(!sv_advnotice_period_run(&n, D(2026, 6, 1)));
+    ck_assert(sv_advnotice_period_run(&n, D(2026, 6, 2)));
+    /* Easter: Maundy Thursday 02.04.2026 runs to Tuesday 07.04 (Good Friday, the weekend, Easter Monday) */
+    n = sent(D(2026, 3, 20), D(2026, 4, 2));
+    ck_assert_int_eq(sv_advnotice_period_end(n.answer_by), D(2026, 4, 7));
+    ck_assert(!sv_advnotice_period_run(&n, D(2026, 4, 7)));
+    ck_assert(sv_advnotice_period_run(&n, D(2026, 4, 8)));
+    /* the year's end: Thursday 31.12.2026 is a working day; New Year's Day 01.01.2027 is not */
+    n = sent(D(2026, 12, 15), D(2026, 12, 31));
+    ck_assert_int_eq(sv_advnotice_period_end(n.answer_by), D(2026, 12, 31));
+    ck_assert(sv_advnotice_period_run(&n, D(2027, 1, 1)));
+    n = sent(D(2026, 12, 15), D(2027, 1, 1));
+    ck_assert_int_eq(sv_advnotice_period_end(n.answer_by), D(2027, 1, 4));
+    /* an ordinary working day: the day after the deadline */
+    n = sent(D(2026, 3, 2), D(2026, 3, 16));
+    ck_assert(!sv_advnotice_period_run(&n, D(2026, 3, 16)));
+    ck_assert(sv_advnotice_period_run(&n, D(2026, 3, 17)));
+    /* answered before the deadline: from the day of the answer */
+    n.answered_on = D(2026, 3, 9);
+    ck_assert(!sv_advnotice_period_run(&n, D(2026, 3, 8)));
+    ck_assert(sv_advnotice_period_run(&n, D(2026, 3, 9)));
+    /* an exception: no period; nothing recorded: never */
+    sv_advnotice x = {.id = 2, .exception = "a", .sent_on = SV_NODATE, .answer_by = SV_NODATE, .answered_on = SV_NODATE};
+    ck_assert(sv_advnotice_period_run(&x, D(2026, 3, 2)));
+    ck_assert(!sv_advnotice_period_run(NULL, D(2026, 3, 2)));
+    sv_advnotice none = {0};
+    ck_assert(!sv_advnotice_period_run(&none, D(2026, 3, 2)));
+}
+END_TEST
+
+/* The record: refusals name the field, nothing is stored; the answer and the exception are
+ * records of their own; a supervisor reads and cannot record; no row can be changed or deleted;
+ * every record is in the audit log. */
+START_TEST(test_notice_record_refusals_roles_and_audit)
+{
+    char path[512];
+    int64_t muni;
+    sv_store *st = tl_open(path, sizeof path, &muni);
+    sv_err e;
+    sv_participant p;
+    sv_entity_blank(&SV_ENT_PARTICIPANT, &p);
+    p.m.parent = muni;
+    strcpy(p.fnr, "01019010399");
+    strcpy(p.name, "Åse Løvås");
+    strcpy(p.sex, "K");
+    strcpy(p.right_duty, "rett_plikt");
+    strcpy(p.schooling, "grunnskole");
+    p.permit_on = D(2025, 1, 10);
+    p.settled_on = D(2025, 3, 1);
+    ck_assert_msg(sv_row_save(st, &SV_ENT_PARTICIPANT, &p, &e) == SV_OK, "%s", e.msg);
+    int64_t pid = p.m.id;
+    const char *text = "Kommunen vurderer å stanse programmet fordi du ikke har møtt på seks uker.";
+    sv_advnotice n;
+    sv_date today = sv_today();
+    ck_assert_int_eq(sv_advnotice_send(st, pid, "plan", today - 10, today - 1, text, &n, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "kind");
+    ck_assert_int_eq(sv_advnotice_send(st, pid, "stans", today + 1, today + 10, text, &n, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "sent_on");
+    ck_assert_int_eq(sv_advnotice_send(st, pid, "stans", today - 10, today - 10, text, &n, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "answer_by");
+    ck_assert_int_eq(sv_advnotice_send(st, pid, "stans", today - 10, today - 1, "Stans.", &n, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "content");
+    ck_assert_int_eq(sv_advnotice_except(st, pid, "stans", "d", "Deltakeren har selv bedt om stans.", &n, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "exception");
+    ck_assert_int_eq(sv_advnotice_except(st, pid, "stans", "a", "Haster.", &n, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "exception_reason");
+    sqlite3 *db = sv_store_db(st);
+    sqlite3_stmt *q;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM advance_notice", -1, &q, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(q, 0), 0);
+    sqlite3_finalize(q);
+    ck_assert_int_eq(sv_advnotice_current(st, pid, "stans", &n, &e), SV_OK);
+    ck_assert_int_eq(n.id, 0);
+
+    ck_assert_msg(sv_advnotice_send(st, pid, "stans", today - 20, today - 6, text, &n, &e) == SV_OK, "%s", e.msg);
+    int64_t id = n.id;
+    ck_assert_int_eq(n.answered_on, SV_NODATE);
+    ck_assert_int_eq(sv_advnotice_answer(st, id, today - 21, "Jeg var syk.", &n, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "answered_on");
+    ck_assert_int_eq(sv_advnotice_answer(st, id, today - 8, "", &n, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "answer");
+    ck_assert_msg(sv_advnotice_answer(st, id, today - 8, "Jeg var syk, men leverte ikke legeerklæring.", &n, &e) == SV_OK, "%s",
+                  e.msg);
+    ck_assert_int_eq(n.id, id);
+    ck_assert_int_eq(n.answered_on, today - 8);
+    ck_assert_str_eq(n.answer, "Jeg var syk, men leverte ikke legeerklæring.");
+    /* append-only, even with plain SQL */
+    ck_assert_int_ne(sqlite3_exec(db, "UPDATE advance_notice SET sent_on = '2020-01-01'", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_ne(sqlite3_exec(db, "DELETE FROM advance_notice", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM audit WHERE tbl = 'advance_notice' AND action = 'insert'", -1, &q,
+                                        NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(q, 0), 2);   /* the notice and the answer */
+    sqlite3_finalize(q);
+    sv_store_close(st);
+    tl_unlink_db(path);
 }
 END_TEST
 
@@ -189,6 +327,8 @@ static Suite *suite(void)
     tcase_add_test(t, test_kind_facts_refused_naming_the_field);
     tcase_add_test(t, test_temporary_stop_three_months_on_month_ends);
     tcase_add_test(t, test_each_kind_rule_in_both_laws);
+    tcase_add_test(t, test_notice_period_on_weekends_holidays_and_month_ends);
+    tcase_add_test(t, test_notice_record_refusals_roles_and_audit);
     suite_add_tcase(s, t);
     return s;
 }

@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 #include <stdlib.h>
 
+#include "../../core/advnotice.h"
 #include "../../core/decision.h"
 #include "../../core/issue.h"
 #include "../../core/vedtak.h"
@@ -273,6 +274,29 @@ static void enter_history(db *d, xmlNodePtr h, const char *xml)
     }
 }
 
+/* The advance notice before a stop, as `stegvis forewarn` records it (core/advnotice.c); a
+ * refusal (a deadline not after the day sent, say) is kept in d->refused like a refused fact. */
+static void enter_advance(db *d, xmlNodePtr root)
+{
+    xmlNodePtr f = child(root, "forhandsvarsel");
+    if (!f) return;
+    sv_err e;
+    sv_advnotice n;
+    int rc;
+    const char *kind = prop(root, "type");
+    if (*prop(f, "unntak"))
+        rc = sv_advnotice_except(d->st, d->pid, kind, prop(f, "unntak"), text(child(f, "unntaksgrunn")), &n, &e);
+    else {
+        rc = sv_advnotice_send(d->st, d->pid, kind, date_of(prop(f, "sendt")), date_of(prop(f, "svarfrist")),
+                               text(child(f, "innhold")), &n, &e);
+        xmlNodePtr a = child(f, "svar");
+        if (rc == SV_OK && a) rc = sv_advnotice_answer(d->st, n.id, date_of(prop(a, "dato")), text(a), &n, &e);
+    }
+    if (rc == SV_OK) return;
+    ck_assert_msg(e.code == SV_EINVAL && e.field[0], "%s: advance notice: %s", cur_file, e.msg);
+    if (!d->refused[0]) snprintf(d->refused, sizeof d->refused, "advance_notice.%s", e.field);
+}
+
 /* A new database for each fixture, copied from one made (and migrated) once: making one is
  * the slow part, and under the sanitizers it would be most of this test's time. */
 static char base_db[512];
@@ -360,6 +384,7 @@ static void round_trip(const char *file, tally *t)
     char *xml = sv_vedtak_serialize(doc);
     enter_history(&d, child(root, "historikk"), xml);
     free(xml);
+    enter_advance(&d, root);
 
     if (d.refused[0]) {
         /* refused at entry: check must find a violation of a rule on that very field */
@@ -499,6 +524,14 @@ START_TEST(test_every_fixture_same_verdict_through_decide_and_check)
                 snprintf(name, sizeof name, "%s-%s.xml", sets[s]->rules[r].id, f ? "fail" : "ok");
                 round_trip(name, &t);
             }
+    /* variants of a rule's fixtures: the notice answered before its deadline, the exception */
+    static const char *const extra[] = {"IN-K5-VARSEL-SVAR", "IN-K5-VARSEL-UNNTAK", "IL-K5-VARSEL-SVAR", "IL-K5-VARSEL-UNNTAK"};
+    for (size_t x = 0; x < sizeof extra / sizeof extra[0]; x++)
+        for (int f = 0; f < 2; f++) {
+            char name[80];
+            snprintf(name, sizeof name, "%s-%s.xml", extra[x], f ? "fail" : "ok");
+            round_trip(name, &t);
+        }
     printf("roundtrip: %d fixtures, %d verdicts compared, %d issued and read back, %d refused at entry, "
            "%d faults of the document only\n", t.fixtures, t.compared, t.stored, t.refused, t.doc_only);
     ck_assert_msg(t.differ == 0, "%d verdicts differ between decide and check (listed above)", t.differ);
