@@ -80,6 +80,7 @@ int cmd_nir(sv_cli *c, int argc, char **argv);
 int cmd_verify(sv_cli *c, int argc, char **argv);
 int cmd_results(sv_cli *c, int argc, char **argv);
 int cmd_absence(sv_cli *c, int argc, char **argv);
+int cmd_appeal(sv_cli *c, int argc, char **argv);
 int cmd_leave(sv_cli *c, int argc, char **argv);
 int cmd_forewarn(sv_cli *c, int argc, char **argv);
 

@@ -57,6 +57,13 @@ const sv_cmd SV_COMMANDS[] = {
     {"leave", cmd_leave, 1, N_("leave add --participant ID --kind TYPE --from DATO --to DATO --granted ja|nei --decided DATO\n"
      "        [--reason TEKST] [--note TEKST]\n        leave list --participant ID\n        leave kinds"),
      N_("permisjon som vedtak: type, periode talt som loven teller den, og virkningen på programmets slutt")},
+    {"appeal", cmd_appeal, 1, N_("appeal add --decision VEDTAK-ID --received DATO --grounds TEKST [--municipality NR]\n"
+     "       appeal list [--participant ID] [--municipality NR] [--tsv]\n"
+     "       appeal late KLAGE-ID --considered ja|nei --reason TEKST\n"
+     "       appeal review KLAGE-ID --result opprettholdt|endret --on DATO [--new-decision VEDTAK-ID]\n"
+     "       appeal send KLAGE-ID --on DATO\n"
+     "       appeal outcome KLAGE-ID --result opprettholdt|endret|opphevet --on DATO [--note TEKST]"),
+     N_("klager: registrer en klage, svaret på en sen klage (fvl. § 31), kommunens vurdering (§ 33), oversendelsen og utfallet hos Statsforvalteren; fristene etter §§ 29 og 33 vises")},
     {"help", cmd_help, 0, N_("help [KOMMANDO]"), N_("vis hjelp")},
     {NULL, NULL, 0, NULL, NULL}};
 

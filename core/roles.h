@@ -14,6 +14,8 @@ typedef enum {
     SV_OP_ABSENCE,         /* record absence by the hour in any measure or the whole day */
     SV_OP_ABSENCE_COURSE,  /* record absence in the courses of adult education */
     SV_OP_ABSENCE_WORK,    /* record absence in work placements and NAV measures */
+    SV_OP_APPEAL,          /* register and handle appeals (forvaltningsloven §§ 28-34) */
+    SV_OP_APPEAL_READ,     /* see appeals and the participant's grounds */
     SV_OP__COUNT
 } sv_op;
 
