@@ -256,6 +256,10 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
         snprintf(ns, sizeof ns, _n("%d sak", "%d saker", cl.cases), cl.cases);
         snprintf(nd, sizeof nd, _n("%d vedtak kontrollert", "%d vedtak kontrollert", cl.decisions), cl.decisions);
         printf(_("Tilsynssjekkliste %s: %s, %s%s%s\n"), today, ns, nd, muni_arg ? ", kommune " : "", muni_arg ? muni_arg : "");
+        if (cl.appeals)
+            printf(_n("%d klage mottatt, talt under kontrollspørsmålene vedtaket gjaldt (forvaltningsloven §§ 28-34)\n",
+                      "%d klager mottatt, talt under kontrollspørsmålene vedtakene gjaldt (forvaltningsloven §§ 28-34)\n",
+                      cl.appeals), cl.appeals);
     }
     const char *law = "";
     int any = 0;
@@ -266,6 +270,11 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
             printf("%s\t%s\t%d\t%d\t", it->law, it->control, it->checked, it->violations);
             for (int k = 0; k < it->ncases; k++) printf("%s%" PRId64, k ? "," : "", it->cases[k]);
             printf("\n");
+            if (it->appeals) {   /* a row of its own: klage, law, control, appeals, then per class */
+                printf("klage\t%s\t%s\t%d", it->law, it->control, it->appeals);
+                for (int k = 0; k < SV_CA__COUNT; k++) printf("\t%d", it->appeal_class[k]);
+                printf("\n");
+            }
             continue;
         }
         if (strcmp(law, it->law)) printf("\n%s\n", law = it->law);
@@ -276,6 +285,15 @@ int cmd_checklist(sv_cli *c, int argc, char **argv)
         if (it->remarks) printf(_n(", %d med merknad", ", %d med merknad", it->remarks), it->remarks);
         printf("\n");
         for (int k = 0; k < it->nrules; k++) printf("       %-22s %d\n", it->rules[k].id, it->rules[k].violations);
+        if (it->appeals) {
+            printf(_n("     %d klage:", "     %d klager:", it->appeals), it->appeals);
+            for (int k = 0, first = 1; k < SV_CA__COUNT; k++)
+                if (it->appeal_class[k]) {
+                    printf("%s %d %s", first ? "" : ",", it->appeal_class[k], sv_check_appeal_label(k));
+                    first = 0;
+                }
+            printf("\n");
+        }
         if (it->ncases) {
             printf(_("     Saker:"));
             for (int k = 0; k < it->ncases && k < 40; k++) printf(" %" PRId64, it->cases[k]);

@@ -453,6 +453,7 @@ int sv_checklist_run(sv_store *st, int64_t muni, sv_date today, sv_checklist *ou
         return e->code;
     }
     if (check_parallel(st, muni, ids, n, today, out, e)) goto fail;
+    if (sv_checklist_appeals(st, muni, today, out, e)) goto fail;
     free(ids);
     sv_store_read_end(st);
     same_justifications(out);

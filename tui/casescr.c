@@ -13,7 +13,7 @@
 #include "../forms/forms.h"
 #include "casescr.h"
 
-enum { A_PREV = TA_OWN, A_NEXT, A_DELETE, A_DECISION, A_INFO, A_FNR, A_STEP1, A_HISTORY, A_CERT };
+enum { A_PREV = TA_OWN, A_NEXT, A_DELETE, A_DECISION, A_INFO, A_FNR, A_STEP1, A_HISTORY, A_CERT, A_APPEAL };
 
 #define KEYS TUI_CASE_KEYS
 const tui_key KEYS[] = {
@@ -24,6 +24,7 @@ const tui_key KEYS[] = {
     {TK_ENTER, TK(KEY_ENTER), "Enter", N_("åpne"), TA_OPEN, 1, N_("åpne raden, eller lag ny på en «+»-rad")},
     {'v', 0, "v", N_("vedtak"), A_DECISION, 1, NULL, "decision"},
     {'H', 0, "H", N_("historikk"), A_HISTORY, 0, N_("sakens historikk: hvem gjorde hva og når"), "history"},
+    {'K', 0, "K", N_("klager"), A_APPEAL, 0, N_("klager over sakens vedtak, med fristene etter forvaltningsloven §§ 29, 31 og 33"), "appeals"},
     {'D', TK(KEY_DC), "D/Del", N_("slett raden"), A_DELETE, 0, NULL, "delete"},
     {'i', 0, "i", N_("stegtekst"), A_INFO, 1, N_("vis stegets formål, refleksjonspunkter og tips (på smal skjerm)"), "step-text"},
     {'f', 0, "f", N_("vis/skjul fødselsnummer"), A_FNR, 0, NULL, "toggle-fnr"},
@@ -233,6 +234,7 @@ static int key(tui_screen *scr, int act, int ch)
     case A_DECISION: tui_push(tui_decision_new(cs->pid)); break;
     case A_INFO: cs->info = !cs->info; break;
     case A_HISTORY: tui_push(tui_history_new(cs->pid, cs->c.p.name)); break;
+    case A_APPEAL: tui_push(tui_appeal_new(cs->pid, cs->c.p.name)); break;
     case A_FNR: cs->show_fnr = !cs->show_fnr; break;
     case A_CERT:
         if (cs->step != 7) tui_msg(1, "%s", _("Deltakerbeviset lages i steg 7, når programmet er avsluttet (7 eller →)."));

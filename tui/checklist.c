@@ -75,6 +75,11 @@ static void draw_drill(cl_screen *cs, WINDOW *w, int h, int wd)
     int x = 0;
     for (int r = 0; r < it->nrules; r++)
         if (it->rules[r].violations) x += tui_putf(w, 3, x, wd - x, "%s (%d)  ", it->rules[r].id, it->rules[r].violations);
+    if (it->appeals) {   /* what became of the appeals about this question (checklist_appeal.c) */
+        x = tui_putf(w, 4, 0, wd, _n("%d klage:", "%d klager:", it->appeals), it->appeals);
+        for (int k = 0; k < SV_CA__COUNT; k++)
+            if (it->appeal_class[k]) x += tui_putf(w, 4, x, wd - x, " %d %s", it->appeal_class[k], sv_check_appeal_label(k));
+    }
     if (!it->ncases) tui_put(w, 5, 2, wd - 2, _("Ingen saker med brudd."), 0);
     int rows = h - 5;
     if (cs->dcur < cs->dtop) cs->dtop = cs->dcur;
@@ -104,11 +109,16 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
     snprintf(ns, sizeof ns, _n("%d sak undersøkt", "%d saker undersøkt", cs->cl.cases), cs->cl.cases);
     snprintf(nd, sizeof nd, _n("%d vedtak kontrollert", "%d vedtak kontrollert", cs->cl.decisions), cs->cl.decisions);
     tui_putf(w, 0, 0, wd, _("Per %s: %s, %s. Nei = brudd."), day, ns, nd);
-    int qw = wd - 10 - 3 * 9;
+    if (cs->cl.appeals)
+        tui_putf(w, 1, 0, wd, _n("%d klage mottatt; kolonnen Klager teller dem per kontrollspørsmål.",
+                                 "%d klager mottatt; kolonnen Klager teller dem per kontrollspørsmål.", cs->cl.appeals),
+                 cs->cl.appeals);
+    int qw = wd - 10 - 4 * 9;
     if (qw < 10) qw = 10;
     wattron(w, A_BOLD | A_UNDERLINE);
     mvwhline(w, 2, 0, ' ', wd);
-    tui_putf(w, 2, 0, wd, "%-10s%-*s %8s %8s %8s", "", qw, _("Kontrollspørsmål"), _("Saker"), _("Nei"), _("Merkn."));
+    tui_putf(w, 2, 0, wd, "%-10s%-*s %8s %8s %8s %8s", "", qw, _("Kontrollspørsmål"), _("Saker"), _("Nei"), _("Merkn."),
+             _("Klager"));
     wattroff(w, A_BOLD | A_UNDERLINE);
     int rows = h - 3;
     if (cs->cur < cs->top) cs->top = cs->cur;
@@ -128,6 +138,7 @@ static void draw(tui_screen *s, WINDOW *w, int h, int wd)
         if (it->violations && !sel) wattroff(w, tui_attr(TC_ERR));
         if (sel) wattron(w, A_REVERSE);
         tui_putf(w, y, 10 + qw + 19, 9, "%8d", it->remarks);
+        tui_putf(w, y, 10 + qw + 28, 9, "%8d", it->appeals);
         if (sel) wattroff(w, A_REVERSE);
     }
 }

@@ -22,7 +22,7 @@ static const struct { const char *name; int action; } GENERIC[] = {
 extern const tui_key TUI_LIST_KEYS[], TUI_CASE_KEYS[], TUI_FORM_KEYS[], TUI_DECISION_KEYS[];
 static const struct { const char *name; const tui_key *keys; } KEYMAPS[] = {
     {"generic", NULL}, {"list", TUI_LIST_KEYS}, {"case", TUI_CASE_KEYS}, {"form", TUI_FORM_KEYS},
-    {"decision", TUI_DECISION_KEYS}, {"checklist", NULL}, {"deadlines", NULL}, {"history", NULL},
+    {"decision", TUI_DECISION_KEYS}, {"checklist", NULL}, {"deadlines", NULL}, {"history", NULL}, {"appeal", NULL},
     {"municipality", NULL}, {"users", NULL}, {NULL, NULL}};
 
 static int curses_key(int k)

@@ -157,6 +157,7 @@ tui_screen *tui_deadlines_new(void);
 tui_screen *tui_decision_new(int64_t participant_id);
 tui_screen *tui_checklist_new(void);
 tui_screen *tui_history_new(int64_t participant_id, const char *name);
+tui_screen *tui_appeal_new(int64_t participant_id, const char *name);   /* a case's appeals (tui/appeal.c) */
 tui_screen *tui_guide_new(void);   /* the "first case" guide */
 tui_screen *tui_nir_new(void);       /* the NIR worklist (tui/nir.c) */
 tui_screen *tui_results_new(void);   /* results against the 70 % target (tui/results.c) */

@@ -135,6 +135,17 @@ expect 0 S appeal list --tsv
 has "$T/out" "^1	1	1	22.04.2025	22.04.2025	22.05.2025	0		opprettholdt	24.04.2025	25.04.2025	opphevet	20.06.2025	"
 expect 0 S appeal list --participant 1
 has "$T/out" "Klagegrunner: Praksisplassen er for langt unna."
+# the checklist counts the appeals under the control question the decision was about (its
+# remark IN-K1-REGISTRERT: K1), one repealed and one late not considered; nothing elsewhere
+S checklist --tsv >"$T/cl" 2>"$T/err"
+has "$T/cl" "^klage	integreringsloven	K1	2	0	0	0	0	1	1$"
+[ "$(grep -c '^klage	' "$T/cl")" -eq 1 ] && ok || bad "appeals counted under another question: $(grep '^klage' "$T/cl")"
+[ "$(q "SELECT count(*) FROM appeal WHERE outcome = 'opphevet'")" -eq 1 ] && ok || bad "SQL: one repealed"
+S checklist >"$T/cl" 2>"$T/err"
+has "$T/cl" "^2 klager mottatt, talt under kontrollspørsmålene"
+has "$T/cl" "2 klager: 1 opphevet av Statsforvalteren, 1 for sen, ikke behandlet"
+S checklist --as-of 22.04.2025 --tsv >"$T/cl" 2>"$T/err"
+has "$T/cl" "^klage	integreringsloven	K1	1	1	0	0	0	0	0$"
 expect 0 S verify
 expect 0 S appeal --help
 has "$T/out" "appeal outcome KLAGE-ID"

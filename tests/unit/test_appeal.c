@@ -3,6 +3,7 @@
 #include <check.h>
 
 #include "../../core/appeal.h"
+#include "../../core/checklist.h"
 #include "testlib.h"
 
 static sv_date ymd(int y, int m, int d) { return sv_date_from_ymd(y, m, d); }
@@ -45,6 +46,20 @@ START_TEST(test_forward_due_33)
 }
 END_TEST
 
+/* What became of an appeal, for the checklist: Statsforvalteren's outcome first, then the
+ * municipality's change, then a late appeal not considered; else it is pending. */
+START_TEST(test_checklist_class)
+{
+    ck_assert_int_eq(sv_check_appeal_class("opprettholdt", "opphevet", 0, -1), SV_CA_REPEALED);
+    ck_assert_int_eq(sv_check_appeal_class("opprettholdt", "opprettholdt", 0, -1), SV_CA_UPHELD);
+    ck_assert_int_eq(sv_check_appeal_class("opprettholdt", "endret", 1, 1), SV_CA_CHANGED);
+    ck_assert_int_eq(sv_check_appeal_class("endret", NULL, 0, -1), SV_CA_CHANGED_MUNI);
+    ck_assert_int_eq(sv_check_appeal_class(NULL, NULL, 1, 0), SV_CA_REJECTED);
+    ck_assert_int_eq(sv_check_appeal_class(NULL, NULL, 1, -1), SV_CA_PENDING);
+    ck_assert_int_eq(sv_check_appeal_class("opprettholdt", NULL, 0, -1), SV_CA_PENDING);
+}
+END_TEST
+
 static sv_store *st;
 static char path[512];
 static int64_t muni;
@@ -75,6 +90,7 @@ static Suite *suite(void)
     TCase *t = tcase_create("deadlines");
     tcase_add_test(t, test_appeal_deadline_29);
     tcase_add_test(t, test_forward_due_33);
+    tcase_add_test(t, test_checklist_class);
     suite_add_tcase(s, t);
     TCase *r = tcase_create("store");
     tcase_add_checked_fixture(r, setup, teardown);
