@@ -83,5 +83,6 @@ int cmd_absence(sv_cli *c, int argc, char **argv);
 int cmd_appeal(sv_cli *c, int argc, char **argv);
 int cmd_leave(sv_cli *c, int argc, char **argv);
 int cmd_forewarn(sv_cli *c, int argc, char **argv);
+int cmd_contract(sv_cli *c, int argc, char **argv);
 
 #endif

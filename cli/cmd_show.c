@@ -8,6 +8,7 @@
 #include "../core/notice.h"
 #include "../forms/forms.h"
 #include "../core/absence.h"
+#include "../core/contract.h"
 #include "cli.h"
 #include "../core/i18n.h"
 
@@ -132,6 +133,9 @@ int cmd_show(sv_cli *c, int argc, char **argv)
             if (month[0]) printf("\n%s\n", month);
             if (due[0]) printf("%s%s\n", month[0] ? "" : "\n", due);
         }
+        char contract[300];
+        if (sv_contract_case_line(c->st, cs.p.m.id, contract, sizeof contract, &e) == SV_OK && contract[0])
+            printf("\n%s\n", contract);
     }
     if (cs.has_evaluation) {
         printf(_("\nSluttevaluering\n"));

@@ -64,6 +64,9 @@ const sv_cmd SV_COMMANDS[] = {
      "       appeal send KLAGE-ID --on DATO\n"
      "       appeal outcome KLAGE-ID --result opprettholdt|endret|opphevet --on DATO [--note TEKST]"),
      N_("klager: registrer en klage, svaret på en sen klage (fvl. § 31), kommunens vurdering (§ 33), oversendelsen og utfallet hos Statsforvalteren; fristene etter §§ 29 og 33 vises")},
+    {"contract", cmd_contract, 1, N_("contract set ID --participant-commits TEKST --municipality-commits TEKST --signed DATO\n"
+     "        [--signed-participant DATO] [--signed-municipality DATO]\n        contract show ID"),
+     N_("integreringskontrakten (integreringsloven § 16) for deltakerens gjeldende planversjon: før eller vis den")},
     {"help", cmd_help, 0, N_("help [KOMMANDO]"), N_("vis hjelp")},
     {NULL, NULL, 0, NULL, NULL}};
 

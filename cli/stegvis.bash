@@ -9,7 +9,7 @@ _stegvis()
         words=("${COMP_WORDS[@]}")
         cword=$COMP_CWORD
     }
-    local types="unit demand measure agreement participant assessment need plan phase plan_measure followup review absence leave evaluation"
+    local types="unit demand measure agreement participant assessment need plan phase plan_measure followup review absence leave evaluation contract"
     local i cmd="" type=""
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in

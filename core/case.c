@@ -2,6 +2,7 @@
 #include "case.h"
 
 #include "absence.h"
+#include "contract.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -153,6 +154,7 @@ int sv_case_check_order(sv_store *st, const sv_entity *ent, const void *obj, sv_
 {
     if (ent == &SV_ENT_ABSENCE_HOUR) return sv_abs_check(st, obj, e);
     if (ent == &SV_ENT_LEAVE) return sv_leave_check(st, obj, e);
+    if (ent == &SV_ENT_CONTRACT) return sv_contract_check(st, obj, e);
     if (ent != &SV_ENT_EVALUATION) return SV_OK;
     const sv_evaluation *ev = obj;
     if (ev->evaluated_on == SV_NODATE) return SV_OK;

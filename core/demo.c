@@ -12,6 +12,7 @@
 #include "decision.h"
 #include "demo_absence.h"
 #include "demo_data.h"
+#include "contract.h"
 #include "demo_leave.h"
 #include "fnr.h"
 #include "model.h"
@@ -366,6 +367,10 @@ static int make_participant(gen *g, int stage, int fault)
         if (add_measure(g, ph.m.id, work, needs[1], rest)) return g->e->code;
     }
     if (stage == 2) return SV_OK;
+    /* the integration contract, signed the day after the plan was made (integreringsloven § 16) */
+    if (sv_participant_law(&p) == SV_LAW_INTEGRERING && pl.consulted_on + 1 <= g->today &&
+        sv_contract_demo(g->st, p.m.id, pl.consulted_on + 1, g->e))
+        return g->e->code;
     if (demo_issue_decision(g, p.m.id, pl.start_on - 3, fault)) return g->e->code;
 
     /* Follow-ups every two months, reviews every six (fault 7: reviews stopped). */

@@ -11,7 +11,9 @@ static const struct {
 } TABLE[] = {
     /* Absence by the hour (integreringsloven § 17): the adviser everywhere, the teacher in the
      * courses of adult education, NAV in work placements and NAV measures (core/absence.c
-     * judges which a row is); the supervisor reads.
+     * judges which a row is); the supervisor reads. The integration contract (integreringsloven
+     * § 16, core/contract.c) is CASE: advisers and administrators write it, NAV, the teacher
+     * and the supervisor read it.
      * Appeals (forvaltningsloven §§ 28-34): the adviser registers and handles them, the
      * supervisor reads them; NAV and the teacher neither.
      *                    READ MUNI CASE WORK DECIDE CHECK ADMIN ABS COURSE WORKABS APPEAL APPEALREAD */

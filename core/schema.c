@@ -11,6 +11,7 @@
 #include "../forms/forms.h"
 #include "appeal.h"
 #include "chain.h"
+#include "contract.h"
 #include "figures.h"
 #include "guard.h"
 #include "verdict.h"
@@ -477,12 +478,14 @@ static const char MIGRATION_22[] =
 /* Migration 25: advance notices before a decision to the participant's disadvantage
  * (core/advnotice.c, SV_MIGRATION_ADVNOTICE), append-only and audited. */
 /* Migration 26: appeals (core/appeal.c, SV_MIGRATION_APPEAL), with their own audit triggers. */
+/* Migration 27: the integration contract (integreringsloven § 16), core/contract.c
+ * (SV_MIGRATION_CONTRACT). */
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
                                          MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20,
                                          MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT,
-                                         SV_MIGRATION_ADVNOTICE, SV_MIGRATION_APPEAL};
+                                         SV_MIGRATION_ADVNOTICE, SV_MIGRATION_APPEAL, SV_MIGRATION_CONTRACT};
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == SV_SCHEMA_LATEST && SV_SCHEMA_LATEST == SV_SCHEMA_VERSION,
                "one migration per schema version: SV_SCHEMA_LATEST (schema.h) and SV_SCHEMA_VERSION (store.h)");
 

@@ -7,6 +7,7 @@
 
 #include "../forms/forms.h"
 #include "absence.h"
+#include "contract.h"
 #include "case.h"
 #include "fnr.h"
 #include "model.h"
@@ -198,6 +199,8 @@ static sv_op write_op(sv_store *st, const sv_entity *ent, const void *obj)
     if (ent == &SV_ENT_FOLLOWUP || ent == &SV_ENT_EVALUATION) return SV_OP_EDIT_WORK;
     /* absence by the hour: by the measure it was recorded in (core/absence.c) */
     if (ent == &SV_ENT_ABSENCE_HOUR) return sv_abs_write_op(st, obj);
+    /* the integration contract: the case's advisers (roles.c) */
+    if (ent == &SV_ENT_CONTRACT) return SV_OP_EDIT_CASE;
     if (ent == &SV_ENT_PLAN_MEASURE) {
         const sv_plan_measure *pm = obj;
         sqlite3_stmt *s = sv_store_prepare(st, "SELECT orientation = 'arbeid' OR nav = 1 FROM measure WHERE id = ?", NULL);
@@ -304,6 +307,8 @@ int sv_row_save(sv_store *st, const sv_entity *ent, void *obj, sv_err *e)
             p->sex[1] = '\0';
         }
     }
+    /* a new contract belongs to the plan's current version (core/contract.c) */
+    if (ent == &SV_ENT_CONTRACT) sv_contract_prepare(st, obj);
     if (sv_entity_validate(ent, obj, e) != SV_OK) return e->code;
     if (ent->parent_col && m->parent <= 0)
         return sv_err_set(e, SV_EINVAL, ent->parent_col, _("%s: mangler tilhørighet"), _(ent->label));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/model.h"
+#include "../core/contract.h"
 #include "../core/derive.h"
 #include "../core/i18n.h"
 #include "../core/leave.h"
@@ -263,6 +264,18 @@ static const sv_field F_ABSENCE_HOUR[] = {
     TXT(sv_absence_hour, note, N_("Merknad"), 0, N_("Kort merknad. Ikke skriv helseopplysninger her.")),
 };
 
+/* The integration contract (integreringsloven § 16): the plan version is set by the program
+ * (core/contract.c refuses any other than the plan's current one). */
+static const sv_field F_CONTRACT[] = {
+    INT(sv_contract, plan_rev, N_("Planversjon"), 0, 0, 1000000000, N_("Versjonen av integreringsplanen kontrakten hører til.")),
+    LTX(sv_contract, participant_commits, N_("Deltakeren forplikter seg til"), 1,
+        N_("Hva deltakeren forplikter seg til etter planen, f.eks. å delta i norskopplæring og praksis og melde fravær.")),
+    LTX(sv_contract, municipality_commits, N_("Kommunen forplikter seg til"), 1,
+        N_("Hva kommunen forplikter seg til: tiltakene i planen, oppfølging og veiledning.")),
+    DAT(sv_contract, signed_participant, N_("Signert av deltaker"), 1, N_("Dagen deltakeren signerte kontrakten.")),
+    DAT(sv_contract, signed_municipality, N_("Signert av kommunen"), 1, N_("Dagen kommunen signerte kontrakten.")),
+};
+
 static const sv_field F_EVALUATION[] = {
     DAT(sv_evaluation, evaluated_on, N_("Sluttevaluert"), 1, N_("Dato for sluttevalueringen.")),
     COD(sv_evaluation, outcome, N_("Resultat"), 1, OUTCOME, N_("Arbeid, utdanning, begge eller annet.")),
@@ -411,6 +424,7 @@ ENT(SV_ENT_REVIEW, "review", N_("Vurdering av planen"), "participant_id", 0, sv_
 ENT(SV_ENT_ABSENCE, "absence", N_("Permisjon og fravær"), "participant_id", 0, sv_absence, F_ABSENCE, check_absence, 6);
 ENT(SV_ENT_ABSENCE_HOUR, "absence_hour", N_("Fravær per dag"), "participant_id", 0, sv_absence_hour, F_ABSENCE_HOUR, check_absence_hour, 6);
 ENT(SV_ENT_LEAVE, "leave", N_("Permisjon (vedtak)"), "participant_id", 0, sv_leave, F_LEAVE, check_leave, 6);
+ENT(SV_ENT_CONTRACT, "contract", N_("Integreringskontrakt"), "participant_id", 0, sv_contract, F_CONTRACT, NULL, 5);
 ENT(SV_ENT_EVALUATION, "evaluation", N_("Sluttevaluering"), "participant_id", 1, sv_evaluation, F_EVALUATION, check_evaluation, 7);
 ENT(SV_ENT_NIR_REG, "nir_registration", N_("NIR-registrering"), "participant_id", 0, sv_nir_reg, F_NIR_REG, NULL, 7);
 
@@ -418,7 +432,7 @@ const sv_entity *const SV_ENTITIES[] = {
     &SV_ENT_MUNICIPALITY, &SV_ENT_UNIT, &SV_ENT_DEMAND, &SV_ENT_MEASURE, &SV_ENT_AGREEMENT,
     &SV_ENT_PARTICIPANT, &SV_ENT_ASSESSMENT, &SV_ENT_NEED, &SV_ENT_PLAN, &SV_ENT_PHASE,
     &SV_ENT_PLAN_MEASURE, &SV_ENT_FOLLOWUP, &SV_ENT_REVIEW, &SV_ENT_ABSENCE, &SV_ENT_EVALUATION,
-    &SV_ENT_ABSENCE_HOUR, &SV_ENT_LEAVE, NULL};
+    &SV_ENT_ABSENCE_HOUR, &SV_ENT_LEAVE, &SV_ENT_CONTRACT, NULL};
 
 const sv_entity *sv_entity_by_table(const char *table)
 {

@@ -25,6 +25,7 @@ extern const sv_entity SV_ENT_ABSENCE_HOUR;  /* step 6: absence by the hour (cor
 extern const sv_code SV_CODES_ABSENCE_HOUR_REASON[];
 extern const sv_entity SV_ENT_LEAVE;         /* step 6: leave as a decision (core/leave.c) */
 extern const sv_code SV_CODES_LEAVE_KIND[];
+extern const sv_entity SV_ENT_CONTRACT;      /* step 5: integration contract (core/contract.c) */
 /* Registrations in NIR: written only through core/nir.c (which refuses a registration before
  * the event or a second one), so it is not among SV_ENTITIES that `add`/`edit` offer; its
  * audit triggers are generated like every other entity's. */
