@@ -94,6 +94,11 @@ int sv_case_load_parts(sv_store *st, int64_t pid, int whole, sv_case *c, sv_err 
         }
         free(ph);
     }
+    if (c->has_plan) {
+        int rc = sv_contract_for_rev(st, pid, c->plan.rev, &c->contract, e);
+        c->has_contract = rc == SV_OK;
+        if (rc != SV_OK && rc != SV_ENOTFOUND) goto fail;
+    }
     if (load_list(st, &SV_ENT_FOLLOWUP, pid, &c->followups, &c->nfollowups, e)) goto fail;
     if (load_list(st, &SV_ENT_REVIEW, pid, &c->reviews, &c->nreviews, e)) goto fail;
     if (load_list(st, &SV_ENT_ABSENCE, pid, &c->absences, &c->nabsences, e)) goto fail;

@@ -3,6 +3,7 @@
 #ifndef SV_CASE_H
 #define SV_CASE_H
 
+#include "contract.h"
 #include "figures.h"
 #include "model.h"
 #include "store.h"
@@ -43,6 +44,8 @@ typedef struct sv_case {
     sv_unit *units;
     int nunits;
     sv_date nir_next;        /* earliest deadline of the open NIR items (core/nir.c); whole load only */
+    int has_contract;        /* the integration contract of the plan's current version; whole load only */
+    sv_contract contract;
 } sv_case;
 
 /* Loads everything about one participant. Free with sv_case_free. Reading needs no role beyond

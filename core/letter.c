@@ -257,6 +257,17 @@ static xmlNodePtr deciding_unit(pool *p, xmlNodePtr muni)
     return best;
 }
 
+/* The integration contract of the plan (integreringsloven § 16), when the decision carries it. */
+static void contract_part(writer *w, pool *p, xmlNodePtr k)
+{
+    say(w, "del.kontrakt", NULL);
+    say(w, "kontrakt", (const char *[]){"ddato", date(p, prop(p, k, "signert-deltaker")), "kdato",
+                                        date(p, prop(p, k, "signert-kommune")), NULL});
+    say(w, "kontrakt.deltaker", (const char *[]){"tekst", content(p, child(k, "deltaker")), NULL});
+    say(w, "kontrakt.kommune", (const char *[]){"tekst", content(p, child(k, "kommune")), NULL});
+    sv_buf_add(w->out, "\n");
+}
+
 char *sv_letter_build(xmlDocPtr doc, sv_err *e)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -318,6 +329,7 @@ char *sv_letter_build(xmlDocPtr doc, sv_err *e)
         }
         sv_buf_add(&out, "\n");
     }
+    if (child(root, "kontrakt")) contract_part(&w, &p, child(root, "kontrakt"));
 
     xmlNodePtr r = child(root, "begrunnelse");
     say(&w, "del.begrunnelse", NULL);

@@ -182,6 +182,19 @@ static void kind_part(ctx *c, xmlNodePtr root)
     }
 }
 
+/* The integration contract of the plan (integreringsloven § 16), when the decision carries it. */
+static void contract(ctx *c, xmlNodePtr root)
+{
+    sv_xpool *p = &c->p;
+    xmlNodePtr k = sv_xml_child(root, "kontrakt");
+    if (!k) return;
+    sv_flow_heading(c->f, txt(c, "del.kontrakt", NULL));
+    para(c, "kontrakt", V("ddato", sv_xdate(p, sv_xprop(p, k, "signert-deltaker")), "kdato",
+                          sv_xdate(p, sv_xprop(p, k, "signert-kommune"))));
+    para(c, "kontrakt.deltaker", V("tekst", sv_xcontent(p, sv_xml_child(k, "deltaker"))));
+    para(c, "kontrakt.kommune", V("tekst", sv_xcontent(p, sv_xml_child(k, "kommune"))));
+}
+
 static void reasons(ctx *c, xmlNodePtr root)
 {
     sv_xpool *p = &c->p;
@@ -286,6 +299,7 @@ int sv_letter_pdf(const sv_letter_src *s, unsigned char **out, size_t *len, sv_e
     facts(&c, root);
     plan(&c, root);
     kind_part(&c, root);
+    contract(&c, root);
     reasons(&c, root);
     appeal(&c, s, root);
     notice_and_history(&c, root);

@@ -149,6 +149,19 @@ static int work_oriented(const sv_measure *m)
     return !strcmp(m->orientation, "arbeid") || !strcmp(m->orientation, "begge");
 }
 
+/* The integration contract of the plan's version (integreringsloven § 16), when there is one. */
+static void contract(bld *b, xmlNodePtr root, const sv_case *c)
+{
+    if (!c->has_contract) return;
+    const sv_contract *k = &c->contract;
+    xmlNodePtr n = el(b, root, "kontrakt", NULL, NULL);
+    at_int(b, n, "planversjon", k->plan_rev);
+    at_date(b, n, "signert-deltaker", k->signed_participant);
+    at_date(b, n, "signert-kommune", k->signed_municipality);
+    el(b, n, "deltaker", k->participant_commits, "Deltakeren forplikter seg til");
+    el(b, n, "kommune", k->municipality_commits, "Kommunen forplikter seg til");
+}
+
 static void plan(bld *b, xmlNodePtr root, const sv_case *c)
 {
     if (!c->has_plan) return;
@@ -345,6 +358,7 @@ xmlDocPtr sv_vedtak_build(const sv_case *c, const sv_vedtak_in *in, const sv_rul
     part(&b, root, c, in->decided_on);
     facts(&b, root, c);
     if (strcmp(in->kind, "avslag")) plan(&b, root, c);   /* a refusal fixes no plan */
+    if (strcmp(in->kind, "avslag")) contract(&b, root, c);   /* nor has a contract (integreringsloven § 16) */
     b.failed |= sv_vedtak_kind_xml(root, b.ns, in, e);
     reasons(&b, root, c, in, rs);
     appeal(&b, root, c, rs);

@@ -176,6 +176,19 @@ void case_build_step5(case_screen *cs)
             case_add_item(cs, IT_ADD, &SV_ENT_PLAN_MEASURE, NULL, ph->phase.m.id, 3, _("+ Tiltak i fasen"));
         }
         case_add_item(cs, IT_ADD, &SV_ENT_PHASE, NULL, c->plan.m.id, 2, _("+ Ny tidsfase"));
+        /* the integration contract of the plan's version (integreringsloven § 16, core/contract.c) */
+        if (sv_participant_law(&c->p) == SV_LAW_INTEGRERING) {
+            if (c->has_contract) {
+                fmt_date(c->contract.signed_participant, a);
+                fmt_date(c->contract.signed_municipality, b);
+                snprintf(t, sizeof t, _("Integreringskontrakt for planversjon %d: signert av deltakeren %s, av kommunen %s"),
+                         c->contract.plan_rev, a, b);
+                case_add_item(cs, IT_ROW, &SV_ENT_CONTRACT, &c->contract, cs->pid, 1, t);
+            } else {
+                case_add_item(cs, IT_ADD, &SV_ENT_CONTRACT, NULL, cs->pid, 1,
+                              _("+ Integreringskontrakt for denne planversjonen (integreringsloven § 16)"));
+            }
+        }
     }
     case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Vedtak"));
     const sv_decision *last = sv_case_last_decision(c);

@@ -89,4 +89,32 @@ has "$T/out" "ingen for planversjon $NEW"
 expect 0 S contract set 1 --participant-commits "Delta i norsk til B2" --municipality-commits "Norskkurs" --signed 18.12.2025
 has "$T/out" "nr. 2 for planversjon $NEW er lagret"
 expect 0 S verify
+
+# in the decision (XML), the rule of integreringsloven § 16, and the letters (text and PDF)
+D2="$T/demo.db"
+"$BIN" --db "$D2" init --number 4601 --name Bergen >/dev/null
+"$BIN" --db "$D2" demo --participants 30 --seed 3 >/dev/null
+P=$(sqlite3 "$D2" "SELECT d.participant_id FROM decision d JOIN contract k ON k.participant_id = d.participant_id
+    AND k.plan_rev = d.plan_rev WHERE d.law = 'integreringsloven' AND d.kind = 'plan' ORDER BY d.id LIMIT 1")
+[ -n "$P" ] && ok || bad "the demo made no plan decision with a contract"
+expect 0 "$BIN" --db "$D2" export "$P" --out "$T/v.xml"
+has "$T/v.xml" "<kontrakt planversjon=\"[0-9]*\" signert-deltaker=\"[0-9-]*\" signert-kommune="
+"$BIN" check "$T/v.xml" >"$T/out" 2>&1
+has "$T/out" "IN-K1-KONTRAKT	ok"
+FIX="$(dirname "$0")/../fixtures/vedtak"
+expect 1 "$BIN" check "$FIX/IN-K1-KONTRAKT-fail.xml"
+has "$T/out" "IN-K1-KONTRAKT	brudd"
+expect 0 "$BIN" check "$FIX/IN-K1-KONTRAKT-ok.xml"
+expect 0 "$BIN" --db "$D2" letter "$P"
+has "$T/out" "^INTEGRERINGSKONTRAKTEN"
+has "$T/out" "Du har forpliktet deg til: Delta i alle tiltak"
+has "$T/out" "integreringsloven § 16"
+expect 0 "$BIN" --db "$D2" letter "$P" --pdf "$T/v.pdf"
+if command -v pdftotext >/dev/null; then
+    pdftotext "$T/v.pdf" "$T/v.txt"
+    has "$T/v.txt" "INTEGRERINGSKONTRAKTEN"
+fi
+for k in del.kontrakt kontrakt kontrakt.deltaker kontrakt.kommune; do
+    grep -q "^$k = " "$STEGVIS_TEMPLATES/letters/nn.txt" && ok || bad "nynorsk letter text $k missing"
+done
 finish

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "../../core/advnotice.h"
+#include "../../core/contract.h"
 #include "../../core/decision.h"
 #include "../../core/issue.h"
 #include "../../core/vedtak.h"
@@ -246,6 +247,21 @@ static void enter_plan(db *d, xmlNodePtr root)
 
 /* Earlier decisions and reviews: the reviews as rows, the decisions as issued rows (the store
  * keeps them as they are; their document is not what this test looks at). */
+/* The integration contract (integreringsloven § 16), entered last: it belongs to the plan's
+ * version as the plan now stands in the database. */
+static void enter_contract(db *d, xmlNodePtr k)
+{
+    if (!k || !d->pid) return;
+    sv_contract c;
+    sv_entity_blank(&SV_ENT_CONTRACT, &c);
+    c.m.parent = d->pid;
+    snprintf(c.participant_commits, sizeof c.participant_commits, "%s", text(child(k, "deltaker")));
+    snprintf(c.municipality_commits, sizeof c.municipality_commits, "%s", text(child(k, "kommune")));
+    c.signed_participant = date_of(prop(k, "signert-deltaker"));
+    c.signed_municipality = date_of(prop(k, "signert-kommune"));
+    save(d, &SV_ENT_CONTRACT, &c);
+}
+
 static void enter_history(db *d, xmlNodePtr h, const char *xml)
 {
     for (xmlNodePtr n = h ? h->children : NULL; n; n = n->next) {
@@ -385,6 +401,7 @@ static void round_trip(const char *file, tally *t)
     enter_history(&d, child(root, "historikk"), xml);
     free(xml);
     enter_advance(&d, root);
+    enter_contract(&d, child(root, "kontrakt"));
 
     if (d.refused[0]) {
         /* refused at entry: check must find a violation of a rule on that very field */

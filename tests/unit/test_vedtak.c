@@ -14,6 +14,8 @@
 #include "../../core/verdict.h"
 #include "testlib.h"
 
+#include "../../core/contract.h"
+
 static sv_store *st;
 static char path[512];
 static int64_t muni;
@@ -167,6 +169,10 @@ static int64_t sound_case(int seq, sv_date permit, sv_date settled, int months)
     int64_t f2 = save(&SV_ENT_PHASE, &ph);
     add_pm(f2, m_norsk, needs[0], 100);
     add_pm(f2, m_praksis, needs[1], 275);
+    /* the integration contract of the plan (integreringsloven § 16), signed at the consultation */
+    sv_err e;
+    if (permit >= sv_date_from_ymd(2021, 1, 1) && pl.consulted_on <= sv_today())
+        ck_assert_msg(sv_contract_demo(st, pid, pl.consulted_on, &e) == SV_OK, "%s", e.msg);
     return pid;
 }
 
@@ -239,6 +245,8 @@ START_TEST(test_violation_blocks_decision_and_names_field)
     ck_assert_int_eq(sv_case_load(st, pid, &c, &e), SV_OK);
     strcpy(c.plan.justification, "Planen er tilpasset deltakeren.");
     ck_assert_int_eq(sv_row_save(st, &SV_ENT_PLAN, &c.plan, &e), SV_OK);
+    /* the changed plan is a new version: its contract is signed again, so one fault remains */
+    ck_assert_msg(sv_contract_demo(st, pid, c.plan.consulted_on, &e) == SV_OK, "%s", e.msg);
     sv_vedtak_in in = decision_in(&c, "plan");
     sv_issue r;
     ck_assert_int_eq(sv_issue_decision(st, pid, &in, 1, &r, &e), SV_EINVAL);
