@@ -181,7 +181,7 @@ void case_build_step5(case_screen *cs)
             if (c->has_contract) {
                 fmt_date(c->contract.signed_participant, a);
                 fmt_date(c->contract.signed_municipality, b);
-                snprintf(t, sizeof t, _("Integreringskontrakt for planversjon %d: signert av deltakeren %s, av kommunen %s"),
+                snprintf(t, sizeof t, _("Integreringskontrakt v. %d: deltakeren signerte %s, kommunen %s"),
                          c->contract.plan_rev, a, b);
                 case_add_item(cs, IT_ROW, &SV_ENT_CONTRACT, &c->contract, cs->pid, 1, t);
             } else {

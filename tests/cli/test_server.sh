@@ -83,6 +83,9 @@ for pm in "1 1 1 20" "1 2 3 3" "1 3 3 2" "1 4 2 12,5" "2 1 1 10" "2 4 2 27,5"; d
     set -- $pm
     expect 0 R add plan_measure --phase "$1" --measure-id "$2" --need-id "$3" --hours "$4"
 done
+# the integration contract of the plan (integreringsloven § 16)
+expect 0 R contract set 1 --participant-commits "Delta i norsk og praksis, melde fravær." \
+    --municipality-commits "Norskkurs, praksisplass og oppfølging hver måned." --signed 26.03.2025
 expect 0 R decide 1 --kind plan --notify-method post --date 28.03.2025 --notified 29.03.2025 --yes
 expect 0 R export 1 --out v1.xml
 expect 0 test "$(stat -c '%U %a' "$W/home-$A/v1.xml")" = "$A 600"
