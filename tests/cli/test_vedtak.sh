@@ -97,6 +97,9 @@ has "$T/err" "planens felt «Begrunnelse»"
 expect 1 S export 1
 has "$T/err" "har ikke noe fattet vedtak"
 expect 0 S edit plan 1 --justification "Deltakeren har ni års skolegang og erfaring fra butikk. Handelen i Bergen trenger folk; norsk til B1 og praksis i butikk gir en realistisk vei til fast jobb."
+# the integration contract of the plan (integreringsloven § 16)
+expect 0 S contract set 1 --participant-commits "Delta i norsk og praksis, melde fravær." \
+    --municipality-commits "Norskkurs, praksisplass og oppfølging hver måned." --signed 26.03.2025
 expect 2 S decide 1 --kind plan
 expect 1 S decide 1 --kind vedtak --notify-method post
 has "$T/err" "--kind: «vedtak» er ikke gyldig"
