@@ -12,6 +12,12 @@
 #include "model.h"
 #include "i18n.h"
 
+/* Migration: the months with hours absent are read through their own index; the migration
+ * also writes the triggers and items of absence by the hour and of leave (sv_nir_schema_sql_for
+ * runs at the end of every migration). */
+const char SV_MIGRATION_NIR_HOURS[] =
+    "CREATE INDEX IF NOT EXISTS absence_hour_absent ON absence_hour(participant_id, on_day) WHERE hours > 0;";
+
 /* Kinds of items: code, label, and how to find the participant of the row the fact lives on. */
 static const char SQL_DECISION[] = "SELECT participant_id FROM decision WHERE id = ?";
 static const char SQL_PLAN[] = "SELECT participant_id FROM plan WHERE id = ?";
@@ -20,6 +26,8 @@ static const char SQL_PM[] = "SELECT pl.participant_id FROM plan_measure pm JOIN
                              " JOIN plan pl ON pl.id = ph.plan_id WHERE pm.id = ?";
 static const char SQL_ABSENCE[] = "SELECT participant_id FROM absence WHERE id = ?";
 static const char SQL_EVALUATION[] = "SELECT participant_id FROM evaluation WHERE id = ?";
+static const char SQL_ABSENCE_HOUR[] = "SELECT participant_id FROM absence_hour WHERE id = ?";
+static const char SQL_LEAVE[] = "SELECT participant_id FROM leave WHERE id = ?";
 
 static const struct {
     const char *kind, *label, *owner_sql;
@@ -35,6 +43,8 @@ static const struct {
     {"foreldre", N_("Foreldreveiledning fullført"), SQL_PM},
     {"livsmestring", N_("Livsmestring i et nytt land fullført"), SQL_PM},
     {"fravaer", N_("Permisjon og fravær"), SQL_ABSENCE},
+    {"timefravaer", N_("Fravær per time i måneden"), SQL_ABSENCE_HOUR},
+    {"permisjon", N_("Innvilget permisjon"), SQL_LEAVE},
     {"slutt", N_("Avslutning og årsak"), SQL_EVALUATION},
 };
 #define NKINDS ((int)(sizeof KINDS / sizeof KINDS[0]))
@@ -46,50 +56,71 @@ static const struct {
 #define DECIDED " AND EXISTS(SELECT 1 FROM decision WHERE participant_id = p.id)"
 #define PM_JOIN " FROM participant p JOIN plan pl ON pl.participant_id = p.id JOIN phase ph ON ph.plan_id = pl.id" \
                 " JOIN plan_measure pm ON pm.phase_id = ph.id JOIN measure m ON m.id = pm.measure_id"
-enum { G_DECISION = 1, G_PLAN = 2, G_ASSESSMENT = 4, G_ABSENCE = 8, G_EVALUATION = 16, G_ALL = 31 };
+enum { G_DECISION = 1, G_PLAN = 2, G_ASSESSMENT = 4, G_ABSENCE = 8, G_EVALUATION = 16, G_ABSENCE_HOUR = 32,
+       G_LEAVE = 64, G_ALL = 127 };
+/* The schema the tables of the later branches came with (core/schema.c): the items are derived
+ * at every migration, also for the older targets the tests build. */
+#define SCHEMA_ABSENCE_HOUR 22
+#define SCHEMA_LEAVE 23
+static int g_schema = 1 << 30;   /* the schema the SQL is written for (sv_nir_schema_sql_for) */
 static const struct {
+    int schema;            /* the first schema whose tables it reads (0: every one) */
     int groups;            /* the facts it comes from: which triggers derive it again */
     const char *kinds;     /* the kinds it gives, as an SQL list */
     const char *sql;
 } BRANCHES[] = {
-    {G_DECISION, "'tilbud'",
+    {0, G_DECISION, "'tilbud'",
     "SELECT p.id AS pid, p.municipality_id AS muni, 'tilbud' AS kind, d.id AS ref, 'vedtak ' || d.decided_on AS fact,"
     " d.decided_on AS ev FROM participant p JOIN decision d ON d.id = (SELECT id FROM decision"
     " WHERE participant_id = p.id ORDER BY decided_on, id LIMIT 1) WHERE @F"},
-    {G_PLAN | G_DECISION, "'start'",
+    {0, G_PLAN | G_DECISION, "'start'",
     "SELECT p.id, p.municipality_id, 'start', pl.id, pl.start_on, pl.start_on FROM participant p"
     " JOIN plan pl ON pl.participant_id = p.id WHERE @F AND pl.start_on IS NOT NULL" DECIDED},
-    {G_DECISION, "'stans'",
+    {0, G_DECISION, "'stans'",
     "SELECT p.id, p.municipality_id, 'stans', d.id, 'stans ' || d.decided_on, d.decided_on FROM participant p"
     " JOIN decision d ON d.participant_id = p.id WHERE @F AND d.kind = 'stans'"},
     /* a decision that is not a stop, right after a stop */
-    {G_DECISION, "'gjenopptak'",
+    {0, G_DECISION, "'gjenopptak'",
     "SELECT p.id, p.municipality_id, 'gjenopptak', d.id, 'gjenopptatt ' || d.decided_on, d.decided_on FROM participant p"
     " JOIN decision d ON d.participant_id = p.id WHERE @F AND d.kind <> 'stans' AND (SELECT x.kind FROM decision x"
     " WHERE x.participant_id = p.id AND (x.decided_on < d.decided_on OR (x.decided_on = d.decided_on AND x.id < d.id))"
     " ORDER BY x.decided_on DESC, x.id DESC LIMIT 1) = 'stans'"},
     /* the goal in force since the latest decision that set the plan */
-    {G_PLAN | G_DECISION, "'sluttmaal'",
+    {0, G_PLAN | G_DECISION, "'sluttmaal'",
     "SELECT p.id, p.municipality_id, 'sluttmaal', pl.id, pl.final_goal, (SELECT max(decided_on) FROM decision"
     " WHERE participant_id = p.id AND kind <> 'stans') FROM participant p JOIN plan pl ON pl.participant_id = p.id"
     " WHERE @F AND ifnull(pl.final_goal, '') <> ''"},
-    {G_ASSESSMENT, "'kartlegging'",
+    {0, G_ASSESSMENT, "'kartlegging'",
     "SELECT p.id, p.municipality_id, 'kartlegging', a.id, a.assessed_on, a.assessed_on FROM participant p"
     " JOIN assessment a ON a.participant_id = p.id WHERE @F AND a.assessed_on IS NOT NULL"},
-    {G_ASSESSMENT, "'karriere'",
+    {0, G_ASSESSMENT, "'karriere'",
     "SELECT p.id, p.municipality_id, 'karriere', a.id, a.career_on, a.career_on FROM participant p"
     " JOIN assessment a ON a.participant_id = p.id WHERE @F AND a.career_on IS NOT NULL"},
-    {G_PLAN | G_DECISION, "'tiltak'",
+    {0, G_PLAN | G_DECISION, "'tiltak'",
     "SELECT p.id, p.municipality_id, 'tiltak', pm.id, m.kind || ' ' || ph.start_on || '/' || ph.end_on || ' '"
     " || printf('%.1f', pm.hours / 10.0) || ' t/uke', ph.start_on" PM_JOIN " WHERE @F" DECIDED},
-    {G_PLAN | G_DECISION, "'foreldre', 'livsmestring'",
+    {0, G_PLAN | G_DECISION, "'foreldre', 'livsmestring'",
     "SELECT p.id, p.municipality_id, m.kind, pm.id, 'fullført ' || ph.end_on, ph.end_on" PM_JOIN
     " WHERE @F AND m.kind IN ('foreldre', 'livsmestring')" DECIDED},
-    {G_ABSENCE, "'fravaer'",
+    {0, G_ABSENCE, "'fravaer'",
     "SELECT p.id, p.municipality_id, 'fravaer', a.id, a.kind || ' ' || a.reason || ' ' || a.from_on || '/' || a.to_on"
     " || CASE WHEN a.approved THEN ' godkjent' ELSE '' END, a.from_on FROM participant p"
     " JOIN absence a ON a.participant_id = p.id WHERE @F"},
-    {G_EVALUATION, "'slutt'",
+    /* absence by the hour (integreringsloven § 17): one item per participant and month with hours
+     * absent, the month's approved and unapproved hours as its fact, its event the month's last
+     * day (when the month's register is complete); the row it is named by is the month's first */
+    {SCHEMA_ABSENCE_HOUR, G_ABSENCE_HOUR, "'timefravaer'",
+    "SELECT p.id, p.municipality_id, 'timefravaer', min(h.id), substr(h.on_day, 1, 7) || ' godkjent '"
+    " || printf('%.1f', total(CASE WHEN h.approved THEN h.hours END) / 10.0) || ' t ugodkjent '"
+    " || printf('%.1f', total(CASE WHEN h.approved THEN 0 ELSE h.hours END) / 10.0) || ' t',"
+    " date(min(h.on_day), 'start of month', '+1 month', '-1 day') FROM participant p"
+    " JOIN absence_hour h ON h.participant_id = p.id WHERE @F AND h.hours > 0 GROUP BY p.id, substr(h.on_day, 1, 7)"},
+    /* granted leave (introduksjonsloven § 10 / integreringsloven § 17 with their regulations):
+     * its kind and period, from its first day */
+    {SCHEMA_LEAVE, G_LEAVE, "'permisjon'",
+    "SELECT p.id, p.municipality_id, 'permisjon', l.id, l.kind || ' ' || l.from_on || '/' || l.to_on, l.from_on"
+    " FROM participant p JOIN leave l ON l.participant_id = p.id WHERE @F AND l.granted"},
+    {0, G_EVALUATION, "'slutt'",
     "SELECT p.id, p.municipality_id, 'slutt', ev.id, ev.end_reason, ev.evaluated_on FROM participant p"
     " JOIN evaluation ev ON ev.participant_id = p.id WHERE @F AND ev.evaluated_on IS NOT NULL"},
 };
@@ -102,7 +133,7 @@ static void branches_sql(sv_buf *b, int groups, const char *filter)
     sv_buf_add(b, "SELECT * FROM (SELECT NULL AS pid, NULL AS muni, NULL AS kind, NULL AS ref, NULL AS fact,"
                   " NULL AS ev WHERE 0");
     for (int i = 0; i < NBRANCHES; i++) {
-        if (!(BRANCHES[i].groups & groups)) continue;
+        if (!(BRANCHES[i].groups & groups) || BRANCHES[i].schema > g_schema) continue;
         sv_buf_add(b, " UNION ALL ");
         for (const char *s = BRANCHES[i].sql; *s;) {
             const char *at = strstr(s, "@F");
@@ -125,7 +156,9 @@ static void derive_sql(sv_buf *b, int groups, const char *pids)
     sv_buf_printf(b, "DELETE FROM nir_item WHERE participant_id IN (%s) AND kind IN (", pids);
     int n = 0;
     for (int i = 0; i < NBRANCHES; i++)
-        if (BRANCHES[i].groups & groups) sv_buf_printf(b, "%s%s", n++ ? ", " : "", BRANCHES[i].kinds);
+        if (BRANCHES[i].groups & groups && BRANCHES[i].schema <= g_schema)
+            sv_buf_printf(b, "%s%s", n++ ? ", " : "", BRANCHES[i].kinds);
+    if (!n) sv_buf_add(b, "NULL");
     sv_buf_add(b, ") AND item NOT IN (SELECT x.kind || ':' || x.ref FROM (");
     branches_sql(b, groups, filter);
     sv_buf_add(b, ") x);");
@@ -153,26 +186,34 @@ static void recompute(sv_buf *b, const char *name, const char *event, const char
 #define PM_OF_MEASURE "SELECT pl.participant_id FROM plan_measure pm JOIN phase ph ON ph.id = pm.phase_id" \
                       " JOIN plan pl ON pl.id = ph.plan_id WHERE pm.measure_id = NEW.id"
 
-void sv_nir_schema_sql(sv_buf *b)
+void sv_nir_schema_sql(sv_buf *b) { sv_nir_schema_sql_for(b, 1 << 30); }
+
+void sv_nir_schema_sql_for(sv_buf *b, int schema)
 {
-    static const struct { const char *table; int groups; const char *when_new, *when_old; } SOURCES[] = {
+    g_schema = schema;
+    static const struct { const char *table; int groups; const char *when_new, *when_old; int schema; const char *when_upd; } SOURCES[] = {
         /* the plan's items exist once it is decided: before that, saving it derives nothing */
         {"plan", G_PLAN, "EXISTS(SELECT 1 FROM decision WHERE participant_id = NEW.participant_id)",
          "EXISTS(SELECT 1 FROM nir_item WHERE participant_id = OLD.participant_id)"},
         {"assessment", G_ASSESSMENT, NULL, NULL},
         {"absence", G_ABSENCE, NULL, NULL},
-        {"evaluation", G_EVALUATION, NULL, NULL}};
+        {"evaluation", G_EVALUATION, NULL, NULL},
+        /* a day attended (no hours absent) is no item: only rows with hours derive again */
+        {"absence_hour", G_ABSENCE_HOUR, "NEW.hours > 0", "OLD.hours > 0", SCHEMA_ABSENCE_HOUR,
+         "OLD.hours > 0 OR NEW.hours > 0"},
+        {"leave", G_LEAVE, NULL, NULL, SCHEMA_LEAVE}};
     char name[64], ev[64];
     recompute(b, "nir_decision_i", "INSERT ON decision", NULL, G_ALL, "NEW.participant_id");
     for (size_t i = 0; i < sizeof SOURCES / sizeof SOURCES[0]; i++) {
         const char *t = SOURCES[i].table;
         int g = SOURCES[i].groups;
+        if (SOURCES[i].schema > schema) continue;
         snprintf(name, sizeof name, "nir_%s_i", t);
         snprintf(ev, sizeof ev, "INSERT ON %s", t);
         recompute(b, name, ev, SOURCES[i].when_new, g, "NEW.participant_id");
         snprintf(name, sizeof name, "nir_%s_u", t);
         snprintf(ev, sizeof ev, "UPDATE ON %s", t);
-        recompute(b, name, ev, NULL, g, "OLD.participant_id, NEW.participant_id");
+        recompute(b, name, ev, SOURCES[i].when_upd, g, "OLD.participant_id, NEW.participant_id");
         snprintf(name, sizeof name, "nir_%s_d", t);
         snprintf(ev, sizeof ev, "DELETE ON %s", t);
         recompute(b, name, ev, SOURCES[i].when_old, g, "OLD.participant_id");

@@ -14,6 +14,9 @@
 #include "date.h"
 #include "store.h"
 
+/* The migration that brings the items of absence by the hour and of leave (core/schema.c). */
+extern const char SV_MIGRATION_NIR_HOURS[];
+
 /* Months from an event to its NIR deadline. */
 #define SV_NIR_MONTHS 2
 
@@ -70,5 +73,8 @@ int sv_nir_register(sv_store *st, const char *item, sv_date on, sv_date today, s
 /* Appends the SQL that keeps the derived items (table nir_item) current: triggers on every
  * table an item comes from, and deriving all of them again. Run by the schema migration. */
 void sv_nir_schema_sql(sv_buf *b);
+/* The same for the tables of schema `schema` (the migration's target): the items of tables a
+ * later schema brings are left out. */
+void sv_nir_schema_sql_for(sv_buf *b, int schema);
 
 #endif

@@ -485,7 +485,8 @@ static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, 
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
                                          MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20,
                                          MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT,
-                                         SV_MIGRATION_ADVNOTICE, SV_MIGRATION_APPEAL, SV_MIGRATION_CONTRACT};
+                                         SV_MIGRATION_ADVNOTICE, SV_MIGRATION_APPEAL, SV_MIGRATION_CONTRACT,
+                                         SV_MIGRATION_NIR_HOURS};
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == SV_SCHEMA_LATEST && SV_SCHEMA_LATEST == SV_SCHEMA_VERSION,
                "one migration per schema version: SV_SCHEMA_LATEST (schema.h) and SV_SCHEMA_VERSION (store.h)");
 
@@ -621,7 +622,7 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
     if (target == SV_SCHEMA_LATEST) sv_guard_sql(target, &b);
     /* NIR registrations are not among SV_ENTITIES (only core/nir.c writes them) but are
      * audited and guarded the same way (sv_guard_each); the derived items are kept by triggers. */
-    if (target >= 6) sv_nir_schema_sql(&b);
+    if (target >= 6) sv_nir_schema_sql_for(&b, target);
     sv_buf_printf(&b, "PRAGMA user_version = %d;", target);
     int rc = exec(db, b.s, e);
     sv_buf_free(&b);

@@ -9,7 +9,10 @@ q() { sqlite3 "$DB" "$1"; }
 expect 0 S demo --participants 150 --seed 5
 TODAY=$(date +%Y-%m-%d)
 
-# Every item kind counted independently from the facts (events on or before today).
+# Every item kind counted independently from the facts (events on or before today). Absence by
+# the hour: one item per participant and month with hours absent, once the month has ended.
+HOUR_MONTHS="SELECT participant_id, substr(on_day, 1, 7) AS mon FROM absence_hour WHERE hours > 0
+ GROUP BY participant_id, mon HAVING date(mon || '-01', '+1 month', '-1 day') <= '$TODAY'"
 DECIDED="EXISTS(SELECT 1 FROM decision d WHERE d.participant_id = pl.participant_id)"
 total=$(q "SELECT
  (SELECT count(*) FROM participant p WHERE (SELECT min(decided_on) FROM decision d WHERE d.participant_id = p.id) <= '$TODAY')
@@ -24,7 +27,9 @@ total=$(q "SELECT
  + (SELECT count(*) FROM plan_measure pm JOIN phase ph ON ph.id = pm.phase_id JOIN plan pl ON pl.id = ph.plan_id
      JOIN measure m ON m.id = pm.measure_id WHERE m.kind IN ('foreldre', 'livsmestring') AND ph.end_on <= '$TODAY' AND $DECIDED)
  + (SELECT count(*) FROM absence WHERE from_on <= '$TODAY')
- + (SELECT count(*) FROM evaluation WHERE evaluated_on <= '$TODAY')")
+ + (SELECT count(*) FROM evaluation WHERE evaluated_on <= '$TODAY')
+ + (SELECT count(*) FROM ($HOUR_MONTHS))
+ + (SELECT count(*) FROM leave WHERE granted AND from_on <= '$TODAY')")
 [ "$total" -gt 500 ] && ok || bad "the demo should give hundreds of NIR items, got $total"
 expect 0 S nir --limit 5
 has "$T/out" "NIR per .*: $total åpne punkter"
@@ -54,6 +59,22 @@ k_ass=$(q "SELECT count(*) FROM assessment WHERE assessed_on <= '$TODAY'")
 [ "$(cut -f3 "$T/out" | grep -c '^kartlegging:')" -eq "$k_ass" ] && ok || bad "kartlegging items != $k_ass"
 k_end=$(q "SELECT count(*) FROM evaluation WHERE evaluated_on <= '$TODAY'")
 [ "$(cut -f3 "$T/out" | grep -c '^slutt:')" -eq "$k_end" ] && ok || bad "slutt items != $k_end"
+k_hour=$(q "SELECT count(*) FROM ($HOUR_MONTHS)")
+[ "$k_hour" -gt 0 ] && ok || bad "the demo should give months with absence by the hour"
+[ "$(cut -f3 "$T/out" | grep -c '^timefravaer:')" -eq "$k_hour" ] && ok || bad "timefravaer items != $k_hour"
+k_leave=$(q "SELECT count(*) FROM leave WHERE granted AND from_on <= '$TODAY'")
+[ "$(cut -f3 "$T/out" | grep -c '^permisjon:')" -eq "$k_leave" ] && ok || bad "permisjon items != $k_leave"
+# a month's fact: its approved and unapproved hours, summed here from the rows; the event the
+# month's last day
+hrow=$(q "SELECT min(id) FROM absence_hour WHERE hours > 0 AND on_day < date('$TODAY', 'start of month')")
+hpid=$(q "SELECT participant_id FROM absence_hour WHERE id = $hrow")
+hmon=$(q "SELECT substr(on_day, 1, 7) FROM absence_hour WHERE id = $hrow")
+hfact=$(q "SELECT '$hmon godkjent ' || printf('%.1f', total(CASE WHEN approved THEN hours END) / 10.0) || ' t ugodkjent '
+   || printf('%.1f', total(CASE WHEN approved THEN 0 ELSE hours END) / 10.0) || ' t' FROM absence_hour
+   WHERE participant_id = $hpid AND substr(on_day, 1, 7) = '$hmon' AND hours > 0")
+hitem="timefravaer:$(q "SELECT min(id) FROM absence_hour WHERE participant_id = $hpid AND substr(on_day, 1, 7) = '$hmon' AND hours > 0")"
+grep -q "	$hitem	$hfact	$(q "SELECT date('$hmon-01', '+1 month', '-1 day')")	" "$T/out" && ok ||
+    bad "$hitem should say «$hfact»: $(grep "	$hitem	" "$T/out")"
 
 # Registering: the first (most overdue) item.
 item=$(head -1 "$T/out" | cut -f3)
@@ -93,6 +114,16 @@ has "$T/out" "endret siden den ble registrert"
 expect 0 S nir --register "kartlegging:$aid"
 [ "$(q "SELECT count(*) FROM audit WHERE tbl = 'nir_registration' AND action = 'update'")" -eq 1 ] && ok \
     || bad "re-registering a reopened item should update (and audit) its registration"
+
+# A month of absence by the hour registered, then a row of it changed: the item reopens with
+# the new hours; a day attended (0 hours) added to the month changes nothing.
+expect 0 S nir --register "$hitem"
+hid=$(q "SELECT id FROM absence_hour WHERE participant_id = $hpid AND substr(on_day, 1, 7) = '$hmon' AND hours > 0
+         ORDER BY id DESC LIMIT 1")
+expect 0 S edit absence_hour "$hid" --hours "$(q "SELECT printf('%.1f', (hours + 1) / 10.0) FROM absence_hour WHERE id = $hid" | tr . ,)"
+expect 0 S nir --tsv --limit 0
+grep -q "	$hitem	" "$T/out" && ok || bad "a changed month of absence should reopen $hitem"
+[ "$(q "SELECT open FROM nir_item WHERE item = '$hitem'")" -eq 1 ] && ok || bad "$hitem not open"
 
 # Roles: NAV and the supervisor read the worklist but may not register; an adviser may.
 expect 0 S user add navansatt nav --municipality 9999
