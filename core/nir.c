@@ -18,6 +18,11 @@
 const char SV_MIGRATION_NIR_HOURS[] =
     "CREATE INDEX IF NOT EXISTS absence_hour_absent ON absence_hour(participant_id, on_day) WHERE hours > 0;";
 
+/* Migration: the items of appeals and their outcomes, and the offer without refusals; nothing
+ * to create (the appeal table has no index on purpose, core/appeal.c): the triggers and the
+ * items are written by sv_nir_schema_sql_for at the end of the migration, like every one. */
+const char SV_MIGRATION_NIR_APPEAL[] = "";
+
 /* Kinds of items: code, label, and how to find the participant of the row the fact lives on. */
 static const char SQL_DECISION[] = "SELECT participant_id FROM decision WHERE id = ?";
 static const char SQL_PLAN[] = "SELECT participant_id FROM plan WHERE id = ?";
@@ -28,6 +33,7 @@ static const char SQL_ABSENCE[] = "SELECT participant_id FROM absence WHERE id =
 static const char SQL_EVALUATION[] = "SELECT participant_id FROM evaluation WHERE id = ?";
 static const char SQL_ABSENCE_HOUR[] = "SELECT participant_id FROM absence_hour WHERE id = ?";
 static const char SQL_LEAVE[] = "SELECT participant_id FROM leave WHERE id = ?";
+static const char SQL_APPEAL[] = "SELECT participant_id FROM appeal WHERE id = ?";
 
 static const struct {
     const char *kind, *label, *owner_sql;
@@ -45,6 +51,8 @@ static const struct {
     {"fravaer", N_("Permisjon og fravær"), SQL_ABSENCE},
     {"timefravaer", N_("Fravær per time i måneden"), SQL_ABSENCE_HOUR},
     {"permisjon", N_("Innvilget permisjon"), SQL_LEAVE},
+    {"klage", N_("Klage på vedtak"), SQL_APPEAL},
+    {"klageutfall", N_("Utfall av klage"), SQL_APPEAL},
     {"slutt", N_("Avslutning og årsak"), SQL_EVALUATION},
 };
 #define NKINDS ((int)(sizeof KINDS / sizeof KINDS[0]))
@@ -57,11 +65,12 @@ static const struct {
 #define PM_JOIN " FROM participant p JOIN plan pl ON pl.participant_id = p.id JOIN phase ph ON ph.plan_id = pl.id" \
                 " JOIN plan_measure pm ON pm.phase_id = ph.id JOIN measure m ON m.id = pm.measure_id"
 enum { G_DECISION = 1, G_PLAN = 2, G_ASSESSMENT = 4, G_ABSENCE = 8, G_EVALUATION = 16, G_ABSENCE_HOUR = 32,
-       G_LEAVE = 64, G_ALL = 127 };
+       G_LEAVE = 64, G_APPEAL = 128, G_ALL = 255 };
 /* The schema the tables of the later branches came with (core/schema.c): the items are derived
  * at every migration, also for the older targets the tests build. */
 #define SCHEMA_ABSENCE_HOUR 22
 #define SCHEMA_LEAVE 23
+#define SCHEMA_APPEAL 26
 static int g_schema = 1 << 30;   /* the schema the SQL is written for (sv_nir_schema_sql_for) */
 static const struct {
     int schema;            /* the first schema whose tables it reads (0: every one) */
@@ -69,10 +78,11 @@ static const struct {
     const char *kinds;     /* the kinds it gives, as an SQL list */
     const char *sql;
 } BRANCHES[] = {
+    /* the first decision that offers the programme: a refusal (avslag) is no offer */
     {0, G_DECISION, "'tilbud'",
     "SELECT p.id AS pid, p.municipality_id AS muni, 'tilbud' AS kind, d.id AS ref, 'vedtak ' || d.decided_on AS fact,"
     " d.decided_on AS ev FROM participant p JOIN decision d ON d.id = (SELECT id FROM decision"
-    " WHERE participant_id = p.id ORDER BY decided_on, id LIMIT 1) WHERE @F"},
+    " WHERE participant_id = p.id AND kind <> 'avslag' ORDER BY decided_on, id LIMIT 1) WHERE @F"},
     {0, G_PLAN | G_DECISION, "'start'",
     "SELECT p.id, p.municipality_id, 'start', pl.id, pl.start_on, pl.start_on FROM participant p"
     " JOIN plan pl ON pl.participant_id = p.id WHERE @F AND pl.start_on IS NOT NULL" DECIDED},
@@ -120,6 +130,20 @@ static const struct {
     {SCHEMA_LEAVE, G_LEAVE, "'permisjon'",
     "SELECT p.id, p.municipality_id, 'permisjon', l.id, l.kind || ' ' || l.from_on || '/' || l.to_on, l.from_on"
     " FROM participant p JOIN leave l ON l.participant_id = p.id WHERE @F AND l.granted"},
+    /* an appeal against a decision (forvaltningsloven § 28), from the day it was received: the
+     * decision by its date */
+    {SCHEMA_APPEAL, G_APPEAL, "'klage'",
+    "SELECT p.id, p.municipality_id, 'klage', a.id, 'klage vedtak ' || d.decided_on || ' mottatt ' || a.received_on,"
+    " a.received_on FROM participant p JOIN appeal a ON a.participant_id = p.id JOIN decision d ON d.id = a.decision_id"
+    " WHERE @F"},
+    /* its outcome: the municipality's own review (§ 33 andre ledd) and, once it has come,
+     * Statsforvalteren's; from the latest of them, so the outcome at Statsforvalteren changes
+     * the fact and reopens an item registered with the review alone */
+    {SCHEMA_APPEAL, G_APPEAL, "'klageutfall'",
+    "SELECT p.id, p.municipality_id, 'klageutfall', a.id, trim(ifnull('kommunen ' || a.review || ' ' || a.reviewed_on, '')"
+    " || ifnull(' statsforvalteren ' || a.outcome || ' ' || a.outcome_on, '')), ifnull(a.outcome_on, a.reviewed_on)"
+    " FROM participant p JOIN appeal a ON a.participant_id = p.id"
+    " WHERE @F AND (a.review IS NOT NULL OR a.outcome IS NOT NULL)"},
     {0, G_EVALUATION, "'slutt'",
     "SELECT p.id, p.municipality_id, 'slutt', ev.id, ev.end_reason, ev.evaluated_on FROM participant p"
     " JOIN evaluation ev ON ev.participant_id = p.id WHERE @F AND ev.evaluated_on IS NOT NULL"},
@@ -201,7 +225,9 @@ void sv_nir_schema_sql_for(sv_buf *b, int schema)
         /* a day attended (no hours absent) is no item: only rows with hours derive again */
         {"absence_hour", G_ABSENCE_HOUR, "NEW.hours > 0", "OLD.hours > 0", SCHEMA_ABSENCE_HOUR,
          "OLD.hours > 0 OR NEW.hours > 0"},
-        {"leave", G_LEAVE, NULL, NULL, SCHEMA_LEAVE}};
+        {"leave", G_LEAVE, NULL, NULL, SCHEMA_LEAVE},
+        /* appeals are never deleted (appeal_no_delete), the trigger is there for symmetry */
+        {"appeal", G_APPEAL, NULL, NULL, SCHEMA_APPEAL}};
     char name[64], ev[64];
     recompute(b, "nir_decision_i", "INSERT ON decision", NULL, G_ALL, "NEW.participant_id");
     for (size_t i = 0; i < sizeof SOURCES / sizeof SOURCES[0]; i++) {

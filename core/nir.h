@@ -16,6 +16,8 @@
 
 /* The migration that brings the items of absence by the hour and of leave (core/schema.c). */
 extern const char SV_MIGRATION_NIR_HOURS[];
+/* The migration that brings the items of appeals and their outcomes (core/schema.c). */
+extern const char SV_MIGRATION_NIR_APPEAL[];
 
 /* Months from an event to its NIR deadline. */
 #define SV_NIR_MONTHS 2

@@ -480,13 +480,16 @@ static const char MIGRATION_22[] =
 /* Migration 26: appeals (core/appeal.c, SV_MIGRATION_APPEAL), with their own audit triggers. */
 /* Migration 27: the integration contract (integreringsloven § 16), core/contract.c
  * (SV_MIGRATION_CONTRACT). */
+/* Migration 28: NIR items for absence by the hour and leave (core/nir.c, SV_MIGRATION_NIR_HOURS). */
+/* Migration 29: NIR items for appeals and their outcomes, and no offer item for a refusal
+ * (core/nir.c, SV_MIGRATION_NIR_APPEAL); the items are derived again at its end. */
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
                                          MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9, MIGRATION_10, MIGRATION_11,
                                          MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15,
                                          MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20,
                                          MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT,
                                          SV_MIGRATION_ADVNOTICE, SV_MIGRATION_APPEAL, SV_MIGRATION_CONTRACT,
-                                         SV_MIGRATION_NIR_HOURS};
+                                         SV_MIGRATION_NIR_HOURS, SV_MIGRATION_NIR_APPEAL};
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == SV_SCHEMA_LATEST && SV_SCHEMA_LATEST == SV_SCHEMA_VERSION,
                "one migration per schema version: SV_SCHEMA_LATEST (schema.h) and SV_SCHEMA_VERSION (store.h)");
 

@@ -15,7 +15,8 @@ HOUR_MONTHS="SELECT participant_id, substr(on_day, 1, 7) AS mon FROM absence_hou
  GROUP BY participant_id, mon HAVING date(mon || '-01', '+1 month', '-1 day') <= '$TODAY'"
 DECIDED="EXISTS(SELECT 1 FROM decision d WHERE d.participant_id = pl.participant_id)"
 total=$(q "SELECT
- (SELECT count(*) FROM participant p WHERE (SELECT min(decided_on) FROM decision d WHERE d.participant_id = p.id) <= '$TODAY')
+ (SELECT count(*) FROM participant p WHERE (SELECT min(decided_on) FROM decision d WHERE d.participant_id = p.id
+     AND d.kind <> 'avslag') <= '$TODAY')
  + (SELECT count(*) FROM plan pl WHERE pl.start_on <= '$TODAY' AND $DECIDED)
  + (SELECT count(*) FROM decision WHERE kind = 'stans' AND decided_on <= '$TODAY')
  + (SELECT count(*) FROM plan pl WHERE pl.final_goal <> '' AND (SELECT max(decided_on) FROM decision d
@@ -29,7 +30,9 @@ total=$(q "SELECT
  + (SELECT count(*) FROM absence WHERE from_on <= '$TODAY')
  + (SELECT count(*) FROM evaluation WHERE evaluated_on <= '$TODAY')
  + (SELECT count(*) FROM ($HOUR_MONTHS))
- + (SELECT count(*) FROM leave WHERE granted AND from_on <= '$TODAY')")
+ + (SELECT count(*) FROM leave WHERE granted AND from_on <= '$TODAY')
+ + (SELECT count(*) FROM appeal WHERE received_on <= '$TODAY')
+ + (SELECT count(*) FROM appeal WHERE ifnull(outcome_on, reviewed_on) <= '$TODAY')")
 [ "$total" -gt 500 ] && ok || bad "the demo should give hundreds of NIR items, got $total"
 expect 0 S nir --limit 5
 has "$T/out" "NIR per .*: $total åpne punkter"
@@ -162,4 +165,65 @@ grep "	fravaer:" "$T/out" | grep -q "	2023-12-31	2024-02-29$" && ok || bad "31.1
 grep "	fravaer:" "$T/out" | grep -q "	2022-12-31	2023-02-28$" && ok || bad "31.12.2022 + 2 months should be 28.02.2023"
 expect 0 S show "$pid"
 has "$T/out" "Registrering i NIR innen"
+
+# Appeals (forvaltningsloven § 28): one item per appeal from the day it was received, and one
+# per appeal with an outcome (the municipality's review, then Statsforvalteren's) from the
+# latest; counted here with plain SQL.
+d1=$(q "SELECT min(id) FROM decision WHERE decided_on <= date('now', '-60 days')")
+d2=$(q "SELECT min(id) FROM decision WHERE decided_on <= date('now', '-60 days') AND id > $d1")
+on1=$(q "SELECT decided_on FROM decision WHERE id = $d1")
+on2=$(q "SELECT decided_on FROM decision WHERE id = $d2")
+expect 0 S appeal add --decision "$d1" --received "$(date -d "$on1 + 5 days" +%d.%m.%Y)" --grounds "Jeg vil ha mer norsk."
+expect 0 S appeal add --decision "$d2" --received "$(date -d "$on2 + 3 days" +%d.%m.%Y)" --grounds "Praksisplassen er for langt unna."
+a1=$(q "SELECT id FROM appeal WHERE decision_id = $d1")
+expect 0 S appeal review "$a1" --result opprettholdt --on "$(date -d "$on1 + 10 days" +%d.%m.%Y)"
+count_appeals() {
+    expect 0 S nir --all --tsv --limit 0
+    k_klage=$(q "SELECT count(*) FROM appeal WHERE received_on <= '$TODAY'")
+    k_utfall=$(q "SELECT count(*) FROM appeal WHERE (review IS NOT NULL OR outcome IS NOT NULL)
+                 AND ifnull(outcome_on, reviewed_on) <= '$TODAY'")
+    [ "$k_klage" -eq 2 ] && [ "$k_utfall" -eq 1 ] && ok || bad "two appeals, one with an outcome: $k_klage, $k_utfall"
+    [ "$(cut -f3 "$T/out" | grep -c '^klage:')" -eq "$k_klage" ] && ok || bad "$1: klage items != $k_klage"
+    [ "$(cut -f3 "$T/out" | grep -c '^klageutfall:')" -eq "$k_utfall" ] && ok || bad "$1: klageutfall items != $k_utfall"
+}
+count_appeals "appeals"
+kfact=$(q "SELECT 'klage vedtak ' || d.decided_on || ' mottatt ' || a.received_on || '	' || a.received_on FROM appeal a
+           JOIN decision d ON d.id = a.decision_id WHERE a.id = $a1")
+grep -q "	klage:$a1	$kfact	" "$T/out" && ok || bad "klage:$a1 should say «$kfact»: $(grep "	klage:$a1	" "$T/out")"
+ufact="kommunen opprettholdt $(date -d "$on1 + 10 days" +%Y-%m-%d)"
+grep -q "	klageutfall:$a1	$ufact	" "$T/out" && ok || bad "klageutfall:$a1 should say «$ufact»: $(grep "	klageutfall:$a1	" "$T/out")"
+# the outcome registered, then Statsforvalteren's outcome: the item reopens with it, from its day
+expect 0 S nir --register "klageutfall:$a1"
+[ "$(q "SELECT open FROM nir_item WHERE item = 'klageutfall:$a1'")" -eq 0 ] && ok || bad "klageutfall:$a1 still open"
+expect 0 S appeal send "$a1" --on "$(date -d "$on1 + 12 days" +%d.%m.%Y)"
+[ "$(q "SELECT open FROM nir_item WHERE item = 'klageutfall:$a1'")" -eq 0 ] && ok || bad "sending is no outcome"
+out_on=$(date -d "$on1 + 40 days" +%Y-%m-%d)
+expect 0 S appeal outcome "$a1" --result endret --on "$(date -d "$out_on" +%d.%m.%Y)" --note "Mer norsk."
+[ "$(q "SELECT open FROM nir_item WHERE item = 'klageutfall:$a1'")" -eq 1 ] && ok || bad "a new outcome should reopen klageutfall:$a1"
+expect 0 S nir --tsv --limit 0
+grep -q "	klageutfall:$a1	$ufact statsforvalteren endret $out_on	$out_on	" "$T/out" && ok ||
+    bad "klageutfall:$a1 after the outcome: $(grep "	klageutfall:$a1	" "$T/out")"
+# existing databases get the items in the migration
+q "DELETE FROM nir_item WHERE kind IN ('klage', 'klageutfall'); PRAGMA user_version = 28"
+count_appeals "migrated"
+[ "$(q "PRAGMA user_version")" -eq 29 ] && ok || bad "not migrated to 29"
+[ "$(q "SELECT open FROM nir_item WHERE item = 'klageutfall:$a1'")" -eq 1 ] && ok || bad "migrated: klageutfall:$a1 not open"
+
+# A refusal (avslag) is no offer: a participant whose only decision refuses the programme has
+# no tilbud item; an appeal against it has its own.
+expect 0 S participant add --fnr 04049010023 --name "Ali Rahimi" --permit-on 10.01.2025 --settled-on 01.03.2025 \
+    --right-duty kan_tilbys --schooling hoyere --interpreter nei --street "Storgata 2" --postcode 5003 --place BERGEN \
+    --municipality 9999
+rpid=$(q "SELECT max(id) FROM participant")
+expect 0 S decide "$rpid" --kind avslag --notify-method post --date 20.04.2025 --notified 22.04.2025 --yes \
+    --reason "Deltakeren har høyere utdanning og fast arbeid, og hører ikke til målgruppen for programmet."
+[ "$(q "SELECT count(*) FROM decision WHERE participant_id = $rpid AND kind = 'avslag'")" -eq 1 ] && ok || bad "no avslag"
+expect 0 S appeal add --decision "$(q "SELECT id FROM decision WHERE participant_id = $rpid")" --received 25.04.2025 \
+    --grounds "Jeg har rett til programmet."
+expect 0 S nir --all --tsv --limit 0
+awk -F'\t' -v p="$rpid" '$1 == p && $3 ~ /^tilbud:/' "$T/out" | grep -q . && bad "an avslag gave a tilbud item" || ok
+awk -F'\t' -v p="$rpid" '$1 == p && $3 ~ /^klage:/' "$T/out" | grep -q . && ok || bad "the appeal against the avslag has no item"
+k_offer=$(q "SELECT count(*) FROM participant p WHERE (SELECT min(decided_on) FROM decision d WHERE d.participant_id = p.id
+             AND d.kind <> 'avslag') <= '$TODAY'")
+[ "$(cut -f3 "$T/out" | grep -c '^tilbud:')" -eq "$k_offer" ] && ok || bad "tilbud items != $k_offer"
 finish
