@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "date.h"
 #include "fnr.h"
 #include "i18n.h"
@@ -105,6 +107,37 @@ static void hours_text(long tenths, char *buf, size_t size, char sep)
     else snprintf(buf, size, "%ld", tenths / 10);
 }
 
+int sv_is_control_char(uint32_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f)   /* C0, DEL and C1 (general category Cc) */
+           || c == 0x061c || c == 0x200e || c == 0x200f   /* the marks of property Bidi_Control */
+           || (c >= 0x202a && c <= 0x202e)                /* embeddings and overrides */
+           || (c >= 0x2066 && c <= 0x2069);               /* isolates */
+}
+
+int sv_text_controls_check(const char *col, const char *label, const char *text, int lines, sv_err *e)
+{
+    const uint8_t *p = (const uint8_t *)text, *end = p + strlen(text);
+    while (p < end) {
+        ucs4_t c;
+        int len = u8_mbtouc(&c, p, (size_t)(end - p));
+        p += len > 0 ? len : 1;
+        if ((c == '\n' || c == '\t') && lines) continue;   /* the text fields of several lines */
+        if (c == '\n')
+            return sv_err_set(e, SV_EINVAL, col, _("%s: teksten har kontrolltegn%s"), label,
+                              _(" (linjeskift er ikke tillatt her)"));
+        if (sv_is_control_char((uint32_t)c))
+            return sv_err_set(e, SV_EINVAL, col,
+                              _("%s: inneholder et kontrolltegn (U+%04X) – skriv bare vanlige bokstaver, tall og skilletegn"),
+                              label, (unsigned)c);
+    }
+    return SV_OK;
+}
+
+/* Text as typed: UTF-8, within the field's size, and no control character, neither C0/C1 nor
+ * the invisible ones that turn the direction of what follows (a name "Ali\u202Eevol" shows as
+ * "Alilove" on screen and in letters but is stored, searched and sent to NIR as typed); a tab
+ * and line breaks only in the fields of several lines. */
 static int check_text(const sv_field *f, const char *text, sv_err *e)
 {
     long chars = sv_utf8_len(text);
@@ -115,14 +148,7 @@ static int check_text(const sv_field *f, const char *text, sv_err *e)
         return sv_err_set(e, SV_EINVAL, f->col, 
                           _n("%s: for lang tekst (%ld tegn, høyst %zu)", "%s: for lang tekst (%ld tegn, høyst %zu)", chars),
                           _(f->label), chars, f->size - 1);
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '\n' && f->type == SV_F_LONGTEXT) continue;
-        if (*p == '\t' && f->type == SV_F_LONGTEXT) continue;
-        if (*p < 0x20 || *p == 0x7f)
-            return sv_err_set(e, SV_EINVAL, f->col, _("%s: teksten har kontrolltegn%s"), _(f->label),
-                              *p == '\n' ? _(" (linjeskift er ikke tillatt her)") : "");
-    }
-    return SV_OK;
+    return sv_text_controls_check(f->col, _(f->label), text, f->type == SV_F_LONGTEXT, e);
 }
 
 /* The user's text for a message: at most 40 bytes cut at a character boundary (the messages

@@ -70,6 +70,13 @@ char *sv_field_format(const sv_field *f, const void *obj, char *buf, size_t size
 /* As stored/exported: dates ISO, hours "37.5", codes as codes. */
 char *sv_field_raw(const sv_field *f, const void *obj, char *buf, size_t size);
 int sv_field_is_empty(const sv_field *f, const void *obj);
+/* Whether code point c is a control character no text field takes: C0 and C1 (U+0000-U+001F,
+ * U+007F-U+009F; tab and line feed are let through by the fields of several lines) and the
+ * invisible bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069). */
+int sv_is_control_char(uint32_t c);
+/* Refuses (SV_EINVAL on col, naming label, the code point shown) UTF-8 text with such a
+ * character; lines: a text of several lines, where tab and line feed are allowed. */
+int sv_text_controls_check(const char *col, const char *label, const char *text, int lines, sv_err *e);
 /* Validates one field's current value (required, ranges, codes, identity number). */
 int sv_field_validate(const sv_field *f, const void *obj, sv_err *e);
 /* Validates every field and then the entity's cross-field check. */

@@ -569,6 +569,10 @@ int sv_user_add(sv_store *st, const sv_user *given, sv_err *e)
         return sv_err_set(e, SV_EINVAL, "role", _("Rolle: «%s» finnes ikke (velg administrator, adviser, nav, supervisor eller teacher)"), u->role);
     if (!u->login[0] || strspn(u->login, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != strlen(u->login))
         return sv_err_set(e, SV_EINVAL, "login", _("Brukernavn: bare bokstaver a-z, siffer, punktum, bindestrek og understrek"));
+    /* the name and title go into letters and signatures: text as a field takes it (core/entity.c) */
+    if (sv_text_controls_check("display_name", _("Navn"), u->display_name, 0, e) ||
+        sv_text_controls_check("title", _("Tittel"), u->title, 0, e))
+        return e->code;
     /* A role of one municipality is bound to one: the only one, or the one the caller names. */
     if (!u->municipality_id && !sv_role_all_municipalities(u->role) && !(bound.municipality_id = only_municipality(st)))
         return sv_err_set(e, SV_EINVAL, "municipality", _("Kommune: rollen %s gjelder én kommune, og databasen har "

@@ -25,6 +25,33 @@ expect 2 S participant add --fnr 02019010085 --shoe-size 44
 has "$T/err" "ukjent valg --shoe_size"
 expect 1 S participant add --fnr "$FNR" --name Dobbel --permit-on 10.01.2025 --settled-on 01.03.2025 --right-duty rett --schooling vgs
 has "$T/err" "finnes allerede"
+# A control character in a name or an address is refused at entry, naming the field and the
+# code point, nothing stored: a right-to-left override (U+202E, "Ali" + it + "evol" shows as
+# "Alilove"), a C1 control sequence introducer (U+009B), an isolate (U+2066).
+RLO=$(printf '\342\200\256')
+CSI=$(printf '\302\233')
+LRI=$(printf '\342\201\246')
+P2="--fnr 02019010085 --permit-on 10.01.2025 --settled-on 01.03.2025 --right-duty rett --schooling vgs"
+# shellcheck disable=SC2086
+expect 1 S participant add $P2 --name "Ali${RLO}evol"
+has "$T/err" "Navn: inneholder et kontrolltegn (U+202E) – skriv bare vanlige bokstaver"
+# shellcheck disable=SC2086
+expect 1 S participant add $P2 --name "Ali${CSI}31m"
+has "$T/err" "Navn: inneholder et kontrolltegn (U+009B) – skriv bare vanlige bokstaver"
+# shellcheck disable=SC2086
+expect 1 S participant add $P2 --name "Ali Rahimi" --street "${LRI}Storgata 1"
+has "$T/err" "Postadresse: inneholder et kontrolltegn (U+2066)"
+# shellcheck disable=SC2086
+expect 1 S participant add $P2 --name "Ali Rahimi" --place "BERGEN${CSI}"
+has "$T/err" "Poststed: inneholder et kontrolltegn (U+009B)"
+expect 1 S edit participant 1 --name "Åse${RLO}"
+has "$T/err" "Navn: inneholder et kontrolltegn (U+202E)"
+expect 1 S user add kari adviser --name "Kari${RLO}nnamdroN"
+has "$T/err" "Navn: inneholder et kontrolltegn (U+202E)"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM participant")" -eq 1 ] && ok || bad "a refused participant was stored"
+[ "$(sqlite3 "$DB" "SELECT name FROM participant WHERE id = 1")" = "Åse Løvås" ] && ok || bad "a refused edit changed the name"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM users WHERE login = 'kari'")" -eq 0 ] && ok || bad "a refused user was stored"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE tbl = 'participant'")" -eq 1 ] && ok || bad "a refused row was audited"
 expect 0 S list --tsv
 has "$T/out" "010190\*\*\*\*\*"
 hasnt "$T/out" "$FNR"

@@ -226,6 +226,62 @@ START_TEST(test_field_text_too_long_is_refused_not_truncated)
 }
 END_TEST
 
+/* C0 and C1 controls and the invisible bidirectional ones are refused in every text field,
+ * naming the field and the code point; tab and line feed only in a text of several lines. */
+START_TEST(test_field_text_control_characters_are_refused)
+{
+    sv_participant p;
+    sv_err e;
+    sv_entity_blank(&SV_ENT_PARTICIPANT, &p);
+    const sv_field *name = sv_entity_field(&SV_ENT_PARTICIPANT, "name");
+    const sv_field *street = sv_entity_field(&SV_ENT_PARTICIPANT, "street");
+    ck_assert_int_eq(sv_field_parse(name, &p, "Ali Rahimi", &e), SV_OK);
+    static const struct { const char *text, *code; } BAD[] = {
+        {"Ali\xe2\x80\xae" "evol", "(U+202E)"},   /* right-to-left override */
+        {"Ali\xe2\x80\xaa" "x", "(U+202A)"},      /* left-to-right embedding */
+        {"Ali\xe2\x80\xac", "(U+202C)"},          /* pop directional formatting */
+        {"\xe2\x81\xa6" "Ali", "(U+2066)"},        /* left-to-right isolate */
+        {"Ali\xe2\x81\xa9", "(U+2069)"},          /* pop directional isolate */
+        {"Ali\xe2\x80\x8f", "(U+200F)"},          /* right-to-left mark */
+        {"Ali\xd8\x9c", "(U+061C)"},               /* Arabic letter mark */
+        {"Ali\xc2\x9b" "31m", "(U+009B)"},          /* C1: control sequence introducer */
+        {"Ali\xc2\x80", "(U+0080)"},
+        {"Ali\xc2\x9f", "(U+009F)"},
+        {"Ali\x7f", "(U+007F)"},
+        {"Ali\x1b[2J", "(U+001B)"},                  /* C0: escape */
+        {"Ali\tRahimi", "(U+0009)"},
+        {"Ali\rRahimi", "(U+000D)"},
+    };
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        ck_assert_int_eq(sv_field_parse(name, &p, BAD[i].text, &e), SV_EINVAL);
+        ck_assert_str_eq(e.field, "name");
+        ck_assert_msg(strstr(e.msg, "Navn: inneholder et kontrolltegn ") == e.msg && strstr(e.msg, BAD[i].code) &&
+                      strstr(e.msg, "skriv bare vanlige bokstaver"), "%zu: %s", i, e.msg);
+        ck_assert_str_eq(p.name, "Ali Rahimi");   /* kept */
+    }
+    ck_assert_int_eq(sv_field_parse(street, &p, "Storgata\xe2\x80\xae 1", &e), SV_EINVAL);
+    ck_assert(strstr(e.msg, "Postadresse: inneholder et kontrolltegn (U+202E)"));
+    ck_assert_int_eq(sv_field_parse(street, &p, "Storgata\n1", &e), SV_EINVAL);
+    ck_assert(strstr(e.msg, "linjeskift er ikke tillatt her"));
+    /* ordinary letters of every script, and the joiners some scripts need, are not controls */
+    ck_assert_int_eq(sv_field_parse(name, &p, "\xd8\xb9\xd9\x84\xd9\x8a \xd8\xb1\xd8\xad\xd9\x8a\xd9\x85\xd9\x8a", &e), SV_OK);
+    ck_assert_int_eq(sv_field_parse(name, &p, "\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7 \xc2\xa0Åse", &e), SV_OK);
+    ck_assert(!sv_is_control_char(0x200d) && !sv_is_control_char(0xa0) && !sv_is_control_char(0x202f));
+    ck_assert(sv_is_control_char(0) && sv_is_control_char(0x9f) && sv_is_control_char(0x2069));
+    /* a text of several lines takes tab and line feed, not the rest */
+    sv_assessment a;
+    sv_entity_blank(&SV_ENT_ASSESSMENT, &a);
+    const sv_field *edu = sv_entity_field(&SV_ENT_ASSESSMENT, "education");
+    ck_assert_int_eq(edu->type, SV_F_LONGTEXT);
+    ck_assert_int_eq(sv_field_parse(edu, &a, "Ni år\n\tgrunnskole", &e), SV_OK);
+    ck_assert_int_eq(sv_field_parse(edu, &a, "Ni år\n\xe2\x80\xae" "x", &e), SV_EINVAL);
+    ck_assert(strstr(e.msg, "Utdanning: inneholder et kontrolltegn (U+202E)"));
+    ck_assert_int_eq(sv_field_parse(edu, &a, "Ni år\r\n", &e), SV_EINVAL);
+    ck_assert(strstr(e.msg, "(U+000D)"));
+    ck_assert_str_eq(a.education, "Ni år\n\tgrunnskole");
+}
+END_TEST
+
 START_TEST(test_field_codes_accept_code_or_label)
 {
     sv_participant p;
@@ -334,6 +390,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_fnr_d_numbers_and_synthetic_numbers);
     tcase_add_test(t, test_field_parse_names_field_and_keeps_value_on_error);
     tcase_add_test(t, test_field_text_too_long_is_refused_not_truncated);
+    tcase_add_test(t, test_field_text_control_characters_are_refused);
     tcase_add_test(t, test_field_codes_accept_code_or_label);
     tcase_add_test(t, test_entity_cross_field_checks);
     tcase_add_test(t, test_role_table);

@@ -143,6 +143,32 @@ START_TEST(test_bad_input_changes_nothing)
     ck_assert_int_eq(sv_row_save(st, &SV_ENT_PARTICIPANT, &p, &e), SV_EINVAL);
     ck_assert(strstr(e.msg, "finnes allerede"));
     ck_assert_int_eq(count("SELECT count(*) FROM participant"), 1);
+    /* a name with a control character is refused when saved, however it was set */
+    valid_fnr(fnr, 3);
+    strcpy(p.fnr, fnr);
+    audit = count("SELECT count(*) FROM audit");
+    static const char *const BAD[] = {"Ali\xe2\x80\xae" "evol", "Ali\xc2\x9b" "31m", "Ali\xe2\x81\xa7"};
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        snprintf(p.name, sizeof p.name, "%s", BAD[i]);
+        ck_assert_int_eq(sv_row_save(st, &SV_ENT_PARTICIPANT, &p, &e), SV_EINVAL);
+        ck_assert_str_eq(e.field, "name");
+        ck_assert_msg(strstr(e.msg, "Navn: inneholder et kontrolltegn (U+"), "%s", e.msg);
+    }
+    ck_assert_int_eq(count("SELECT count(*) FROM participant"), 1);
+    ck_assert_int_eq(count("SELECT count(*) FROM audit"), audit);
+    /* and so are a colleague's name and title, which go into letters */
+    sv_user u = {0};
+    strcpy(u.login, "kari");
+    strcpy(u.role, "adviser");
+    u.municipality_id = muni;
+    strcpy(u.display_name, "Kari\xe2\x80\xae" "nnamdroN");
+    ck_assert_int_eq(sv_user_add(st, &u, &e), SV_EINVAL);
+    ck_assert_msg(strstr(e.msg, "Navn: inneholder et kontrolltegn (U+202E)"), "%s", e.msg);
+    strcpy(u.display_name, "Kari Nordmann");
+    strcpy(u.title, "R\xc2\x85" "dgiver");
+    ck_assert_int_eq(sv_user_add(st, &u, &e), SV_EINVAL);
+    ck_assert_msg(strstr(e.msg, "Tittel: inneholder et kontrolltegn (U+0085)"), "%s", e.msg);
+    ck_assert_int_eq(count("SELECT count(*) FROM users WHERE login = 'kari'"), 0);
 }
 END_TEST
 
