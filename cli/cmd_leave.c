@@ -53,28 +53,9 @@ static int participant_id(const char *arg, int64_t *pid)
 /* The programme's end and months with the granted leave (the figures of core/figures.c). */
 static int effect(sv_cli *c, int64_t pid, sv_err *e)
 {
-    sqlite3_stmt *s = sv_store_prepare(c->st, "SELECT start_on, planned_end FROM plan WHERE participant_id = ?", e);
-    if (!s) return e->code;
-    sqlite3_bind_int64(s, 1, pid);
-    sv_date start = SV_NODATE, end = SV_NODATE;
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        const char *a = (const char *)sqlite3_column_text(s, 0), *b = (const char *)sqlite3_column_text(s, 1);
-        if (!a || sv_date_parse(a, &start)) start = SV_NODATE;
-        if (!b || sv_date_parse(b, &end)) end = SV_NODATE;
-    }
-    sqlite3_reset(s);
-    if (start == SV_NODATE || end == SV_NODATE) return SV_OK;
-    sv_period *p;
-    int n;
-    if (sv_leave_granted(c->st, pid, &p, &n, e)) return e->code;
-    int days = sv_fig_prolong_days(p, n, start, end), months = sv_fig_programme_months(start, end, p, n);
-    free(p);
-    char a[11], b[11];
-    sv_date_nor(start, a);
-    sv_date_nor(end, b);
-    printf(_n("Programmet %s–%s: %d måned programtid", "Programmet %s–%s: %d måneder programtid", months), a, b, months);
-    printf(_n("; permisjon uten stønad forlenger programmet med %d kalenderdag\n",
-              "; permisjon uten stønad forlenger programmet med %d kalenderdager\n", days), days);
+    char line[400];
+    if (sv_leave_effect_line(c->st, pid, line, sizeof line, e)) return e->code;
+    if (line[0]) printf("%s\n", line);
     return SV_OK;
 }
 
@@ -122,15 +103,9 @@ static int list(sv_cli *c, const opts *o)
     int n;
     if (sv_leave_load(c->st, pid, &v, &n, &e)) return cli_fail(&e);
     for (int i = 0; i < n; i++) {
-        const sv_leave_kind *k = sv_leave_kind_get(v[i].kind);
-        char a[11], b[11], d[11];
-        sv_date_nor(v[i].from_on, a);
-        sv_date_nor(v[i].to_on, b);
-        sv_date_nor(v[i].decided_on, d);
-        printf("%6lld  %s–%s  %-32s %3d %-13s %s %s\n", (long long)v[i].m.id, a, b,
-               sv_code_label(SV_CODES_LEAVE_KIND, v[i].kind), sv_leave_days(k, v[i].from_on, v[i].to_on),
-               sv_leave_unit(k, sv_leave_days(k, v[i].from_on, v[i].to_on)),
-               v[i].granted ? _("innvilget") : _("avslått"), d);
+        char line[400];
+        sv_leave_line(&v[i], line, sizeof line);
+        printf("%6lld  %s\n", (long long)v[i].m.id, line);
     }
     if (!n) printf(_("Ingen permisjon er registrert for deltakeren.\n"));
     free(v);

@@ -9,6 +9,7 @@
 #include "../forms/forms.h"
 #include "../core/absence.h"
 #include "../core/contract.h"
+#include "../core/leave.h"
 #include "cli.h"
 #include "../core/i18n.h"
 
@@ -126,6 +127,15 @@ int cmd_show(sv_cli *c, int argc, char **argv)
         sv_date_nor(cs.absences[i].from_on, a);
         sv_date_nor(cs.absences[i].to_on, b);
         printf("%s%s %s-%s: %s\n", i ? "" : "\n", cs.absences[i].kind, a, b, cs.absences[i].reason);
+    }
+    for (int i = 0; i < cs.nleaves; i++) {
+        char line[400];
+        sv_leave_line(&cs.leaves[i], line, sizeof line);
+        printf(_("%sPermisjon nr. %lld: %s\n"), i ? "" : "\n", (long long)cs.leaves[i].m.id, line);
+    }
+    if (cs.nleaves) {
+        char line[400];
+        if (sv_leave_effect_line(c->st, cs.p.m.id, line, sizeof line, &e) == SV_OK && line[0]) printf("  %s\n", line);
     }
     {
         char month[300], due[400];

@@ -102,6 +102,9 @@ int sv_case_load_parts(sv_store *st, int64_t pid, int whole, sv_case *c, sv_err 
     if (load_list(st, &SV_ENT_FOLLOWUP, pid, &c->followups, &c->nfollowups, e)) goto fail;
     if (load_list(st, &SV_ENT_REVIEW, pid, &c->reviews, &c->nreviews, e)) goto fail;
     if (load_list(st, &SV_ENT_ABSENCE, pid, &c->absences, &c->nabsences, e)) goto fail;
+    if (sv_leave_load(st, pid, &c->leaves, &c->nleaves, e)) goto fail;
+    c->leave_periods = sv_xmalloc(sizeof *c->leave_periods * (size_t)(c->nleaves ? c->nleaves : 1));
+    c->nleave_periods = sv_leave_periods(c->leaves, c->nleaves, c->leave_periods);
     if (load_opt(st, &SV_ENT_EVALUATION, pid, &c->evaluation, &c->has_evaluation, e)) goto fail;
     c->nir_next = sv_nir_next_due(st, pid, sv_today());
 decisions:;
@@ -128,6 +131,8 @@ void sv_case_free(sv_case *c)
     free(c->absences);
     free(c->decisions);
     free(c->units);
+    free(c->leaves);
+    free(c->leave_periods);
     memset(c, 0, sizeof *c);
 }
 
@@ -152,7 +157,7 @@ int sv_phase_hours(const sv_case_phase *ph)
 int sv_case_months(const sv_case *c)
 {
     if (!c->has_plan) return -1;
-    return sv_fig_months(c->plan.start_on, c->plan.planned_end);
+    return sv_fig_programme_months(c->plan.start_on, c->plan.planned_end, c->leave_periods, c->nleave_periods);
 }
 
 int sv_case_check_order(sv_store *st, const sv_entity *ent, const void *obj, sv_err *e)

@@ -46,6 +46,10 @@ typedef struct sv_case {
     sv_date nir_next;        /* earliest deadline of the open NIR items (core/nir.c); whole load only */
     int has_contract;        /* the integration contract of the plan's current version; whole load only */
     sv_contract contract;
+    struct sv_leave *leaves; /* the leave decisions in date order; whole load only */
+    int nleaves;
+    sv_period *leave_periods; /* the granted ones as the figures take them */
+    int nleave_periods;
 } sv_case;
 
 /* Loads everything about one participant. Free with sv_case_free. Reading needs no role beyond
@@ -74,7 +78,8 @@ typedef struct sv_deadlines {
 void sv_case_derive(const sv_case *c, sv_date today, sv_deadlines *d);
 /* Weekly hours (tenths) of a phase: the sum of its measures. */
 int sv_phase_hours(const sv_case_phase *ph);
-/* Programme length in whole months (start to planned end), -1 without a plan. */
+/* Programme length in whole months (start to planned end) without the granted leave that
+ * interrupts it (sv_fig_programme_months), -1 without a plan. */
 int sv_case_months(const sv_case *c);
 const sv_decision *sv_case_last_decision(const sv_case *c);
 

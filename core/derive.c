@@ -12,6 +12,7 @@
 #include "paths.h"
 #include "fnr.h"
 #include "i18n.h"
+#include "leave.h"
 #include "rules.h"
 
 typedef struct {
@@ -206,13 +207,40 @@ static int work_oriented(xmlNodePtr t)
     return w;
 }
 
+/* The granted leave the plan states (<plan><permisjon>), as periods; whether a period
+ * interrupts the programme follows from its kind (templates/permisjon.txt), not from what the
+ * document says of it. Caller frees. */
+static sv_period *leave_periods(dctx *d, xmlNodePtr plan, int *n)
+{
+    int cap = 0, k = 0;
+    for (xmlNodePtr l = plan->children; l; l = l->next) cap += is_el(l, "permisjon");
+    sv_period *p = sv_xmalloc(sizeof *p * (size_t)(cap ? cap : 1));
+    char path[64];
+    for (xmlNodePtr l = plan->children; l; l = l->next) {
+        if (!is_el(l, "permisjon")) continue;
+        xmlChar *type = xmlGetProp(l, BAD_CAST "type");
+        const sv_leave_kind *kind = type ? sv_leave_kind_get((const char *)type) : NULL;
+        xmlFree(type);
+        p[k].from = date_attr(l, "fra");
+        p[k].to = date_attr(l, "til");
+        p[k].prolongs = kind && kind->prolongs;
+        k++;
+        snprintf(path, sizeof path, "plan/permisjon[%d]/@forlenger", k);
+        figure(d, l, "forlenger", path, kind ? (p[k - 1].prolongs ? "true" : "false") : NULL);
+    }
+    *n = k;
+    return p;
+}
+
 static void derive_plan(dctx *d)
 {
     xmlNodePtr plan = child(d->root, "plan");
     if (!plan) return;
     char buf[24], path[64];
     sv_date start = date_attr(plan, "start"), end = date_attr(plan, "slutt");
-    int months = sv_fig_months(start, end);
+    int nleave;
+    sv_period *leave = leave_periods(d, plan, &nleave);
+    int months = sv_fig_programme_months(start, end, leave, nleave);
     figure(d, plan, "maneder", "plan/@maneder", fmt_int(buf, months, months >= 0));
     xmlChar *ss = xmlGetProp(plan, BAD_CAST "egenstudier");
     int selfstudy = ss && !xmlStrcmp(ss, BAD_CAST "true");
@@ -237,9 +265,10 @@ static void derive_plan(dctx *d)
         sv_date from = date_attr(f, "fra"), to = date_attr(f, "til");
         snprintf(path, sizeof path, "plan/fase[%d]/@opphold", nr);
         int known = prev_end != SV_NODATE && from != SV_NODATE;
-        figure(d, f, "opphold", path, fmt_int(buf, known ? sv_fig_gap(prev_end, from) : 0, known));
+        figure(d, f, "opphold", path, fmt_int(buf, known ? sv_fig_gap(prev_end, from, leave, nleave) : 0, known));
         if (to != SV_NODATE) prev_end = to;
     }
+    free(leave);
 }
 
 /* History: what happened after the decision is not its history, and neither is anything

@@ -26,9 +26,10 @@ int sv_fig_months(sv_date start, sv_date end)
     return sv_date_months_between(start, end + 1);
 }
 
-int sv_fig_gap(sv_date prev_end, sv_date start)
+int sv_fig_gap(sv_date prev_end, sv_date start, const sv_period *p, int n)
 {
-    return start - prev_end - 1;
+    int days = start - prev_end - 1;
+    return days > 0 ? sv_fig_uncovered(prev_end + 1, start - 1, p, n) : days;
 }
 
 int sv_fig_months_since(sv_date last, sv_date on)

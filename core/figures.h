@@ -23,9 +23,18 @@ sv_date sv_fig_plan_due(sv_date permit_on, sv_date settled_on, sv_date requested
 /* Whole months of the programme from start to planned end (both days included); -1 if either
  * is missing or the end is before the start. */
 int sv_fig_months(sv_date start, sv_date end);
+/* A period of granted leave (core/leave.c from the database, core/derive.c from a decision's
+ * <permisjon>): its days, and whether it prolongs the programme (leave without introduction
+ * benefit interrupts the programme; see templates/permisjon.txt). */
+typedef struct sv_period {
+    sv_date from, to;
+    int prolongs;
+} sv_period;
 /* Days without programme between the end of the previous phase and the start of this one
- * (for the first phase: since the day before the programme start). */
-int sv_fig_gap(sv_date prev_end, sv_date start);
+ * (for the first phase: since the day before the programme start) that none of the granted
+ * leave periods covers: a gap that leave covers is no break of the year-round rule
+ * (integreringsloven § 14 a, introduksjonsloven § 4). Negative when the phases overlap. */
+int sv_fig_gap(sv_date prev_end, sv_date start, const sv_period *p, int n);
 /* Whole months from the last decision or review to on; -1 if last is missing. */
 int sv_fig_months_since(sv_date last, sv_date on);
 /* When the next regular review is due after one held (or decided) on base. */
@@ -50,13 +59,6 @@ int sv_fig_day_hours(int weekly_tenths, sv_date day);
 /* 1 for Monday to Friday when the day is not a public holiday. */
 int sv_fig_workday(sv_date day);
 
-/* A period of granted leave (core/leave.c from the database, core/derive.c from a decision's
- * <permisjon>): its days, and whether it prolongs the programme (leave without introduction
- * benefit interrupts the programme; see templates/permisjon.txt). */
-typedef struct sv_period {
-    sv_date from, to;
-    int prolongs;
-} sv_period;
 /* Days from a to b (both included) that none of the periods covers: a gap between phases
  * that granted leave covers is no break of the year-round rule (integreringsloven § 14 a,
  * introduksjonsloven § 4). 0 when b < a. */

@@ -162,6 +162,20 @@ int sv_leave_load(sv_store *st, int64_t pid, sv_leave **out, int *n, sv_err *e)
     return SV_OK;
 }
 
+int sv_leave_periods(const sv_leave *v, int nv, sv_period *out)
+{
+    int k = 0;
+    for (int i = 0; i < nv; i++) {
+        if (!v[i].granted) continue;
+        const sv_leave_kind *kind = sv_leave_kind_get(v[i].kind);
+        out[k].from = v[i].from_on;
+        out[k].to = v[i].to_on;
+        out[k].prolongs = kind && kind->prolongs;
+        k++;
+    }
+    return k;
+}
+
 int sv_leave_granted(sv_store *st, int64_t pid, sv_period **out, int *n, sv_err *e)
 {
     sv_leave *v;
@@ -169,19 +183,9 @@ int sv_leave_granted(sv_store *st, int64_t pid, sv_period **out, int *n, sv_err 
     *out = NULL;
     *n = 0;
     if (sv_leave_load(st, pid, &v, &nv, e)) return e->code;
-    sv_period *p = sv_xmalloc(sizeof *p * (size_t)(nv ? nv : 1));
-    int k = 0;
-    for (int i = 0; i < nv; i++) {
-        if (!v[i].granted) continue;
-        const sv_leave_kind *kind = sv_leave_kind_get(v[i].kind);
-        p[k].from = v[i].from_on;
-        p[k].to = v[i].to_on;
-        p[k].prolongs = kind && kind->prolongs;
-        k++;
-    }
+    *out = sv_xmalloc(sizeof **out * (size_t)(nv ? nv : 1));
+    *n = sv_leave_periods(v, nv, *out);
     free(v);
-    *out = p;
-    *n = k;
     return SV_OK;
 }
 
@@ -246,7 +250,8 @@ int sv_leave_check(sv_store *st, const sv_leave *l, sv_err *e)
     for (int i = 0; i < nv && rc == SV_OK; i++) {
         const sv_leave *o = &v[i];
         if (l->m.id && o->m.id == l->m.id) continue;
-        if (o->from_on <= l->to_on && l->from_on <= o->to_on) {
+        /* a refusal takes no days: the application may come again, for the same days */
+        if (o->granted && l->granted && o->from_on <= l->to_on && l->from_on <= o->to_on) {
             sv_date_nor(o->from_on, a);
             sv_date_nor(o->to_on, b);
             rc = sv_err_set(e, SV_EINVAL, "from_on", _("Fra: perioden overlapper permisjon nr. %lld (%s–%s); endre den "
@@ -274,5 +279,40 @@ int sv_leave_check(sv_store *st, const sv_leave *l, sv_err *e)
         return sv_err_set(e, SV_EINVAL, "to_on", _("Til: perioden er %d %s; «%s» gir høyst %d (%s), altså til og med %s"), days,
                           sv_leave_unit(k, days), sv_code_label(SV_CODES_LEAVE_KIND, k->code), k->max, k->cite, a);
     }
+    return SV_OK;
+}
+
+/* --- lines for the case (show, the case screen, leave list) ------------------------------ */
+
+void sv_leave_line(const sv_leave *l, char *buf, size_t size)
+{
+    const sv_leave_kind *k = sv_leave_kind_get(l->kind);
+    char a[11], b[11], d[11];
+    sv_date_nor(l->from_on, a);
+    sv_date_nor(l->to_on, b);
+    sv_date_nor(l->decided_on, d);
+    int days = k ? sv_leave_days(k, l->from_on, l->to_on) : 0;
+    snprintf(buf, size, _("%s %s–%s, %d %s, %s %s"), sv_code_label(SV_CODES_LEAVE_KIND, l->kind), a, b, days,
+             k ? sv_leave_unit(k, days) : "", l->granted ? _("innvilget") : _("avslått"), d);
+}
+
+int sv_leave_effect_line(sv_store *st, int64_t pid, char *buf, size_t size, sv_err *e)
+{
+    buf[0] = 0;
+    sv_date start, end;
+    if (plan_period(st, pid, &start, &end, e)) return e->code;
+    if (start == SV_NODATE || end == SV_NODATE) return SV_OK;
+    sv_period *p;
+    int n;
+    if (sv_leave_granted(st, pid, &p, &n, e)) return e->code;
+    int days = sv_fig_prolong_days(p, n, start, end), months = sv_fig_programme_months(start, end, p, n);
+    free(p);
+    char a[11], b[11], m[160];
+    sv_date_nor(start, a);
+    sv_date_nor(end, b);
+    snprintf(m, sizeof m, _n("Programmet %s–%s: %d måned programtid", "Programmet %s–%s: %d måneder programtid", months), a, b,
+             months);
+    snprintf(buf, size, _n("%s; permisjon uten stønad forlenger programmet med %d kalenderdag",
+                           "%s; permisjon uten stønad forlenger programmet med %d kalenderdager", days), m, days);
     return SV_OK;
 }

@@ -14,6 +14,7 @@
 #ifndef SV_LEAVE_H
 #define SV_LEAVE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "figures.h"
@@ -62,6 +63,15 @@ int sv_leave_load(sv_store *st, int64_t participant_id, sv_leave **out, int *n, 
 /* The granted periods of a participant as figures.c takes them, and the prolonging flag of
  * each (caller frees). */
 int sv_leave_granted(sv_store *st, int64_t participant_id, sv_period **out, int *n, sv_err *e);
+/* The granted ones of n leave records as periods into out (room for n): how many. */
+int sv_leave_periods(const sv_leave *v, int n, sv_period *out);
+
+/* One leave decision as a line: kind, period, days in the kind's unit, granted or refused and
+ * when (what `leave list`, `show` and the case screen show). */
+void sv_leave_line(const sv_leave *l, char *buf, size_t size);
+/* The programme's months and the days leave without benefit prolongs it, as a line; empty
+ * without a programme period. */
+int sv_leave_effect_line(sv_store *st, int64_t participant_id, char *buf, size_t size, sv_err *e);
 
 /* The migration that creates the leave table (schema.c's MIGRATIONS). */
 extern const char SV_MIGRATION_LEAVE[];

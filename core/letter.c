@@ -240,6 +240,10 @@ static void plan_part(writer *w, pool *p, xmlNodePtr plan, xmlNodePtr facts)
             say(w, "tiltak", vt);
         }
     }
+    for (xmlNodePtr l = child(plan, "permisjon"); l; l = next_named(l, "permisjon"))
+        say(w, strcmp(prop(p, l, "forlenger"), "true") ? "plan.permisjon" : "plan.permisjon.forlenger",
+            (const char *[]){"type", code_label(w, SV_CODES_LEAVE_KIND, prop(p, l, "type")), "fra", date(p, prop(p, l, "fra")), "til",
+                             date(p, prop(p, l, "til")), NULL});
     if (child(plan, "forlengelse")) say(w, "forlengelse", (const char *[]){"tekst", content(p, child(plan, "forlengelse")), NULL});
     sv_buf_add(w->out, "\n");
 }

@@ -165,6 +165,10 @@ static void plan(ctx *c, xmlNodePtr root)
     for (xmlNodePtr f = sv_xml_child(pl, "fase"); f; f = sv_xml_next(f, "fase"))
         if (sv_xml_child(f, "grunn"))
             para(c, "pdf.fasegrunn", V("nr", sv_xprop(p, f, "nr"), "tekst", sv_xcontent(p, sv_xml_child(f, "grunn"))));
+    for (xmlNodePtr l = sv_xml_child(pl, "permisjon"); l; l = sv_xml_next(l, "permisjon"))
+        para(c, strcmp(sv_xprop(p, l, "forlenger"), "true") ? "plan.permisjon" : "plan.permisjon.forlenger",
+             V("type", label(c, SV_CODES_LEAVE_KIND, sv_xprop(p, l, "type")), "fra", sv_xdate(p, sv_xprop(p, l, "fra")), "til",
+               sv_xdate(p, sv_xprop(p, l, "til"))));
     if (sv_xml_child(pl, "forlengelse")) para(c, "forlengelse", V("tekst", sv_xcontent(p, sv_xml_child(pl, "forlengelse"))));
 }
 

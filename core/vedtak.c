@@ -15,6 +15,7 @@
 #include "figures.h"
 #include "fnr.h"
 #include "i18n.h"
+#include "leave.h"
 #include "paths.h"
 #include "vedtak_kind.h"
 #include "xmlsafe.h"
@@ -162,6 +163,23 @@ static void contract(bld *b, xmlNodePtr root, const sv_case *c)
     el(b, n, "kommune", k->municipality_commits, "Kommunen forplikter seg til");
 }
 
+/* The granted leave (core/leave.c): the gaps it covers and the months it takes out of the
+ * programme follow from it, so the check derives them again from these periods. */
+static void leave(bld *b, xmlNodePtr p, const sv_case *c)
+{
+    for (int i = 0; i < c->nleaves; i++) {
+        const sv_leave *l = &c->leaves[i];
+        if (!l->granted) continue;
+        const sv_leave_kind *k = sv_leave_kind_get(l->kind);
+        xmlNodePtr n = el(b, p, "permisjon", NULL, NULL);
+        at(b, n, "type", l->kind, "Permisjonstype");
+        at_date(b, n, "fra", l->from_on);
+        at_date(b, n, "til", l->to_on);
+        at_bool(b, n, "forlenger", k && k->prolongs);
+        at_date(b, n, "vedtatt", l->decided_on);
+    }
+}
+
 static void plan(bld *b, xmlNodePtr root, const sv_case *c)
 {
     if (!c->has_plan) return;
@@ -190,7 +208,8 @@ static void plan(bld *b, xmlNodePtr root, const sv_case *c)
             if (work_oriented(&ph->measures[j].measure)) work += ph->measures[j].pm.hours;
         at_hours(b, f, "timer", sv_phase_hours(ph));
         at_hours(b, f, "arbeidstimer", work);
-        if (prev_end != SV_NODATE && ph->phase.start_on != SV_NODATE) at_int(b, f, "opphold", sv_fig_gap(prev_end, ph->phase.start_on));
+        if (prev_end != SV_NODATE && ph->phase.start_on != SV_NODATE)
+            at_int(b, f, "opphold", sv_fig_gap(prev_end, ph->phase.start_on, c->leave_periods, c->nleave_periods));
         if (ph->phase.end_on != SV_NODATE) prev_end = ph->phase.end_on;
         for (int j = 0; j < ph->nmeasures; j++) {
             const sv_case_measure *cm = &ph->measures[j];
@@ -211,6 +230,7 @@ static void plan(bld *b, xmlNodePtr root, const sv_case *c)
         }
         opt(b, f, "grunn", ph->phase.reason, "Begrunnelse for fasen");
     }
+    leave(b, p, c);
     opt(b, p, "forlengelse", pl->extension_reason, "Begrunnelse for forlengelse");
 }
 

@@ -65,9 +65,12 @@ has "$T/out" "forlenger programmet med 92 kalenderdager"
 # the programme's months without the leave: 1 January to 30 September (31 December less 92 days) is 9
 has "$T/out" "9 måneder programtid"
 expect 0 S leave list --participant 1
-has "$T/out" "02.03.2026–27.03.2026 .*20 virkedager .*innvilget"
-has "$T/out" "01.10.2026–01.10.2026 .*avslått"
+has "$T/out" "Fødsel (mor) 02.03.2026–27.03.2026, 20 virkedager, innvilget 20.02.2026"
+has "$T/out" "01.10.2026–01.10.2026, 1 virkedag, avslått 20.09.2026"
 has "$T/out" "forlenger programmet med 92 kalenderdager"
+expect 0 S show 1
+has "$T/out" "^Permisjon nr. 1: Fødsel (mor) 02.03.2026–27.03.2026, 20 virkedager, innvilget 20.02.2026"
+has "$T/out" "permisjon uten stønad forlenger programmet med 92 kalenderdager"
 # the supervisor reads, and may not record
 STEGVIS_USER=root R user add tilsyn supervisor
 STEGVIS_USER=tilsyn expect 0 S leave list --participant 1

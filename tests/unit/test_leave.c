@@ -97,6 +97,14 @@ START_TEST(test_granted_leave_covers_a_gap_and_prolongs)
     ck_assert_int_eq(sv_fig_uncovered(D(2026, 5, 31), D(2026, 9, 1), p, 2), 2);
     ck_assert_int_eq(sv_fig_uncovered(D(2026, 5, 31), D(2026, 9, 1), NULL, 0), 94);
     ck_assert_int_eq(sv_fig_uncovered(D(2026, 9, 2), D(2026, 9, 1), p, 2), 0);
+    /* the gap before a phase (the figure the decision states): the phase before ended 31 May,
+     * this one starts 2 September; the days between are June to August, all covered */
+    ck_assert_int_eq(sv_fig_gap(D(2026, 5, 31), D(2026, 9, 2), p, 2), 1);
+    ck_assert_int_eq(sv_fig_gap(D(2026, 5, 31), D(2026, 9, 1), p, 2), 0);
+    ck_assert_int_eq(sv_fig_gap(D(2026, 5, 31), D(2026, 9, 1), NULL, 0), 92);
+    /* phases that follow each other, or overlap, are as before */
+    ck_assert_int_eq(sv_fig_gap(D(2026, 5, 31), D(2026, 6, 1), p, 2), 0);
+    ck_assert_int_eq(sv_fig_gap(D(2026, 5, 31), D(2026, 5, 30), p, 2), -2);
     /* only leave without benefit prolongs: 92 days inside the programme */
     ck_assert_int_eq(sv_fig_prolong_days(p, 2, D(2026, 1, 1), D(2026, 12, 31)), 92);
     ck_assert_int_eq(sv_fig_prolong_days(p, 2, D(2026, 7, 1), D(2026, 12, 31)), 62);

@@ -17,6 +17,7 @@
 #include "../../core/contract.h"
 #include "../../core/decision.h"
 #include "../../core/issue.h"
+#include "../../core/leave.h"
 #include "../../core/vedtak.h"
 #include "../../core/verdict.h"
 #include "testlib.h"
@@ -262,6 +263,24 @@ static void enter_contract(db *d, xmlNodePtr k)
     save(d, &SV_ENT_CONTRACT, &c);
 }
 
+/* The granted leave the plan states, as `stegvis leave add` records it (core/leave.c refuses
+ * a period outside the programme, over another leave or longer than its kind allows). */
+static void enter_leave(db *d, xmlNodePtr plan)
+{
+    for (xmlNodePtr n = plan ? plan->children : NULL; n && d->pid; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || xmlStrcmp(n->name, BAD_CAST "permisjon")) continue;
+        sv_leave l;
+        sv_entity_blank(&SV_ENT_LEAVE, &l);
+        l.m.parent = d->pid;
+        snprintf(l.kind, sizeof l.kind, "%s", prop(n, "type"));
+        l.from_on = date_of(prop(n, "fra"));
+        l.to_on = date_of(prop(n, "til"));
+        l.granted = 1;
+        l.decided_on = date_of(prop(n, "vedtatt"));
+        save(d, &SV_ENT_LEAVE, &l);
+    }
+}
+
 static void enter_history(db *d, xmlNodePtr h, const char *xml)
 {
     for (xmlNodePtr n = h ? h->children : NULL; n; n = n->next) {
@@ -345,7 +364,7 @@ static int check_doc(xmlDocPtr doc, sv_verdict *v)
     static const char *const computed[][2] = {
         {"part", "alder"}, {"part", "planfrist"}, {"plan", "maneder"}, {"plan", "norm"}, {"fase", "timer"},
         {"fase", "arbeidstimer"}, {"fase", "opphold"}, {"historikk", "maneder-siden-vurdering"},
-        {"underretning", "informert"}};
+        {"underretning", "informert"}, {"permisjon", "forlenger"}};
     xmlNodePtr stack[64];
     int sp = 0;
     stack[sp++] = xmlDocGetRootElement(copy);
@@ -401,6 +420,7 @@ static void round_trip(const char *file, tally *t)
     enter_history(&d, child(root, "historikk"), xml);
     free(xml);
     enter_advance(&d, root);
+    enter_leave(&d, child(root, "plan"));
     enter_contract(&d, child(root, "kontrakt"));
 
     if (d.refused[0]) {

@@ -1,0 +1,40 @@
+# Shared by the command-line tests that decide whole cases: a municipality with its catalogue
+# and an adviser, and a sound case under integreringsloven. Needs lib.sh, S, q and R.
+
+# make_municipality: Bergen (4601) with four measures and the adviser kari
+make_municipality() {
+    R init --number 4601 --name Bergen
+    R user add kari adviser --municipality 4601 --name "Kari Nordmann" --title "Programrådgiver"
+    for m in "norsk Norskopplæring voksenopplaering utdanning" "samfunnskunnskap Samfunnskunnskap voksenopplaering utdanning" \
+             "livsmestring Livsmestring flyktningtjeneste begge" "arbeidspraksis Arbeidspraksis_i_varehandel nav arbeid"; do
+        set -- $m
+        R add measure --municipality 1 --kind "$1" --name "$(echo "$2" | tr _ ' ')" --provider "$3" --orientation "$4" \
+            --hours 10 --status eksisterende --description "Tiltak i katalogen."
+    done
+}
+
+# case PID FNR NAME: a sound case under integreringsloven whose plan passes every rule
+make_case() {
+    R participant add --fnr "$2" --name "$3" --permit-on 10.01.2025 --settled-on 01.03.2025 \
+        --right-duty rett_plikt --schooling grunnskole --interpreter nei --street "Storgata 1" --postcode 5003 --place BERGEN
+    R add assessment --participant "$1" --assessed-on 10.03.2025 --education "Ni års skolegang i Kyiv." \
+        --work-experience "Butikkmedarbeider i to år." --language-level A1 --career-on 12.03.2025 --career-advice "Varehandel."
+    for nd in "norsk Norsk_til_B1" "arbeid Praksis_i_handel" "samfunn Samfunnskunnskap"; do
+        set -- "$1" $nd
+        R add need --participant "$1" --area "$2" --description "$(echo "$3" | tr _ ' ')"
+    done
+    n0=$(q "SELECT ifnull(max(id),0) FROM need WHERE participant_id = $1")
+    R add plan --participant "$1" --start-on 01.04.2025 --planned-end 31.03.2027 --final-goal arbeid \
+        --final-goal-text "Fast jobb som butikkmedarbeider i Bergen" --norwegian-goal B1 --social-hours 75 \
+        --consulted-on 25.03.2025 --justification "Deltakeren har ni års skolegang og erfaring fra butikk. Handelen i Bergen trenger folk; norsk til B1 og praksis i butikk gir en realistisk vei til fast jobb."
+    plan=$(q "SELECT id FROM plan WHERE participant_id = $1")
+    R add phase --plan "$plan" --name "Norsk og praksis" --start-on 01.04.2025 --end-on 31.03.2026
+    R add phase --plan "$plan" --name "Arbeidspraksis" --start-on 01.04.2026 --end-on 31.03.2027
+    p1=$(q "SELECT min(id) FROM phase WHERE plan_id = $plan"); p2=$((p1 + 1))
+    nn=$((n0 - 2)); na=$((n0 - 1)); ns=$n0
+    for pm in "$p1 1 $nn 20" "$p1 2 $ns 3" "$p1 3 $ns 2" "$p1 4 $na 12,5" "$p2 1 $nn 10" "$p2 4 $na 27,5"; do
+        set -- $pm
+        R add plan_measure --phase "$1" --measure-id "$2" --need-id "$3" --hours "$4"
+    done
+}
+
