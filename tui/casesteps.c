@@ -6,6 +6,7 @@
 #include "../forms/forms.h"
 #include "casescr.h"
 #include "../core/absence.h"
+#include "../core/leave.h"
 
 typedef struct {
     int n, changed;
@@ -224,6 +225,23 @@ void case_build_step6(case_screen *cs)
         case_add_item(cs, IT_ROW, &SV_ENT_REVIEW, r, cs->pid, 1, t);
     }
     case_add_item(cs, IT_ADD, &SV_ENT_REVIEW, NULL, cs->pid, 1, _("+ Ny vurdering"));
+    /* leave decisions (core/leave.c): one line each, and what granted leave does to the programme */
+    case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Permisjonsvedtak"));
+    for (int i = 0; i < c->nleaves; i++) {
+        sv_leave_line(&c->leaves[i], t, sizeof t);
+        case_add_item(cs, IT_ROW, &SV_ENT_LEAVE, &c->leaves[i], cs->pid, 1, t);
+    }
+    if (c->nleaves) {
+        sv_err e;
+        if (sv_leave_effect_line(TUI.st, cs->pid, t, sizeof t, &e) == SV_OK && t[0]) {
+            /* the programme's months, then what leave prolongs it by: two rows fit the panel */
+            char *rest = strstr(t, "; ");
+            if (rest) *rest = '\0';
+            case_add_item(cs, IT_TEXT, NULL, NULL, 0, 1, t);
+            if (rest) case_add_item(cs, IT_TEXT, NULL, NULL, 0, 2, rest + 2);
+        }
+    }
+    case_add_item(cs, IT_ADD, &SV_ENT_LEAVE, NULL, cs->pid, 1, _("+ Ny permisjonssøknad (vedtak)"));
     case_add_item(cs, IT_HEAD, NULL, NULL, 0, 0, _("Permisjon og fravær"));
     for (int i = 0; i < c->nabsences; i++) {
         const sv_absence *ab = &c->absences[i];
