@@ -51,22 +51,9 @@ static int date_opt(const char *opt, const char *field, const char *text, sv_dat
 
 static void show(const sv_advnotice *n)
 {
-    char a[11], b[11], c[11];
-    if (n->exception[0]) {
-        printf(_("Forhåndsvarsel nr. %" PRId64 " (%s): unntak etter forvaltningsloven § 16 tredje ledd bokstav %s: %s\n"), n->id,
-               n->kind, n->exception, n->exception_reason);
-        return;
-    }
-    sv_date_nor(n->sent_on, a);
-    sv_date_nor(n->answer_by, b);
-    sv_date_nor(sv_advnotice_period_end(n->answer_by) + 1, c);
-    printf(_("Forhåndsvarsel nr. %" PRId64 " (%s): sendt %s, svarfrist %s; vedtaket kan tidligst fattes %s"), n->id, n->kind, a, b,
-           c);
-    if (n->answered_on != SV_NODATE) {
-        sv_date_nor(n->answered_on, a);
-        printf(_(", eller nå som deltakeren har svart (%s): %s"), a, n->answer);
-    }
-    printf("\n");
+    char line[4200];
+    sv_advnotice_line(n, line, sizeof line);
+    printf(_("Forhåndsvarsel nr. %" PRId64 " (%s): %s\n"), n->id, n->kind, line);
 }
 
 static int list_one(const sv_advnotice *n, void *ctx)

@@ -257,3 +257,20 @@ int sv_advnotice_answer(sv_store *st, int64_t id, sv_date on, const char *answer
     if (insert(st, &a, id, &aid, e)) return e->code;
     return out ? sv_advnotice_current(st, n.participant_id, n.kind, out, e) : SV_OK;
 }
+
+void sv_advnotice_line(const sv_advnotice *n, char *buf, size_t size)
+{
+    char a[11], b[11], c[11];
+    if (n->exception[0]) {
+        snprintf(buf, size, _("unntak etter forvaltningsloven § 16 tredje ledd bokstav %s: %s"), n->exception, n->exception_reason);
+        return;
+    }
+    sv_date_nor(n->sent_on, a);
+    sv_date_nor(n->answer_by, b);
+    sv_date_nor(sv_advnotice_period_end(n->answer_by) + 1, c);
+    int k = snprintf(buf, size, _("sendt %s, svarfrist %s; vedtaket kan tidligst fattes %s"), a, b, c);
+    if (n->answered_on != SV_NODATE && k >= 0 && (size_t)k < size) {
+        sv_date_nor(n->answered_on, a);
+        snprintf(buf + k, size - (size_t)k, _(", eller nå som deltakeren har svart (%s): %s"), a, n->answer);
+    }
+}

@@ -52,6 +52,9 @@ int sv_advnotice_current(sv_store *st, int64_t pid, const char *kind, sv_advnoti
 typedef int (*sv_advnotice_cb)(const sv_advnotice *n, void *ctx);
 int sv_advnotice_each(sv_store *st, int64_t pid, sv_advnotice_cb cb, void *ctx, sv_err *e);
 
+/* Notice n as one line (without its number): the exception with its reason, or sent, deadline,
+ * the first day a decision may be made and the answer if there is one. */
+void sv_advnotice_line(const sv_advnotice *n, char *buf, size_t size);
 /* The day the notice period has run out: the answer deadline, moved to the next working day
  * when it falls on a Saturday, Sunday or public holiday (core/date.c, domstolloven § 149).
  * A decision may be made the day after it, or once the participant has answered. */

@@ -19,6 +19,7 @@
 #include "../core/vedtak.h"
 #include "../forms/forms.h"
 #include "../core/priv.h"
+#include "deckind.h"
 #include "tui.h"
 
 enum { A_ISSUE = TA_OWN, A_EXPORT, A_KIND, A_NOTIFY, A_REASON, A_LATE, A_NOTICE, A_PREVIEW, A_HISTORY, A_LETTER };
@@ -58,6 +59,7 @@ typedef struct {
     sv_deadlines d;
     const sv_ruleset *rs;
     char kind[14], notify[14], reason[2001], late[2001];
+    tui_deckind dk;           /* the kind's own facts: stop type and period, leave period, ending */
     int violations, preview;
     int issued;               /* the last decision fixed the plan as it is: shown as issued */
     int chosen;               /* the user picked a kind: check a new decision even so */
@@ -165,6 +167,7 @@ static void draft_store(dec_screen *ds)
     sv_buf_add(&b, "\nlate\t");
     escape_into(&b, ds->late);
     sv_buf_add(&b, "\n");
+    tui_deckind_draft_put(&ds->dk, &b);
     sv_err e;
     sv_err_clear(&e);
     if (sv_draft_put(TUI.st, key, b.s, &e) != SV_OK) tui_msg(1, _("Utkastet kunne ikke lagres: %s"), e.msg);
@@ -186,6 +189,7 @@ static int draft_load(dec_screen *ds)
         else if (!strcmp(line, "chosen")) ds->chosen = atoi(tab);
         else if (!strcmp(line, "reason")) unescape_into(ds->reason, sizeof ds->reason, tab);
         else if (!strcmp(line, "late")) unescape_into(ds->late, sizeof ds->late, tab);
+        else tui_deckind_draft_get(&ds->dk, line, tab);
     }
     free(v);
     return 1;
@@ -235,7 +239,7 @@ static void build(dec_screen *ds)
     ds->violations = -1;
     sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason, ds->late, NULL};
     in.notified_on = SV_NODATE;   /* recorded when it happens (u), never assumed */
-    in.period_from = in.period_to = SV_NODATE;
+    tui_deckind_in(&ds->dk, ds->kind, &in);
     /* the preview judges the advance notice in force, as issuing does (core/issue.c) */
     sv_advnotice adv;
     if (sv_issue_advance(TUI.st, ds->pid, &in, &adv, &e) == SV_OK && adv.id) in.advance = &adv;
@@ -269,6 +273,12 @@ static void build(dec_screen *ds)
         ds->lines[ds->n - 1].field = DF_REASON;
         add(ds, 0, NULL, _("Underretning: %s"), _(sv_code_label(SV_CODES_NOTIFY, ds->notify)));
         ds->lines[ds->n - 1].field = DF_NOTIFY;
+        tui_decline kl[8];
+        int nk = tui_deckind_lines(&ds->dk, ds->pid, ds->kind, kl, 8);
+        for (int i = 0; i < nk; i++) {
+            add(ds, kl[i].warn ? tui_attr(TC_WARN) : 0, NULL, "%s", kl[i].text);
+            ds->lines[ds->n - 1].field = kl[i].field;
+        }
         late_at = ds->n;
     }
     if (!ds->rs) {
@@ -503,6 +513,14 @@ static void edit_field(dec_screen *ds, int field)
     else if (field == DF_REASON) edit_reason(ds);
     else if (field == DF_NOTIFY) edit_notify(ds);
     else if (field == DF_LATE) edit_late(ds);
+    else if (field >= TDK_STOP_KIND) {
+        if (ds->issued) tui_msg(0, "%s", _("Vedtaket er fattet og kan ikke endres. Velg vedtakstype (k) for et nytt vedtak."));
+        else if (tui_deckind_edit(&ds->dk, ds->pid, ds->kind, field)) {
+            draft_store(ds);
+            ds->keep_cur = 1;
+            build(ds);
+        }
+    }
     else if (field == DF_NOTICE) {
         const sv_decision *last = sv_case_last_decision(&ds->c);
         if (!last) tui_msg(0, "%s", _("Ingen vedtak å registrere underretning for ennå: fatt vedtaket først (F)."));
@@ -567,7 +585,7 @@ static void issue(dec_screen *ds)
     if (tui_ask(_("Fatt vedtak"), q, "jn") != 'j') return;
     sv_vedtak_in in = {NULL, ds->kind, sv_today(), NULL, sv_today(), ds->notify, ds->reason, ds->late, NULL};
     in.notified_on = SV_NODATE;   /* recorded when it happens (u), never assumed */
-    in.period_from = in.period_to = SV_NODATE;
+    tui_deckind_in(&ds->dk, ds->kind, &in);
     sv_issue r;
     memset(&r, 0, sizeof r);
     int rc = sv_issue_decision(TUI.st, ds->pid, &in, 0, &r, &e);
@@ -589,6 +607,7 @@ static void issue(dec_screen *ds)
         ds->chosen = 0;
         ds->reason[0] = '\0';
         ds->late[0] = '\0';
+        tui_deckind_clear(&ds->dk);
     }
     else if (r.violations > 0) tui_msg(1, _n("Vedtaket er ikke fattet: %d brudd. %s", "Vedtaket er ikke fattet: %d brudd. %s", r.violations),
                                         r.violations, e.msg);
@@ -712,7 +731,8 @@ tui_screen *tui_decision_new(int64_t pid)
     ds->pid = pid;
     ds->base = (tui_screen){ds->title, KEYS, draw, key, resume, destroy, 0,
                             N_("Øverst står vedtakets egne felt (vedtakstype, grunn, underretning, og grunn for forsinkelse når fristen er "
-                               "passert): Enter endrer dem, og de tas vare på som utkast. Regelkontrollen viser hva vedtaket ville fått i "
+                               "passert; for stans, permisjon og avslutning også type, datoer, avslutningsgrunn og forhåndsvarsel): Enter endrer "
+                               "dem, og de tas vare på som utkast. Regelkontrollen viser hva vedtaket ville fått i "
                                "dag. BRUDD må rettes før vedtaket kan fattes; Enter på et funn åpner feltet som retter det. Under står det "
                                "som er endret i planen siden siste vedtak. Et fattet vedtak kan ikke endres: vesentlige "
                                "endringer i planen krever nytt vedtak.")};
@@ -720,6 +740,7 @@ tui_screen *tui_decision_new(int64_t pid)
     ds->base.click = click;
     snprintf(ds->notify, sizeof ds->notify, "digitalt");
     snprintf(ds->kind, sizeof ds->kind, "plan");
+    tui_deckind_clear(&ds->dk);
     snprintf(ds->title, sizeof ds->title, "%s", _("Vedtak"));
     if (reload(ds) != 0) {
         destroy(&ds->base);
