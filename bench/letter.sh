@@ -1,7 +1,7 @@
 #!/bin/sh
 # The documents that leave the program (issue 13), measured side by side in one run:
 #  - one decision letter as PDF/A-2b in process (bench_letter: warm-up, median of 15),
-#  - the whole `stegvis letter N --pdf` command (warm-up, median of 5),
+#  - the whole `stegvis letter N --pdf` command (warm-up, median of 9): under 50 ms,
 #  - LibreOffice converting the same letter from an OpenDocument text (warm-up, median of 3),
 #    with the ratio; Debian's libreoffice-writer-nogui is installed for this only, never for
 #    building or testing,
@@ -15,11 +15,15 @@ mkdir -p "$W"
 if { true >&3; } 2>/dev/null; then OUT=3; else OUT=1; fi
 row() { printf '%s\037%s\037%s\037%s\037%s\037%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >&$OUT; }
 lt() { awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 < l + 0) ? "ok" : "MISSED" }'; }
-# secs and peak RSS (MB) of a command, appended to FILE: timed FILE CMD...
+# secs and peak RSS (MB) of a command, appended to FILE: timed FILE CMD... The seconds are
+# taken from the clock around the command (to the microsecond): /usr/bin/time's %e counts in
+# hundredths, too coarse for a 40 ms command and for the ratio against LibreOffice.
 timed() {
     f=$1; shift
+    t0=$(date +%s%N)
     /usr/bin/time -f "%e %M" -o "$W/t" "$@" >"$W/out" 2>"$W/err" || return 1
-    tail -1 "$W/t" | awk '{ printf "%s %d\n", $1, $2 / 1024 }' >>"$f"
+    t1=$(date +%s%N)
+    tail -1 "$W/t" | awk -v ns=$((t1 - t0)) '{ printf "%.6f %d\n", ns / 1e9, $2 / 1024 }' >>"$f"
 }
 median() { sort -n "$1" | awk '{ s[NR] = $1 } END { print s[int((NR + 1) / 2)] }'; }
 peak() { sort -k2 -n "$1" | tail -1 | cut -d' ' -f2; }
@@ -44,13 +48,13 @@ pcmd="$BIN --db $DB letter $PID --pdf $W/letter.pdf"
 rm -f "$W/letter.pdf"
 $BIN --db "$DB" letter "$PID" --pdf "$W/letter.pdf" >/dev/null 2>&1   # warm-up (and a migration)
 : >"$W/p"
-for i in 1 2 3 4 5; do rm -f "$W/letter.pdf"; timed "$W/p" $BIN --db "$DB" letter "$PID" --pdf "$W/letter.pdf"; done
+for i in 1 2 3 4 5 6 7 8 9; do rm -f "$W/letter.pdf"; timed "$W/p" $BIN --db "$DB" letter "$PID" --pdf "$W/letter.pdf"; done
 if [ -s "$W/p" ] && [ -s "$W/letter.pdf" ]; then
     p_s=$(median "$W/p")
-    p_ms=$(awk -v s="$p_s" 'BEGIN { printf "%.0f", s * 1000 }')
-    row "letter: whole command, open to file" "$p_ms ms median of 5" "-" "-" "$(peak "$W/p")" "$pcmd"
+    p_ms=$(awk -v s="$p_s" 'BEGIN { printf "%.1f", s * 1000 }')
+    row "letter: whole command, open to file" "$p_ms ms median of 9" "<50 ms" "$(lt "$p_ms" 50)" "$(peak "$W/p")" "$pcmd"
 else
-    row "letter: whole command, open to file" "failed: $(head -c 60 "$W/err")" "-" "MISSED" "-" "$pcmd"
+    row "letter: whole command, open to file" "failed: $(head -c 60 "$W/err")" "<50 ms" "MISSED" "-" "$pcmd"
     exit 0
 fi
 
@@ -76,7 +80,7 @@ elif sh tests/deps.sh libreoffice-writer-nogui >"$W/lo-install" 2>&1 && command 
         l_s=$(median "$W/l")
         row "LibreOffice: the same letter, .fodt to PDF" "$(awk -v s="$l_s" 'BEGIN { printf "%.0f", s * 1000 }') ms median of 3" \
             "-" "-" "-" "$lcmd"
-        ratio=$(awk -v a="$l_s" -v b="$p_s" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }')
+        ratio=$(awk -v a="$l_s" -v b="$p_s" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
         row "LibreOffice / stegvis letter (whole command)" "${ratio}x" ">=20x" \
             "$(awk -v r="$ratio" 'BEGIN { print (r >= 20) ? "ok" : "MISSED" }')" "-" "the two above"
     else
@@ -94,7 +98,7 @@ rm -rf "$pk"
 kcmd="$BIN --db $DB export --all --package $pk"
 if timed "$W/k" $BIN --db "$DB" export --all --package "$pk"; then
     n=$(find "$pk" -name arkivmelding.xml | wc -l)
-    k_s=$(median "$W/k"); k_mb=$(peak "$W/k")
+    k_s=$(median "$W/k" | awk '{ printf "%.2f", $1 }'); k_mb=$(peak "$W/k")
     row "export --all --package: $n decisions" "$k_s s, $(awk -v n="$n" -v s="$k_s" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }') per s" \
         "<64 MB" "$(lt "$k_mb" 64)" "$k_mb" "$kcmd"
 else

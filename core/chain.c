@@ -228,7 +228,11 @@ typedef struct vctx {
     sv_chain_report report;
     void *ctx;
     int breaks;
-    sqlite3_stmt *get;
+    /* the database's triggers by name (strcmp order, as SQLite's BINARY collation sorts):
+     * read in one pass, since sqlite_schema has no index on name and a lookup per
+     * protective trigger scanned it 135 times at every open */
+    char **names, **sqls;
+    size_t ntrig;
 } vctx;
 
 static void brk(vctx *v, const char *table, int64_t row, const char *name, const char *problem, const char *expected,
@@ -242,15 +246,19 @@ static void brk(vctx *v, const char *table, int64_t row, const char *name, const
 static int check_trigger(const char *name, const char *sql, void *ctx)
 {
     vctx *v = ctx;
-    sqlite3_reset(v->get);
-    sqlite3_bind_text(v->get, 1, name, -1, SQLITE_STATIC);
-    if (sqlite3_step(v->get) != SQLITE_ROW) {
-        brk(v, "trigger", 0, name, _("beskyttende trigger mangler"), sql, "");
-    } else {
-        const char *have = (const char *)sqlite3_column_text(v->get, 0);
-        if (!have || strcmp(have, sql)) brk(v, "trigger", 0, name, _("beskyttende trigger er endret"), sql, have);
+    size_t lo = 0, hi = v->ntrig;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(v->names[mid], name);
+        if (!c) {
+            const char *have = v->sqls[mid];
+            if (!have || strcmp(have, sql)) brk(v, "trigger", 0, name, _("beskyttende trigger er endret"), sql, have);
+            return 0;
+        }
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
     }
-    sqlite3_reset(v->get);
+    brk(v, "trigger", 0, name, _("beskyttende trigger mangler"), sql, "");
     return 0;
 }
 
@@ -359,15 +367,38 @@ static int check_links(vctx *v, int full)
 
 int sv_chain_verify(sqlite3 *db, int full, sv_chain_report report, void *ctx, sv_err *e)
 {
-    vctx v = {db, report, ctx, 0, NULL};
+    vctx v = {db, report, ctx, 0, NULL, NULL, 0};
     int schema = sv_schema_version(db);
-    if (sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", -1, &v.get,
+    sqlite3_stmt *get;
+    if (sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name", -1, &get,
                            NULL) != SQLITE_OK) {
         sv_err_set(e, SV_EDB, NULL, _("Kan ikke lese databasen: %s"), sqlite3_errmsg(db));
         return -1;
     }
-    sv_guard_each(schema, check_trigger, &v);
-    sqlite3_finalize(v.get);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(get)) == SQLITE_ROW) {
+        if (v.ntrig == cap) {
+            cap = cap ? cap * 2 : 256;
+            v.names = sv_xrealloc(v.names, cap * sizeof *v.names);
+            v.sqls = sv_xrealloc(v.sqls, cap * sizeof *v.sqls);
+        }
+        const char *sql = (const char *)sqlite3_column_text(get, 1);
+        v.names[v.ntrig] = sv_xstrdup((const char *)sqlite3_column_text(get, 0));
+        v.sqls[v.ntrig++] = sql ? sv_xstrdup(sql) : NULL;
+    }
+    sqlite3_finalize(get);
+    if (rc == SQLITE_DONE) sv_guard_each(schema, check_trigger, &v);
+    for (size_t i = 0; i < v.ntrig; i++) {
+        free(v.names[i]);
+        free(v.sqls[i]);
+    }
+    free(v.names);
+    free(v.sqls);
+    if (rc != SQLITE_DONE) {
+        sv_err_set(e, SV_EDB, NULL, _("Kan ikke lese databasen: %s"), sqlite3_errmsg(db));
+        return -1;
+    }
     check_tables(&v);
     if (schema >= SV_CHAIN_SCHEMA && has_chain(db) && check_links(&v, full) != 0) {
         sv_err_set(e, SV_EDB, NULL, _("Kan ikke lese kjeden: %s"), sqlite3_errmsg(db));

@@ -51,6 +51,10 @@ int sv_pdf_write_bytes(const unsigned char *b, size_t len, const char *path, sv_
  * when wrap is set. Returns its height. */
 double sv_pdf_text(cairo_t *cr, double x, double y, double width, const char *font, double pt, const char *s, int wrap);
 
+/* Makes fontconfig know only the documents' fonts, once, before pango first lays out text
+ * (sv_pdf_new calls it; whatever draws with pango on its own surface calls it first). */
+void sv_pdf_fonts(void);
+
 /* Lets go of the font caches (at exit, so a leak checker sees a clean end). */
 void sv_pdf_cleanup(void);
 

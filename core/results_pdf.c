@@ -15,6 +15,7 @@
 
 #include "cell.h"
 #include "i18n.h"
+#include "pdf_doc.h"
 
 #define PAGE_W 595.0   /* A4 in points */
 #define PAGE_H 842.0
@@ -113,6 +114,7 @@ static int page_begin(page *pg, const char *path, const char *title, sv_err *e)
 {
     pg->f = sv_private_open(path, &pg->tmp, e);
     if (!pg->f) return e->code;
+    sv_pdf_fonts();
     pg->surf = cairo_pdf_surface_create_for_stream(to_file, pg->f, PAGE_W, PAGE_H);
     cairo_pdf_surface_set_metadata(pg->surf, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata(pg->surf, CAIRO_PDF_METADATA_CREATOR, "stegvis");

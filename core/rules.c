@@ -187,7 +187,13 @@ int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
 {
     *out = NULL;
     char why[SV_ERR_MAX];
-    xmlDocPtr doc = sv_xml_read_file_safe(path, why, sizeof why);
+    size_t len;
+    char *buf = sv_xml_slurp(path, &len, why, sizeof why);
+    xmlDocPtr doc = buf ? sv_xml_parse_safe(buf, len, path, why, sizeof why) : NULL;
+    /* FNV-1a over the file's bytes, as read for parsing */
+    unsigned long long h = 1469598103934665603ULL;
+    for (size_t i = 0; doc && i < len; i++) h = (h ^ (unsigned char)buf[i]) * 1099511628211ULL;
+    free(buf);
     if (!doc) return sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen kan ikke brukes: %s"), why);
     sv_ruleset *rs = sv_xcalloc(1, sizeof *rs);
     rs->path = sv_xstrdup(path);
@@ -199,15 +205,7 @@ int sv_ruleset_load(const char *path, sv_ruleset **out, sv_err *e)
     }
     rs->law = attr(root, "lov");
     rs->version = attr(root, "versjon");
-    {
-        /* FNV-1a over the file's bytes */
-        unsigned long long h = 1469598103934665603ULL;
-        FILE *f = fopen(path, "rb");
-        int ch;
-        while (f && (ch = getc(f)) != EOF) h = (h ^ (unsigned char)ch) * 1099511628211ULL;
-        if (f) fclose(f);
-        snprintf(rs->digest, sizeof rs->digest, "%.40s:%016llx", rs->version ? rs->version : "", h);
-    }
+    snprintf(rs->digest, sizeof rs->digest, "%.40s:%016llx", rs->version ? rs->version : "", h);
     if (!rs->law || !rs->version || parse_date_attr(root, "fra", &rs->from) || rs->from == SV_NODATE ||
         parse_date_attr(root, "til", &rs->to)) {
         rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s: regelsett trenger lov, versjon og fra (åååå-mm-dd)"), path);
