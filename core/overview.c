@@ -2,6 +2,7 @@
 #include "overview.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "case.h"
@@ -84,6 +85,148 @@ static int64_t effective_muni(const sv_store *st, const sv_filter *f)
     return u && u->municipality_id ? u->municipality_id : f->municipality_id;   /* never more than one's own */
 }
 
+/* What the list has answered since the data last changed. Search as you type asks the same
+ * questions again and again: every keystroke counts and reads a page, the page asks the
+ * trigram index for the number of matches that the count has just asked for, and every
+ * backspace returns to a term whose count and first page were read a moment ago. The answers
+ * are kept per store, keyed by everything the query depends on (the filter as the user's
+ * rights narrow it, offset and length), and all dropped as soon as anything may have
+ * changed them: a write through this connection (sqlite3_total_changes64), a commit by any
+ * other connection or process (PRAGMA data_version) or a new day (the overdue marks). */
+#define MEMO_PAGES 48
+#define MEMO_COUNTS 96
+
+/* The matches of one term across all municipalities, in name order: what the next,
+ * longer term is looked for in. Every key that contains the longer term contains the shorter
+ * one, so typing on narrows the list with strstr over a few thousand keys instead of asking
+ * the trigram index and reading and sorting every match's row again (the FTS5 phrase of the
+ * trigram tokenizer matches exactly the keys that contain it, so strstr over the folded keys
+ * answers the same). A list is read as FTS_DRIVE reads a page, every match's row, so only
+ * terms with at most MATCH_MAX matches are listed; more go through the index as before. */
+#define MEMO_LISTS 2
+#define MATCH_MAX 6000   /* up to this many fts_plan reads every match's row anyway (FTS_DRIVE) */
+
+typedef struct match_list {
+    char fold[128];
+    long n;
+    int64_t *id;
+    char **key;    /* into keys */
+    char *keys;
+} match_list;
+
+static void list_free(match_list *l)
+{
+    if (!l) return;
+    free(l->id);
+    free(l->key);
+    free(l->keys);
+    free(l);
+}
+
+typedef struct {
+    char key[400];
+    long value;   /* a count, or the number of rows of a page */
+    sv_overview_row *rows;
+} memo_entry;
+
+typedef struct {
+    long long changes, version;
+    sv_date today;
+    memo_entry page[MEMO_PAGES], count[MEMO_COUNTS], fts[MEMO_COUNTS];
+    int next_page, next_count, next_fts;
+    struct match_list *lists[MEMO_LISTS];
+    int next_list;
+} list_memo;
+
+static const char memo_tag = 0;
+
+static void memo_clear(list_memo *m)
+{
+    for (int i = 0; i < MEMO_PAGES; i++) free(m->page[i].rows);
+    for (int i = 0; i < MEMO_LISTS; i++) list_free(m->lists[i]);
+    memset(m->lists, 0, sizeof m->lists);
+    m->next_list = 0;
+    memset(m->page, 0, sizeof m->page);
+    memset(m->count, 0, sizeof m->count);
+    memset(m->fts, 0, sizeof m->fts);
+    m->next_page = m->next_count = m->next_fts = 0;
+}
+
+static void memo_free(void *p)
+{
+    if (!p) return;
+    memo_clear(p);
+    free(p);
+}
+
+/* The store's memo, emptied first when the data may have changed; NULL when there is none
+ * (the answers are then simply read each time). */
+static list_memo *memo_get(sv_store *st)
+{
+    sqlite3 *db = sv_store_db(st);
+    list_memo *m = sv_store_memo(st, &memo_tag);
+    if (!m) {
+        m = sv_xcalloc(1, sizeof *m);
+        m->version = -1;
+        if (sv_store_set_memo(st, &memo_tag, m, memo_free) != 0) {
+            free(m);
+            return NULL;
+        }
+    }
+    sv_err e;
+    sqlite3_stmt *s = sv_store_prepare(st, "PRAGMA data_version", &e);
+    if (!s) return NULL;
+    long long version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    long long changes = sqlite3_total_changes64(db);
+    sv_date today = sv_today();
+    if (version < 0) return NULL;
+    if (version != m->version || changes != m->changes || today != m->today) {
+        memo_clear(m);
+        m->version = version;
+        m->changes = changes;
+        m->today = today;
+    }
+    return m;
+}
+
+/* The memo again after a read, when the data it saw are still those the memo was taken for:
+ * an answer read while someone else committed is not kept. */
+static list_memo *memo_again(sv_store *st, const list_memo *before, long long version, long long changes)
+{
+    list_memo *m = before ? memo_get(st) : NULL;
+    return m && m->version == version && m->changes == changes ? m : NULL;
+}
+
+static memo_entry *memo_find(memo_entry *tab, int n, const char *key)
+{
+    for (int i = 0; i < n; i++)
+        if (tab[i].key[0] && !strcmp(tab[i].key, key)) return &tab[i];
+    return NULL;
+}
+
+/* The slot for a new answer: the oldest one goes. */
+static memo_entry *memo_slot(memo_entry *tab, int n, int *next, const char *key)
+{
+    memo_entry *me = &tab[*next];
+    *next = (*next + 1) % n;
+    free(me->rows);
+    memset(me, 0, sizeof *me);
+    snprintf(me->key, sizeof me->key, "%s", key);
+    return me;
+}
+
+static int64_t effective_muni(const sv_store *st, const sv_filter *f);
+
+/* Everything an answer depends on besides the data and the day. */
+static void memo_key(const sv_store *st, const sv_filter *f, const char *what, long offset, long limit, char *key,
+                     size_t size)
+{
+    snprintf(key, size, "%s|%lld|%lld|%d|%d|%d|%d|%d|%d|%ld|%ld|%s|%s", what, (long long)effective_muni(st, f),
+             (long long)f->municipality_id, f->status, f->step, f->overdue, f->warnings, (int)f->sort, f->descending,
+             offset, limit, f->adviser, f->search);
+}
+
 static search_mode search_kind(const sv_store *st, const sv_filter *f, char fold[128])
 {
     if (!f->search[0]) return SEARCH_NONE;
@@ -124,6 +267,10 @@ static long fts_count(sv_store *st, const char *fold, sv_err *e)
 {
     char phrase[300];
     fts_phrase(fold, phrase, sizeof phrase);
+    list_memo *m = memo_get(st);
+    memo_entry *me = m ? memo_find(m->fts, MEMO_COUNTS, phrase) : NULL;
+    if (me) return me->value;
+    long long version = m ? m->version : 0, changes = m ? m->changes : 0;
     sqlite3_stmt *s = sv_store_prepare(st, "SELECT count(*) FROM participant_search"
                                            " WHERE participant_search MATCH ?", e);
     if (!s) return -1;
@@ -132,6 +279,7 @@ static long fts_count(sv_store *st, const char *fold, sv_err *e)
     long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
     if (rc != SQLITE_ROW) sv_store_dberr(st, rc, e);
     sqlite3_reset(s);
+    if (n >= 0 && (m = memo_again(st, m, version, changes))) memo_slot(m->fts, MEMO_COUNTS, &m->next_fts, phrase)->value = n;
     return n;
 }
 
@@ -211,10 +359,30 @@ static void order_by(sv_buf *b, const sv_filter *f, int reversed)
     sv_buf_printf(b, ", p.id%s", asc);
 }
 
+static long count_now(sv_store *st, const sv_filter *f, sv_err *e);
+static int listable(const sv_store *st, const sv_filter *f, char fold[128]);
+static match_list *match_list_for(sv_store *st, list_memo *m, const char *fold);
+
 long sv_overview_count(sv_store *st, const sv_filter *f, sv_err *e)
 {
     if (sv_store_authorize(st, SV_OP_READ, f->municipality_id, e)) return -1;
+    char key[400];
+    memo_key(st, f, "count", 0, 0, key, sizeof key);
+    list_memo *m = memo_get(st);
+    memo_entry *me = m ? memo_find(m->count, MEMO_COUNTS, key) : NULL;
+    if (me) return me->value;
+    long long version = m ? m->version : 0, changes = m ? m->changes : 0;
+    long n = count_now(st, f, e);
+    if (n >= 0 && (m = memo_again(st, m, version, changes))) memo_slot(m->count, MEMO_COUNTS, &m->next_count, key)->value = n;
+    return n;
+}
+
+static long count_now(sv_store *st, const sv_filter *f, sv_err *e)
+{
     char fold[128];
+    list_memo *m;
+    match_list *l;
+    if (listable(st, f, fold) && (m = memo_get(st)) && (l = match_list_for(st, m, fold))) return l->n;
     search_mode mode = search_kind(st, f, fold);
     if (mode == SEARCH_SHORT && !derived(f)) return gram_count(st, fold, e);
     if (mode == SEARCH_FTS_DRIVE) {
@@ -237,12 +405,194 @@ long sv_overview_count(sv_store *st, const sv_filter *f, sv_err *e)
     return n;
 }
 
+static int page_now(sv_store *st, const sv_filter *f, int offset, int limit, sv_overview_row *rows, sv_err *e);
+
+/* One row of COLS. */
+static void read_row(sqlite3_stmt *s, const char *today, sv_overview_row *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = sqlite3_column_int64(s, 0);
+    r->municipality_id = sqlite3_column_int64(s, 1);
+    snprintf(r->name, sizeof r->name, "%s", sqlite3_column_text(s, 2));
+    snprintf(r->fnr, sizeof r->fnr, "%s", sqlite3_column_text(s, 3));
+    const char *t = (const char *)sqlite3_column_text(s, 4);
+    if (!t || sv_date_parse(t, &r->settled_on)) r->settled_on = SV_NODATE;
+    r->step = sqlite3_column_int(s, 5);
+    r->status = sqlite3_column_int(s, 6);
+    t = (const char *)sqlite3_column_text(s, 7);
+    if (!t || sv_date_parse(t, &r->next)) r->next = SV_NODATE;
+    snprintf(r->next_label, sizeof r->next_label, "%s", sqlite3_column_text(s, 8));
+    r->warn_overdue = t && strcmp(t, today) < 0;
+    r->warn_changed = r->status == SV_PS_CHANGED;
+    r->warn_late_plan = sqlite3_column_int(s, 9);
+}
+
+/* A match list for fold: the memo's own, one narrowed from the list of a term fold contains,
+ * or read from the index when the term has at most MATCH_MAX matches. NULL when there is
+ * none to be had (no memo, too many matches, an error: the caller then asks SQL as before). */
+static match_list *match_list_for(sv_store *st, list_memo *m, const char *fold)
+{
+    match_list *from = NULL;
+    for (int i = 0; i < MEMO_LISTS; i++) {
+        match_list *l = m->lists[i];
+        if (!l) continue;
+        if (!strcmp(l->fold, fold)) return l;
+        if (strstr(fold, l->fold) && (!from || l->n < from->n)) from = l;
+    }
+    match_list *l = sv_xcalloc(1, sizeof *l);
+    snprintf(l->fold, sizeof l->fold, "%s", fold);
+    if (from) {
+        size_t bytes = 0;
+        for (long i = 0; i < from->n; i++)
+            if (strstr(from->key[i], fold)) bytes += strlen(from->key[i]) + 1, l->n++;
+        l->id = sv_xcalloc((size_t)l->n + 1, sizeof *l->id);
+        l->key = sv_xcalloc((size_t)l->n + 1, sizeof *l->key);
+        l->keys = sv_xcalloc(bytes + 1, 1);
+        char *at = l->keys;
+        long k = 0;
+        for (long i = 0; i < from->n; i++) {
+            if (!strstr(from->key[i], fold)) continue;
+            size_t len = strlen(from->key[i]) + 1;
+            memcpy(at, from->key[i], len);
+            l->id[k] = from->id[i];
+            l->key[k++] = at;
+            at += len;
+        }
+    } else {
+        sv_err e;
+        long long version = m->version, changes = m->changes;
+        long matches = fts_count(st, fold, &e);
+        if (matches < 0 || matches > MATCH_MAX) {
+            free(l);
+            return NULL;
+        }
+        char phrase[300];
+        fts_phrase(fold, phrase, sizeof phrase);
+        /* ORDER BY the name order's own terms, as order_by() writes them */
+        sqlite3_stmt *s = sv_store_prepare(st, "SELECT p.id, p.search_key FROM participant p WHERE p.id IN"
+                                               " (SELECT rowid FROM participant_search WHERE participant_search MATCH ?)"
+                                               " ORDER BY p.search_key, p.id", &e);
+        if (!s) {
+            free(l);
+            return NULL;
+        }
+        sqlite3_bind_text(s, 1, phrase, -1, SQLITE_TRANSIENT);
+        size_t cap = (size_t)matches + 1, bytes = 0, bcap = cap * 32;
+        l->id = sv_xcalloc(cap, sizeof *l->id);
+        size_t *off = sv_xcalloc(cap, sizeof *off);
+        l->keys = sv_xcalloc(bcap, 1);
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            const char *key = (const char *)sqlite3_column_text(s, 1);
+            size_t len = strlen(key ? key : "") + 1;
+            if ((size_t)l->n + 1 >= cap) {
+                cap *= 2;
+                l->id = sv_xrealloc(l->id, cap * sizeof *l->id);
+                off = sv_xrealloc(off, cap * sizeof *off);
+            }
+            while (bytes + len > bcap) bcap *= 2, l->keys = sv_xrealloc(l->keys, bcap);
+            memcpy(l->keys + bytes, key ? key : "", len);
+            l->id[l->n] = sqlite3_column_int64(s, 0);
+            off[l->n++] = bytes;
+            bytes += len;
+        }
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE) {
+            free(off);
+            list_free(l);
+            return NULL;
+        }
+        l->key = sv_xcalloc((size_t)l->n + 1, sizeof *l->key);
+        for (long i = 0; i < l->n; i++) l->key[i] = l->keys + off[i];
+        free(off);
+        /* a list read while someone else committed is not kept (nor used: SQL answers) */
+        if (!memo_again(st, m, version, changes)) {
+            list_free(l);
+            return NULL;
+        }
+    }
+    list_free(m->lists[m->next_list]);
+    m->lists[m->next_list] = l;
+    m->next_list = (m->next_list + 1) % MEMO_LISTS;
+    return l;
+}
+
+/* Whether the filter is one a match list answers: a term of three characters or more across
+ * all municipalities, in name order, with nothing else narrowing the rows. */
+static int listable(const sv_store *st, const sv_filter *f, char fold[128])
+{
+    if (f->sort != SV_SORT_NAME || derived(f) || effective_muni(st, f)) return 0;
+    return search_kind(st, f, fold) == SEARCH_FTS_DRIVE;
+}
+
+/* The page from a match list: its ids in order (reversed for a descending list, ties still
+ * by id ascending, as order_by() sorts them), each row read by its id. */
+static int page_from_list(sv_store *st, const sv_filter *f, const match_list *l, int offset, int limit,
+                          sv_overview_row *rows, sv_err *e)
+{
+    char sql[sizeof COLS + 32];
+    snprintf(sql, sizeof sql, "%s WHERE p.id = ?", COLS);
+    sqlite3_stmt *s = sv_store_prepare(st, sql, e);
+    if (!s) return -1;
+    char today[11];
+    sv_date_iso(sv_today(), today);
+    int n = 0;
+    for (long i = offset; i < l->n && n < limit; i++) {
+        long k = i;
+        if (f->descending) {
+            /* descending by key, ascending by id within one key */
+            long j = l->n - 1 - i, lo = j;
+            while (lo > 0 && !strcmp(l->key[lo - 1], l->key[j])) lo--;
+            long hi = j;
+            while (hi + 1 < l->n && !strcmp(l->key[hi + 1], l->key[j])) hi++;
+            k = lo + (hi - j);
+        }
+        sqlite3_bind_int64(s, 1, l->id[k]);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) read_row(s, today, &rows[n++]);
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            sv_store_dberr(st, rc, e);
+            return -1;
+        }
+    }
+    return n;
+}
+
 int sv_overview_page(sv_store *st, const sv_filter *f, int offset, int limit, sv_overview_row *rows,
                      sv_err *e)
 {
     /* Asking for another municipality than one's own is refused, never answered with one's own. */
     if (sv_store_authorize(st, SV_OP_READ, f->municipality_id, e)) return -1;
+    if (limit <= 0) return page_now(st, f, offset, limit, rows, e);
+    char key[400];
+    memo_key(st, f, "page", offset, limit, key, sizeof key);
+    list_memo *m = memo_get(st);
+    memo_entry *me = m ? memo_find(m->page, MEMO_PAGES, key) : NULL;
+    if (me) {
+        if (me->value > 0) memcpy(rows, me->rows, sizeof *rows * (size_t)me->value);
+        return (int)me->value;
+    }
+    long long version = m ? m->version : 0, changes = m ? m->changes : 0;
+    int n = page_now(st, f, offset, limit, rows, e);
+    if (n >= 0 && (m = memo_again(st, m, version, changes))) {
+        me = memo_slot(m->page, MEMO_PAGES, &m->next_page, key);
+        me->value = n;
+        if (n > 0) {
+            me->rows = sv_xcalloc((size_t)n, sizeof *rows);
+            memcpy(me->rows, rows, sizeof *rows * (size_t)n);
+        }
+    }
+    return n;
+}
+
+static int page_now(sv_store *st, const sv_filter *f, int offset, int limit, sv_overview_row *rows, sv_err *e)
+{
     char fold[128];
+    list_memo *m;
+    match_list *l;
+    if (limit > 0 && listable(st, f, fold) && (m = memo_get(st)) && (l = match_list_for(st, m, fold)))
+        return page_from_list(st, f, l, offset, limit, rows, e);
     search_mode mode = search_kind(st, f, fold);
     if (mode == SEARCH_SHORT) {
         /* a short term nobody's key contains would otherwise scan every key for nothing */
@@ -289,24 +639,7 @@ int sv_overview_page(sv_store *st, const sv_filter *f, int offset, int limit, sv
     int n = 0, rc = SQLITE_DONE;
     char today[11];
     sv_date_iso(sv_today(), today);
-    while (n < take && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sv_overview_row *r = &rows[n++];
-        memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(s, 0);
-        r->municipality_id = sqlite3_column_int64(s, 1);
-        snprintf(r->name, sizeof r->name, "%s", sqlite3_column_text(s, 2));
-        snprintf(r->fnr, sizeof r->fnr, "%s", sqlite3_column_text(s, 3));
-        const char *t = (const char *)sqlite3_column_text(s, 4);
-        if (!t || sv_date_parse(t, &r->settled_on)) r->settled_on = SV_NODATE;
-        r->step = sqlite3_column_int(s, 5);
-        r->status = sqlite3_column_int(s, 6);
-        t = (const char *)sqlite3_column_text(s, 7);
-        if (!t || sv_date_parse(t, &r->next)) r->next = SV_NODATE;
-        snprintf(r->next_label, sizeof r->next_label, "%s", sqlite3_column_text(s, 8));
-        r->warn_overdue = t && strcmp(t, today) < 0;
-        r->warn_changed = r->status == SV_PS_CHANGED;
-        r->warn_late_plan = sqlite3_column_int(s, 9);
-    }
+    while (n < take && (rc = sqlite3_step(s)) == SQLITE_ROW) read_row(s, today, &rows[n++]);
     if (n < take && rc != SQLITE_DONE) {
         sv_store_dberr(st, rc, e);
         sqlite3_reset(s);

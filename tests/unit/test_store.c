@@ -23,7 +23,10 @@ static void teardown(void)
     tl_unlink_db(path);
 }
 
-static int64_t add_participant(const char *fnr, const char *name)
+static int64_t add_participant_to(sv_store *to, const char *fnr, const char *name);
+static int64_t add_participant(const char *fnr, const char *name) { return add_participant_to(st, fnr, name); }
+
+static int64_t add_participant_to(sv_store *to, const char *fnr, const char *name)
 {
     sv_participant p;
     sv_err e;
@@ -35,7 +38,7 @@ static int64_t add_participant(const char *fnr, const char *name)
     p.settled_on = sv_date_from_ymd(2025, 3, 1);
     strcpy(p.right_duty, "rett_plikt");
     strcpy(p.schooling, "grunnskole");
-    ck_assert_msg(sv_row_save(st, &SV_ENT_PARTICIPANT, &p, &e) == SV_OK, "%s", e.msg);
+    ck_assert_msg(sv_row_save(to, &SV_ENT_PARTICIPANT, &p, &e) == SV_OK, "%s", e.msg);
     return p.m.id;
 }
 
@@ -364,6 +367,55 @@ START_TEST(test_overview_search_folds_norwegian_letters)
 }
 END_TEST
 
+/* The list keeps its answers between keystrokes (core/overview.c): a longer term is looked for
+ * among the matches of the shorter one, and whatever is written, through this store or
+ * another connection, is in the next answer. */
+START_TEST(test_overview_answers_follow_writes)
+{
+    char fnr[12];
+    valid_fnr(fnr, 7);
+    add_participant(fnr, "Karim Hansen");
+    valid_fnr(fnr, 8);
+    add_participant(fnr, "Karin Berg");
+    sv_filter f;
+    sv_filter_init(&f);
+    sv_overview_row rows[5];
+    sv_err e;
+    strcpy(f.search, "kari");
+    ck_assert_int_eq(sv_overview_count(st, &f, &e), 2);
+    ck_assert_int_eq(sv_overview_page(st, &f, 0, 5, rows, &e), 2);
+    strcpy(f.search, "karim");
+    ck_assert_int_eq(sv_overview_count(st, &f, &e), 1);
+    ck_assert_int_eq(sv_overview_page(st, &f, 0, 5, rows, &e), 1);
+    ck_assert_str_eq(rows[0].name, "Karim Hansen");
+    valid_fnr(fnr, 9);
+    add_participant(fnr, "Abdul Karim");
+    ck_assert_int_eq(sv_overview_count(st, &f, &e), 2);
+    ck_assert_int_eq(sv_overview_page(st, &f, 0, 5, rows, &e), 2);
+    ck_assert_str_eq(rows[0].name, "Abdul Karim");
+    ck_assert_str_eq(rows[1].name, "Karim Hansen");
+    f.descending = 1;
+    ck_assert_int_eq(sv_overview_page(st, &f, 0, 5, rows, &e), 2);
+    ck_assert_str_eq(rows[0].name, "Karim Hansen");
+    ck_assert_int_eq(sv_overview_page(st, &f, 1, 5, rows, &e), 1);
+    ck_assert_str_eq(rows[0].name, "Abdul Karim");
+    f.descending = 0;
+    /* another connection's commit */
+    sv_store *other;
+    ck_assert_msg(sv_store_open(path, 0, &other, &e) == SV_OK, "%s", e.msg);
+    valid_fnr(fnr, 10);
+    add_participant_to(other, fnr, "Karima Olsen");
+    sv_store_close(other);
+    ck_assert_int_eq(sv_overview_count(st, &f, &e), 3);
+    ck_assert_int_eq(sv_overview_page(st, &f, 0, 5, rows, &e), 3);
+    ck_assert_str_eq(rows[2].name, "Karima Olsen");
+    strcpy(f.search, "karima");
+    ck_assert_int_eq(sv_overview_count(st, &f, &e), 1);
+    strcpy(f.search, "kari");
+    ck_assert_int_eq(sv_overview_count(st, &f, &e), 4);
+}
+END_TEST
+
 START_TEST(test_drafts_are_per_user_and_key)
 {
     sv_err e;
@@ -392,6 +444,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_newer_and_damaged_databases_are_refused_untouched);
     tcase_add_test(t, test_migrates_from_empty_and_from_each_version);
     tcase_add_test(t, test_overview_search_folds_norwegian_letters);
+    tcase_add_test(t, test_overview_answers_follow_writes);
     tcase_add_test(t, test_drafts_are_per_user_and_key);
     suite_add_tcase(s, t);
     return s;
