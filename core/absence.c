@@ -176,19 +176,51 @@ int sv_abs_plan_load(sv_store *st, int64_t pid, sv_abs_plan *p, sv_err *e)
         sv_abs_plan_free(p);
         return sv_store_dberr(st, rc, e);
     }
+    /* the granted leave: days off the programme */
+    s = sv_store_prepare(st, "SELECT from_on, to_on, kind FROM leave WHERE participant_id = ? AND granted = 1"
+                             " ORDER BY from_on", e);
+    if (!s) {
+        sv_abs_plan_free(p);
+        return e->code;
+    }
+    sqlite3_bind_int64(s, 1, pid);
+    cap = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (p->nleave == cap) {
+            cap = cap ? cap * 2 : 4;
+            p->leave = sv_xrealloc(p->leave, sizeof *p->leave * (size_t)cap);
+            p->leave_kind = sv_xrealloc(p->leave_kind, sizeof *p->leave_kind * (size_t)cap);
+        }
+        sv_period *x = &p->leave[p->nleave];
+        x->from = col_date(s, 0);
+        x->to = col_date(s, 1);
+        x->prolongs = 0;
+        snprintf(p->leave_kind[p->nleave], sizeof p->leave_kind[0], "%s", (const char *)sqlite3_column_text(s, 2));
+        p->nleave++;
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        sv_abs_plan_free(p);
+        return sv_store_dberr(st, rc, e);
+    }
     return SV_OK;
 }
 
 void sv_abs_plan_free(sv_abs_plan *p)
 {
     free(p->pm);
+    free(p->leave);
+    free(p->leave_kind);
     p->pm = NULL;
-    p->npm = 0;
+    p->leave = NULL;
+    p->leave_kind = NULL;
+    p->npm = p->nleave = 0;
 }
 
 int sv_abs_plan_day(const sv_abs_plan *p, sv_date d, int64_t measure, const char *unit)
 {
     if (p->start == SV_NODATE || d < p->start || (p->end != SV_NODATE && d > p->end)) return 0;
+    if (sv_fig_covering(p->leave, p->nleave, d) >= 0) return 0;
     int weekly = 0;
     for (int i = 0; i < p->npm; i++) {
         const sv_abs_pm *x = &p->pm[i];
@@ -254,6 +286,16 @@ int sv_abs_check(sv_store *st, const sv_absence_hour *a, sv_err *e)
         sv_abs_plan_free(&p);
         return sv_err_set(e, SV_EINVAL, "on_day", _("Dato: %s er utenfor programperioden (%s–%s); oppgi en dag i "
                           "programmet"), day, from, to);
+    }
+    int leave = sv_fig_covering(p.leave, p.nleave, a->on_day);
+    if (leave >= 0) {
+        char from[11], to[11], kind[16];
+        sv_date_nor(p.leave[leave].from, from);
+        sv_date_nor(p.leave[leave].to, to);
+        snprintf(kind, sizeof kind, "%s", p.leave_kind[leave]);
+        sv_abs_plan_free(&p);
+        return sv_err_set(e, SV_EINVAL, "on_day", _("Dato: deltakeren har innvilget permisjon denne dagen (%s %s–%s); "
+                          "fravær føres ikke i permisjon"), sv_code_label(SV_CODES_LEAVE_KIND, kind), from, to);
     }
     int day_planned = sv_abs_plan_day(&p, a->on_day, 0, NULL);
     int in_measure = a->measure_id ? sv_abs_plan_day(&p, a->on_day, a->measure_id, NULL) : day_planned;

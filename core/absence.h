@@ -1,7 +1,8 @@
 /* Absence by the hour (integreringsloven § 17; introduksjonsloven § 10 with its regulation):
  * per participant and day, hours absent in a measure or in the whole day, with a reason from
  * the law's list, approved or not. A row is checked against the day's planned hours, derived
- * from the plan's phases and measures (sv_fig_day_hours), and against the programme period.
+ * from the plan's phases and measures (sv_fig_day_hours), and against the programme period; a
+ * day inside granted leave (core/leave.h) has no planned hours and takes no rows.
  *
  * How the two kinds of absence record relate: the date-range records (table absence) are
  * leave and longer periods, and the life events that call for a review; the hourly rows are
@@ -14,6 +15,7 @@
 
 #include <stdint.h>
 
+#include "figures.h"
 #include "model.h"
 #include "roles.h"
 #include "store.h"
@@ -112,11 +114,17 @@ typedef struct sv_abs_plan {
     sv_date start, end;        /* the programme period */
     sv_abs_pm *pm;
     int npm;
+    sv_period *leave;          /* the granted leave (core/leave.c, granted = 1): days off the programme */
+    char (*leave_kind)[16];    /* the kind of each */
+    int nleave;
 } sv_abs_plan;
-/* SV_ENOTFOUND when the participant has no plan. Free with sv_abs_plan_free. */
+/* The plan and the participant's granted leave, read once (a monthly report loads each
+ * participant's once). SV_ENOTFOUND when the participant has no plan. Free with
+ * sv_abs_plan_free. */
 int sv_abs_plan_load(sv_store *st, int64_t participant_id, sv_abs_plan *p, sv_err *e);
 void sv_abs_plan_free(sv_abs_plan *p);
-/* Planned hundredths of day d in the programme: in one measure (0: all), of one unit (NULL: all). */
+/* Planned hundredths of day d in the programme: in one measure (0: all), of one unit (NULL: all).
+ * None on a day of granted leave: such a day is neither attended nor absent. */
 int sv_abs_plan_day(const sv_abs_plan *p, sv_date d, int64_t measure, const char *unit);
 
 /* 1 when the participant has unapproved absence (hourly rows or a range) in the twelve months

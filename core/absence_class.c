@@ -62,6 +62,8 @@ int sv_abs_class_load(sv_store *st, int64_t measure_id, sv_date day, sv_abs_clas
                              " WHERE pm.measure_id = ?1 AND p.municipality_id = ?3 AND ph.start_on <= ?2 AND ifnull(ph.end_on, ?2) >= ?2"
                              " AND pl.start_on <= ?2 AND ifnull(pl.planned_end, ?2) >= ?2"
                              " AND NOT EXISTS(SELECT 1 FROM evaluation ev WHERE ev.participant_id = p.id AND ev.evaluated_on < ?2)"
+                             " AND NOT EXISTS(SELECT 1 FROM leave l WHERE l.participant_id = p.id AND l.granted = 1"
+                             " AND l.from_on <= ?2 AND l.to_on >= ?2)"
                              " ORDER BY p.search_key, p.id", e);
     if (!s) return e->code;
     sqlite3_bind_int64(s, 1, measure_id);

@@ -1,7 +1,9 @@
 /* The monthly absence figures (absence.h): planned hours, attended, approved and unapproved
  * absence, the unapproved share, the welfare leave left, and whether the unapproved absence of a
  * payment period calls for a decision. Hourly rows count on their days; a date-range absence
- * counts the planned hours of its days that have no hourly row. */
+ * counts the planned hours of its days that have no hourly row. A day of granted leave (the
+ * participant's leave loaded once with the plan, sv_abs_plan_load) has no planned hours and
+ * counts no row: it is neither attended nor absent. */
 #include "absence.h"
 
 #include <stdio.h>
@@ -72,7 +74,7 @@ static int one(mctx *x, int64_t pid, int y, int mo, sv_abs_month *out, sv_err *e
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         if (x->unit && strcmp((const char *)sqlite3_column_text(s, 4), x->unit)) continue;
         sv_date d = col_date(s, 0);
-        if (d == SV_NODATE || d < a || d > b) continue;
+        if (d == SV_NODATE || d < a || d > b || sv_fig_covering(p.leave, p.nleave, d) >= 0) continue;
         has_row[d - a] = 1;
         int h = sqlite3_column_int(s, 1) * 10;
         if (sqlite3_column_int(s, 2)) out->approved += h;
@@ -92,7 +94,7 @@ static int one(mctx *x, int64_t pid, int y, int mo, sv_abs_month *out, sv_err *e
     sqlite3_bind_text(s, 3, ib, -1, SQLITE_TRANSIENT);
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         sv_date d = col_date(s, 0);
-        if (d != SV_NODATE && d >= jan1 && d <= b) welfare[d - jan1] = 1;
+        if (d != SV_NODATE && d >= jan1 && d <= b && sv_fig_covering(p.leave, p.nleave, d) < 0) welfare[d - jan1] = 1;
     }
     sqlite3_reset(s);
     if (r != SQLITE_DONE) {

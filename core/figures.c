@@ -74,15 +74,18 @@ int sv_fig_day_hours(int weekly_tenths, sv_date day)
     return weekly_tenths > 0 && sv_fig_workday(day) ? weekly_tenths * 2 : 0;
 }
 
+int sv_fig_covering(const sv_period *p, int n, sv_date d)
+{
+    for (int i = 0; i < n; i++)
+        if (p[i].from != SV_NODATE && p[i].to != SV_NODATE && d >= p[i].from && d <= p[i].to) return i;
+    return -1;
+}
+
 int sv_fig_uncovered(sv_date a, sv_date b, const sv_period *p, int n)
 {
     if (a == SV_NODATE || b == SV_NODATE || b < a) return 0;
     int days = 0;
-    for (sv_date t = a; t <= b; t++) {
-        int covered = 0;
-        for (int i = 0; i < n && !covered; i++) covered = p[i].from != SV_NODATE && p[i].to != SV_NODATE && t >= p[i].from && t <= p[i].to;
-        days += !covered;
-    }
+    for (sv_date t = a; t <= b; t++) days += sv_fig_covering(p, n, t) < 0;
     return days;
 }
 

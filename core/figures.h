@@ -59,6 +59,9 @@ int sv_fig_day_hours(int weekly_tenths, sv_date day);
 /* 1 for Monday to Friday when the day is not a public holiday. */
 int sv_fig_workday(sv_date day);
 
+/* The index of the period that covers day d, or -1 when none does. A day of granted leave is
+ * a day off the programme: no planned hours (sv_abs_plan_day), so neither attended nor absent. */
+int sv_fig_covering(const sv_period *p, int n, sv_date d);
 /* Days from a to b (both included) that none of the periods covers: a gap between phases
  * that granted leave covers is no break of the year-round rule (integreringsloven § 14 a,
  * introduksjonsloven § 4). 0 when b < a. */

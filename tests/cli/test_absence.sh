@@ -1,7 +1,8 @@
 # Absence by the hour through the command line: a fixture month recorded with `absence record`
 # and a date range, the report and its CSV against figures computed by hand, the payroll CSV's
 # cells neutralised against formulas and written 0600, the refusals (naming the field, nothing
-# changed), a teacher's rights, and the decision due in `absence list` and `show`.
+# changed), a teacher's rights, the decision due in `absence list` and `show`, and granted leave
+# as days off the programme.
 . "$(dirname "$0")/lib.sh"
 DB="$T/a.db"
 S() { "$BIN" --db "$DB" "$@"; }
@@ -96,4 +97,23 @@ has "$T/out" "06.2026: planlagt 132,00 t"
 if [ "$(date +%Y%m)" -ge 202606 ] && [ "$(date +%Y%m)" -le 202705 ]; then
     has "$T/out" "Vedtak må fattes: ugodkjent fravær"
 fi
+
+# granted leave is days off the programme: April 2026 has 19 working days (Easter takes 2, 3
+# and 6 April) at 6 h, 114 h; birth leave 13-17 April takes exactly those five days' 30 h, a
+# refused application none, and a row inside the leave is refused
+expect 0 S absence report --month 2026-04 --csv
+has "$T/out" "^1,.*,2026-04,114.00,114.00,0.00,0.00,0.0,"
+expect 0 S leave add --participant 1 --kind fodsel_mor --from 13.04.2026 --to 17.04.2026 --granted ja --decided 01.04.2026
+expect 0 S leave add --participant 1 --kind velferd --from 20.04.2026 --to 21.04.2026 --granted nei --decided 01.04.2026
+expect 0 S absence report --month 2026-04 --csv
+has "$T/out" "^1,.*,2026-04,84.00,84.00,0.00,0.00,0.0,"
+expect 0 S absence report --month 2026-03 --csv
+has "$T/out" "^1,.*,2026-03,147.00,"
+n0=$(q "SELECT count(*) FROM absence_hour")
+expect 1 S absence record --participant 1 --date 15.04.2026 --hours 2 --reason sykdom --approved ja
+has "$T/err" "Dato: deltakeren har innvilget permisjon denne dagen (Fødsel (mor) 13.04.2026–17.04.2026); fravær føres ikke i permisjon"
+expect 0 S absence record --participant 1 --date 20.04.2026 --hours 2 --reason sykdom --approved ja
+[ "$(q "SELECT count(*) FROM absence_hour")" -eq $((n0 + 1)) ] && ok || bad "a row inside granted leave was stored"
+expect 0 S absence report --month 2026-04 --csv
+has "$T/out" "^1,.*,2026-04,84.00,82.00,2.00,0.00,0.0,"
 finish

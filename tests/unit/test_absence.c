@@ -7,6 +7,7 @@
 
 #include "../../core/absence.h"
 #include "../../core/figures.h"
+#include "../../core/leave.h"
 
 static sv_store *st;
 static char path[512];
@@ -179,6 +180,55 @@ START_TEST(test_month_matches_hand_computed_figures)
 }
 END_TEST
 
+/* Granted leave is days off the programme: the fixture month with birth leave 9-13 March
+ * (Monday to Friday at 7.5 h: 37.5 h fewer planned), an hourly row recorded on 11 March before
+ * the leave was granted (not counted), and an unapproved range 12-16 March of which only Monday
+ * 16 March (6 h) counts. A new row inside the leave is refused naming the date field. */
+START_TEST(test_granted_leave_is_off_the_programme)
+{
+    fixture_month();
+    sv_err e;
+    ck_assert_msg(save(D(2026, 3, 11), 0, 20, "sykdom", 1, &e) == SV_OK, "%s", e.msg);
+    range("fravaer", "ugyldig", D(2026, 3, 12), D(2026, 3, 16), 0);
+    sv_leave l;
+    sv_entity_blank(&SV_ENT_LEAVE, &l);
+    l.m.parent = pid;
+    strcpy(l.kind, "fodsel_mor");
+    l.from_on = D(2026, 3, 9);
+    l.to_on = D(2026, 3, 13);
+    l.granted = 1;
+    l.decided_on = D(2026, 3, 1);
+    ck_assert_msg(sv_row_save(st, &SV_ENT_LEAVE, &l, &e) == SV_OK, "%s", e.msg);
+    /* a refused application takes no days off */
+    sv_leave r = l;
+    r.m.id = 0;
+    r.m.version = 0;
+    r.from_on = r.to_on = D(2026, 3, 20);
+    r.granted = 0;
+    ck_assert_msg(sv_row_save(st, &SV_ENT_LEAVE, &r, &e) == SV_OK, "%s", e.msg);
+    int planned;
+    ck_assert_int_eq(sv_abs_day_planned(st, pid, D(2026, 3, 10), 0, &planned, &e), SV_OK);
+    ck_assert_int_eq(planned, 0);
+    ck_assert_int_eq(sv_abs_day_planned(st, pid, D(2026, 3, 20), 0, &planned, &e), SV_OK);
+    ck_assert_int_eq(planned, 600);
+    sv_abs_month m;
+    ck_assert_msg(sv_abs_month_one(st, pid, 2026, 3, &m, &e) == SV_OK, "%s", e.msg);
+    ck_assert_int_eq(m.planned, 14700 - 5 * 750);           /* 109.5 h */
+    ck_assert_int_eq(m.approved, 400 + 750 + 1200);        /* 11 March not counted */
+    ck_assert_int_eq(m.unapproved, 750 + 300 + 600 + 600); /* 16 March of the new range */
+    ck_assert_int_eq(m.attended, 10950 - 2350 - 2250);
+    ck_assert_int_eq(m.share, 205);                        /* 22.5 / 109.5 = 20.5 % */
+    ck_assert_int_eq(m.welfare_used, 4);
+    /* the other months are as they were: February has 20 working days at 7.5 h */
+    ck_assert_msg(sv_abs_month_one(st, pid, 2026, 2, &m, &e) == SV_OK, "%s", e.msg);
+    ck_assert_int_eq(m.planned, 15000);
+    ck_assert_int_eq(save(D(2026, 3, 10), m_norsk, 10, "sykdom", 1, &e), SV_EINVAL);
+    ck_assert_str_eq(e.field, "on_day");
+    ck_assert_msg(strstr(e.msg, "innvilget permisjon denne dagen (Fødsel (mor) 09.03.2026–13.03.2026)"), "%s", e.msg);
+    ck_assert_int_eq(save(D(2026, 3, 16), 0, 10, "sykdom", 1, &e), SV_OK);   /* the day after is a programme day */
+}
+END_TEST
+
 static int collect(const sv_abs_month *r, void *ctx)
 {
     *(sv_abs_month *)ctx = *r;
@@ -313,6 +363,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_day_hours_are_a_fifth_of_the_week_on_working_days);
     tcase_add_test(tc, test_month_matches_hand_computed_figures);
+    tcase_add_test(tc, test_granted_leave_is_off_the_programme);
     tcase_add_test(tc, test_unit_report_counts_only_the_units_measures);
     tcase_add_test(tc, test_refusals_name_the_field_and_change_nothing);
     tcase_add_test(tc, test_class_day_is_saved_all_or_nothing);
