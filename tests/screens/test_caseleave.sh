@@ -24,8 +24,6 @@ TO=$(date -d "$BASE +20 days" +%d.%m.%Y)
 MID=$(date -d "$BASE +14 days" +%d.%m.%Y)
 LATE=$(date -d "$BASE +30 days" +%d.%m.%Y)
 TODAY=$(date +%d.%m.%Y)
-# the working days of the period, counted here without the program: weekdays less the public
-# holidays the calendar knows (none in most fortnights; counted by the CLI's own line below)
 start 160 60
 wait_for "Deltakere"
 keys /; typ "$WHO"; keys Enter
