@@ -117,14 +117,25 @@ hasnt "$T/out" "^kari$"
 # (forvaltningsloven § 29 with domstolloven § 149)
 has "$T/out" "Sluttmålet ditt: Arbeid. Fast jobb som butikkmedarbeider i Bergen"
 has "$T/out" "Klagefristen din går ut 22.04.2025."
-# a decision made before 1 January 2021 names the appeal body of its day (the demo's ended
-# cases were settled 800-2300 days before today: 60 participants no longer gave one by
-# December 2026, 150 give several; from about April 2027 the demo gives none at all)
-DD="$T/demo.db"
-expect 0 "$BIN" --db "$DD" demo --participants 150 --seed 5
+# a decision made before 1 January 2021 names the appeal body of its day: a case of 2019 under
+# introduksjonsloven and one of 2025, made here (the demo's dates follow today, so its old
+# decisions age out of any window)
+HAND_DB="$DB"
+DB="$T/appealbody.db"
+DD="$DB"
+q() { sqlite3 "$DB" "$1"; }
+R() { S "$@" >/dev/null 2>"$T/rerr" || bad "setup: $* :: $(head -c 300 "$T/rerr")"; }
+. "$(dirname "$0")/case.sh"
+make_municipality
+make_case 1 01019010399 "Åse Løvås" 2019
+make_case 2 02029010075 "Omar Haddad"
+R contract set 2 --participant-commits "Delta i norsk og praksis, melde fravær." \
+    --municipality-commits "Tilby norskopplæring og praksisplass." --signed 27.03.2025
+STEGVIS_USER=kari R decide 1 --kind plan --notify-method post --date 28.03.2019 --notified 29.03.2019 --yes
+STEGVIS_USER=kari R decide 2 --kind plan --notify-method post --date 28.03.2025 --notified 29.03.2025 --yes
 OLD=$(sqlite3 "$DD" "SELECT participant_id FROM decision GROUP BY participant_id HAVING max(decided_on) < '2021-01-01' LIMIT 1")
 NEW=$(sqlite3 "$DD" "SELECT participant_id FROM decision GROUP BY participant_id HAVING max(decided_on) >= '2021-01-01' LIMIT 1")
-if [ -n "$OLD" ] && [ -n "$NEW" ]; then ok; else bad "the demo has no last decision from before 2021 (old=$OLD) or after (new=$NEW)"; fi
+if [ "$OLD" = 1 ] && [ "$NEW" = 2 ]; then ok; else bad "no decision from before 2021 (old=$OLD) or after (new=$NEW)"; fi
 expect 0 "$BIN" --db "$DD" letter "${OLD:-0}"
 has "$T/out" "Fylkesmannen"
 hasnt "$T/out" "Statsforvalteren"
@@ -133,7 +144,7 @@ has "$T/out" "Statsforvalteren"
 hasnt "$T/out" "Fylkesmannen"
 # a notification recorded after the decision is what the letter says, with the deadline from it
 ND=$(sqlite3 "$DD" "SELECT id FROM decision WHERE participant_id = ${NEW:-0} ORDER BY decided_on DESC, id DESC LIMIT 1")
-ON=$(sqlite3 "$DD" "SELECT strftime('%d.%m.%Y', decided_on, '+3 days') FROM decision WHERE id = ${ND:-0}")
+ON=$(sqlite3 "$DD" "SELECT strftime('%d.%m.%Y', decided_on, '+10 days') FROM decision WHERE id = ${ND:-0}")
 grep "Klagefristen din går ut" "$T/out" >"$T/before"
 expect 0 "$BIN" --db "$DD" notify "${ND:-0}" --notified "$ON" --notify-method digitalt
 expect 0 "$BIN" --db "$DD" letter "${NEW:-0}"
@@ -141,6 +152,7 @@ has "$T/out" "Du fikk melding om vedtaket $ON"
 has "$T/out" "Klagefristen din går ut [0-3][0-9]\.[01][0-9]\.20[0-9][0-9]\."
 grep "Klagefristen din går ut" "$T/out" >"$T/after"
 if cmp -s "$T/before" "$T/after"; then bad "the appeal deadline did not follow the notification recorded later"; else ok; fi
+DB="$HAND_DB"
 
 # Printing: through lp, with a clear message when there is none or no printer.
 mkdir -p "$T/bin" "$T/nolp"
