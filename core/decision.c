@@ -2,7 +2,10 @@
 #include "decision.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <libxml/parser.h>
 
 #include "../forms/forms.h"
 #include "i18n.h"
@@ -14,6 +17,25 @@
              "ifnull((SELECT n.notified_on FROM notification n WHERE n.decision_id = decision.id ORDER BY n.id DESC LIMIT 1)," \
              " ifnull(notified_on,'')), ifnull((SELECT n.method FROM notification n WHERE n.decision_id = decision.id" \
              " ORDER BY n.id DESC LIMIT 1), ifnull(notify_method,'')), ifnull(reason,''), created_at"
+
+/* The first day of the period a stop or a leave decides, from its document (<stans fra>,
+ * <permisjon fra>): SV_NODATE for other kinds and documents without it. */
+static sv_date period_from(const char *kind, const char *xml)
+{
+    if (!sv_decision_per_period(kind) || !xml) return SV_NODATE;
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "vedtak.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    sv_date from = SV_NODATE;
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || xmlStrcmp(n->name, BAD_CAST kind)) continue;
+        xmlChar *v = xmlGetProp(n, BAD_CAST "fra");
+        if (!v || sv_date_parse((const char *)v, &from)) from = SV_NODATE;
+        xmlFree(v);
+        break;
+    }
+    xmlFreeDoc(doc);
+    return from;
+}
 
 static void read_decision(sqlite3_stmt *s, sv_decision *d)
 {
@@ -47,9 +69,10 @@ int sv_decision_insert(sv_store *st, sv_decision *d, const char *xml, sv_err *e)
     sv_date_iso(d->notified_on, notified);
     sv_now(now);
     if (sv_store_begin(st, e)) return e->code;
-    /* One decision per plan version and kind (the database's unique index decision_one says
-     * so too, for a colleague who issues it at the same moment). */
-    if (sv_decision_exists(st, d, e)) goto fail;
+    /* One decision per plan version and kind, or for a stop or a leave per period (the
+     * database's unique index decision_one says the first too; the write lock this transaction
+     * holds keeps a colleague's decision of the same moment out). */
+    if (sv_decision_exists(st, d, period_from(d->kind, xml), e)) goto fail;
     sqlite3_stmt *s = sv_store_prepare(st, "INSERT INTO decision(participant_id, uuid, kind, decided_on, "
                                            "decided_by, plan_rev, law, notified_on, notify_method, reason, xml, created_at) "
                                            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
@@ -69,7 +92,7 @@ int sv_decision_insert(sv_store *st, sv_decision *d, const char *xml, sv_err *e)
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) {
-        if ((rc & 0xff) != SQLITE_CONSTRAINT || !sv_decision_exists(st, d, e)) sv_store_dberr(st, rc, e);
+        if ((rc & 0xff) != SQLITE_CONSTRAINT || !sv_decision_exists(st, d, period_from(d->kind, xml), e)) sv_store_dberr(st, rc, e);
         goto fail;
     }
     d->id = sqlite3_last_insert_rowid(sv_store_db(st));
@@ -86,24 +109,36 @@ fail:
     return e->code;
 }
 
-int sv_decision_exists(sv_store *st, const sv_decision *d, sv_err *e)
+int sv_decision_per_period(const char *kind)
 {
-    sqlite3_stmt *s = sv_store_prepare(st, "SELECT id, decided_on FROM decision WHERE participant_id = ? AND plan_rev = ? "
-                                           "AND kind = ? ORDER BY id LIMIT 1", e);
+    return kind && (!strcmp(kind, "stans") || !strcmp(kind, "permisjon"));
+}
+
+int sv_decision_exists(sv_store *st, const sv_decision *d, sv_date from, sv_err *e)
+{
+    sqlite3_stmt *s = sv_store_prepare(st, "SELECT id, decided_on, xml FROM decision WHERE participant_id = ? AND plan_rev = ? "
+                                           "AND kind = ? ORDER BY id", e);
     if (!s) return e->code;
     sqlite3_bind_int64(s, 1, d->participant_id);
     sqlite3_bind_int(s, 2, d->plan_rev);
     sqlite3_bind_text(s, 3, d->kind, -1, SQLITE_STATIC);
-    int rc = SV_OK;
-    if (sqlite3_step(s) == SQLITE_ROW) {
+    int rc = SV_OK, per_period = sv_decision_per_period(d->kind);
+    while (rc == SV_OK && sqlite3_step(s) == SQLITE_ROW) {
+        if (per_period && period_from(d->kind, (const char *)sqlite3_column_text(s, 2)) != from) continue;
         sv_date on = SV_NODATE;
         if (sv_date_parse((const char *)sqlite3_column_text(s, 1), &on)) on = SV_NODATE;
-        char t[11];
+        char t[11], f[11];
         sv_date_nor(on, t);
-        rc = sv_err_set(e, SV_ECONFLICT, "kind",
-                        _("Planversjon %d har allerede et vedtak av typen %s (vedtak nr. %lld, fattet %s). Et vedtak gjelder én "
-                          "planversjon; endre planen først hvis noe skal fastsettes på nytt."),
-                        d->plan_rev, sv_code_label(SV_CODES_DECISION_KIND, d->kind), (long long)sqlite3_column_int64(s, 0), t);
+        sv_date_nor(from, f);
+        if (per_period)
+            rc = sv_err_set(e, SV_ECONFLICT, "period_from",
+                            _("Det finnes allerede et vedtak av typen %s for perioden fra %s (vedtak nr. %lld, fattet %s)."),
+                            sv_code_label(SV_CODES_DECISION_KIND, d->kind), f, (long long)sqlite3_column_int64(s, 0), t);
+        else
+            rc = sv_err_set(e, SV_ECONFLICT, "kind",
+                            _("Planversjon %d har allerede et vedtak av typen %s (vedtak nr. %lld, fattet %s). Et vedtak gjelder én "
+                              "planversjon; endre planen først hvis noe skal fastsettes på nytt."),
+                            d->plan_rev, sv_code_label(SV_CODES_DECISION_KIND, d->kind), (long long)sqlite3_column_int64(s, 0), t);
     }
     sqlite3_reset(s);
     return rc;

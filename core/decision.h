@@ -10,8 +10,12 @@
  * municipality. Fills d->id and d->created_at. */
 int sv_decision_insert(sv_store *st, sv_decision *d, const char *xml, sv_err *e);
 /* SV_ECONFLICT (e names the existing decision) when the participant already has a decision of
- * d->kind for d->plan_rev, else SV_OK. */
-int sv_decision_exists(sv_store *st, const sv_decision *d, sv_err *e);
+ * d->kind for d->plan_rev, else SV_OK. A stop and a leave are decisions on a period, so a plan
+ * version may have several: for those kinds the twin is the one whose period starts on `from`
+ * (the <stans fra> or <permisjon fra> of its document). */
+int sv_decision_exists(sv_store *st, const sv_decision *d, sv_date from, sv_err *e);
+/* 1 for the kinds decided per period (stans, permisjon). */
+int sv_decision_per_period(const char *kind);
 int sv_decision_load(sv_store *st, int64_t id, sv_decision *d, sv_err *e);
 /* The stored XML of a decision; caller frees. NULL (e set) if none. */
 char *sv_decision_xml(sv_store *st, int64_t id, sv_err *e);

@@ -77,7 +77,7 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
     }
     sv_decision twin = {.participant_id = pid, .plan_rev = c.has_plan ? c.plan.rev : 0};
     snprintf(twin.kind, sizeof twin.kind, "%s", in->kind ? in->kind : "");
-    if (sv_decision_exists(st, &twin, e)) {
+    if (sv_decision_exists(st, &twin, in->period_from, e)) {
         rc = e->code;
         goto done;
     }

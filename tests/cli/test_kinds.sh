@@ -142,6 +142,16 @@ has "$T/l-1.txt" "stanses midlertidig fra 01.05.2025 til og med 31.07.2025"
 has "$T/l-2.txt" "stanses varig fra 01.05.2025"
 has "$T/l-3.txt" "Du får permisjon fra programmet fra 01.06.2025 til og med 30.06.2025"
 
+# a leave is decided per period: a second one in the same plan version is issued, the same
+# period twice is refused, naming the decision there is
+expect 1 K 3 --kind permisjon --from 01.06.2025 --to 30.06.2025 --notify-method post --date 20.04.2025 \
+    --reason "Deltakeren får permisjon ved fødsel etter forskriften." --yes
+has "$T/err" "Det finnes allerede et vedtak av typen Vedtak om permisjon for perioden fra 01.06.2025 (vedtak nr. "
+expect 0 K 3 --kind permisjon --from 04.08.2025 --to 08.08.2025 --notify-method post --date 21.07.2025 \
+    --reason "Deltakeren får velferdspermisjon for å følge et barn til operasjon." --yes
+[ "$(q "SELECT count(*) FROM decision WHERE participant_id = 3 AND kind = 'permisjon'")" -eq 2 ] && ok ||
+    bad "two leave decisions in one plan version: $(q "SELECT count(*) FROM decision WHERE participant_id = 3 AND kind = 'permisjon'")"
+
 # the ending, after the stop of participant 1 ran out
 expect 0 K 1 --kind avslutning --end-reason arbeid --last-day 31.08.2025 --notify-method post --date 25.08.2025 \
     --notified 26.08.2025 --reason "Deltakeren har fått fast jobb i butikk fra september." --yes

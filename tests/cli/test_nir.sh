@@ -204,9 +204,10 @@ expect 0 S nir --tsv --limit 0
 grep -q "	klageutfall:$a1	$ufact statsforvalteren endret $out_on	$out_on	" "$T/out" && ok ||
     bad "klageutfall:$a1 after the outcome: $(grep "	klageutfall:$a1	" "$T/out")"
 # existing databases get the items in the migration
+latest=$(q "PRAGMA user_version")
 q "DELETE FROM nir_item WHERE kind IN ('klage', 'klageutfall'); PRAGMA user_version = 28"
 count_appeals "migrated"
-[ "$(q "PRAGMA user_version")" -eq 29 ] && ok || bad "not migrated to 29"
+[ "$(q "PRAGMA user_version")" -eq "$latest" ] && ok || bad "not migrated to $latest"
 [ "$(q "SELECT open FROM nir_item WHERE item = 'klageutfall:$a1'")" -eq 1 ] && ok || bad "migrated: klageutfall:$a1 not open"
 
 # A refusal (avslag) is no offer: a participant whose only decision refuses the programme has
