@@ -1,5 +1,10 @@
 # Shared by the command-line tests that decide whole cases: a municipality with its catalogue
-# and an adviser, and a sound case under integreringsloven. Needs lib.sh, S, q and R.
+# and an adviser, and a sound case under integreringsloven. Needs lib.sh; works on $DB.
+
+# S ARGS: the program on $DB; q SQL: a query on it; R ARGS: a setup step that must succeed.
+S() { "$BIN" --db "$DB" "$@"; }
+q() { sqlite3 "$DB" "$1"; }
+R() { S "$@" >/dev/null 2>"$T/rerr" || bad "setup: $* :: $(head -c 300 "$T/rerr")"; }
 
 # make_municipality: Bergen (4601) with four measures and the adviser kari
 make_municipality() {

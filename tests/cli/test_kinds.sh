@@ -4,9 +4,6 @@
 # bad input, each naming the field, with nothing stored.
 . "$(dirname "$0")/lib.sh"
 command -v pdftotext >/dev/null || { echo "test_kinds: pdftotext missing (make deps)"; exit 1; }
-S() { "$BIN" --db "$DB" "$@"; }
-q() { sqlite3 "$DB" "$1"; }
-R() { S "$@" >/dev/null 2>"$T/rerr" || bad "setup: $* :: $(head -c 300 "$T/rerr")"; }
 
 DB="$T/k.db"
 . "$(dirname "$0")/case.sh"

@@ -4,9 +4,6 @@
 # the gap and the programme's months again from it (a document that drops its leave, or says
 # of care leave that it does not interrupt the programme, is found).
 . "$(dirname "$0")/lib.sh"
-S() { "$BIN" --db "$DB" "$@"; }
-q() { sqlite3 "$DB" "$1"; }
-R() { S "$@" >/dev/null 2>"$T/rerr" || bad "setup: $* :: $(head -c 300 "$T/rerr")"; }
 DB="$T/g.db"
 . "$(dirname "$0")/case.sh"
 make_municipality

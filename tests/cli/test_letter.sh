@@ -123,8 +123,6 @@ has "$T/out" "Klagefristen din går ut 22.04.2025."
 HAND_DB="$DB"
 DB="$T/appealbody.db"
 DD="$DB"
-q() { sqlite3 "$DB" "$1"; }
-R() { S "$@" >/dev/null 2>"$T/rerr" || bad "setup: $* :: $(head -c 300 "$T/rerr")"; }
 . "$(dirname "$0")/case.sh"
 make_municipality
 make_case 1 01019010399 "Åse Løvås" 2019

@@ -116,3 +116,21 @@ select_row() {
     done
     fail "fant ikke raden «$1»"
 }
+
+# find_case NAME: from the participant list, searches for NAME and opens its case.
+find_case() {
+    keys /; typ "$1"; keys Enter
+    wait_for "1 av 1"
+    keys Enter
+    wait_for "Steg"
+}
+
+# quit_from SCREEN_ESCAPES: Escape out of that many screens above the case, then the case and
+# the list, and quit; fails unless the program ends with status 0.
+quit_from() {
+    i=0; while [ $i -lt "$1" ]; do keys Escape; wait_for "Steg"; i=$((i + 1)); done
+    keys Escape
+    wait_for "Søk:"
+    keys q
+    [ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
+}
