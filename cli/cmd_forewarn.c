@@ -10,9 +10,9 @@
 #include "../core/i18n.h"
 #include "cli.h"
 
-#define FOREWARN_USAGE N_("bruk: stegvis forewarn send --participant ID --kind stans --sent DATO --answer-by DATO --text TEKST\n" \
+#define FOREWARN_USAGE N_("bruk: stegvis forewarn send --participant ID --kind stans|trekk --sent DATO --answer-by DATO --text TEKST\n" \
                           "       stegvis forewarn answer VARSEL-NR --answered DATO --text TEKST\n"                             \
-                          "       stegvis forewarn except --participant ID --kind stans --exception a|b|c --reason TEKST\n"     \
+                          "       stegvis forewarn except --participant ID --kind stans|trekk --exception a|b|c --reason TEKST\n"     \
                           "       stegvis forewarn list --participant ID")
 
 typedef struct {

@@ -110,9 +110,9 @@ int cmd_decide(sv_cli *c, int argc, char **argv)
     if (from && !strcmp(kind, "avslutning"))
         return sv_err_set(&e, SV_EINVAL, "period_from", _("--from: vedtak om avslutning tar --last-day DATO (siste programdag)")),
                cli_fail(&e);
-    if ((from || to) && strcmp(kind, "stans") && strcmp(kind, "permisjon") && strcmp(kind, "avslutning"))
+    if ((from || to) && strcmp(kind, "stans") && strcmp(kind, "permisjon") && strcmp(kind, "avslutning") && strcmp(kind, "trekk"))
         return sv_err_set(&e, SV_EINVAL, from ? "period_from" : "period_to",
-                          _("%s: gjelder bare vedtak om stans og permisjon"), from ? "--from" : "--to"),
+                          _("%s: gjelder bare vedtak om stans, permisjon og trekk"), from ? "--from" : "--to"),
                cli_fail(&e);
     sv_issue r;
     int rc = sv_issue_decision(c->st, id, &in, yes, &r, &e);

@@ -29,9 +29,9 @@ const sv_cmd SV_COMMANDS[] = {
      "       [--late-reason TEKST] [--stop-type midlertidig|varig] [--from DATO] [--to DATO]\n"
      "       [--end-reason KODE] [--last-day DATO] [--yes]"), N_("fatt vedtak om planen; reglene kjøres først, brudd stopper vedtaket (en oversittet frist med skriftlig grunn gjør det ikke)")},
     {"notify", cmd_notify, 1, N_("notify VEDTAK-ID --notified DATO --notify-method digitalt|post|personlig [--note TEKST]"), N_("registrer når og hvordan deltakeren fikk vedtaket (eller rett det); klagefristen regnes derfra")},
-    {"forewarn", cmd_forewarn, 1, N_("forewarn send --participant ID --kind stans --sent DATO --answer-by DATO --text TEKST\n"
+    {"forewarn", cmd_forewarn, 1, N_("forewarn send --participant ID --kind stans|trekk --sent DATO --answer-by DATO --text TEKST\n"
      "        forewarn answer VARSEL-NR --answered DATO --text TEKST\n"
-     "        forewarn except --participant ID --kind stans --exception a|b|c --reason TEKST\n"
+     "        forewarn except --participant ID --kind stans|trekk --exception a|b|c --reason TEKST\n"
      "        forewarn list --participant ID"),
      N_("forhåndsvarsel før et vedtak om stans (forvaltningsloven § 16): sendt med svarfrist, deltakerens svar, eller unntak")},
     {"export", cmd_export, 1, N_("export ID [--out FIL] [--arkivmelding] | export --all MAPPE [--arkivmelding]\n        export ID --package MAPPE | export --all --package MAPPE"), N_("skriv fattede vedtak som XML (og Noark 5-arkivmelding), eller arkivpakker med vedtaksbrev i PDF/A")},

@@ -33,7 +33,7 @@ const char SV_MIGRATION_ADVNOTICE[] =
 
 int sv_advnotice_needed(const char *kind)
 {
-    return kind && !strcmp(kind, "stans");
+    return kind && (!strcmp(kind, "stans") || !strcmp(kind, "trekk"));
 }
 
 sv_date sv_advnotice_period_end(sv_date answer_by)
@@ -100,12 +100,12 @@ fail:
 static int kind_ok(const char *kind, sv_err *e)
 {
     if (!kind || !sv_code_valid(SV_CODES_DECISION_KIND, kind))
-        return sv_err_set(e, SV_EINVAL, "kind", _("Vedtakstype: «%s» er ikke gyldig (forhåndsvarsel gjelder vedtak om stans)"),
+        return sv_err_set(e, SV_EINVAL, "kind", _("Vedtakstype: «%s» er ikke gyldig (forhåndsvarsel gjelder vedtak om stans og trekk)"),
                           kind ? kind : "");
     if (!sv_advnotice_needed(kind))
         return sv_err_set(e, SV_EINVAL, "kind",
                           _("Vedtakstype: et vedtak om %s går ikke deltakeren imot på en måte som krever forhåndsvarsel "
-                            "(forvaltningsloven § 16); forhåndsvarsel gjelder vedtak om stans"), kind);
+                            "(forvaltningsloven § 16); forhåndsvarsel gjelder vedtak om stans og trekk"), kind);
     return SV_OK;
 }
 

@@ -111,7 +111,7 @@ fail:
 
 int sv_decision_per_period(const char *kind)
 {
-    return kind && (!strcmp(kind, "stans") || !strcmp(kind, "permisjon"));
+    return kind && (!strcmp(kind, "stans") || !strcmp(kind, "permisjon") || !strcmp(kind, "trekk"));
 }
 
 int sv_decision_exists(sv_store *st, const sv_decision *d, sv_date from, sv_err *e)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "absence.h"
 #include "decision.h"
 #include "i18n.h"
 #include "verdict.h"
@@ -52,6 +53,19 @@ int sv_issue_advance(sv_store *st, int64_t pid, const sv_vedtak_in *in, sv_advno
     return SV_OK;
 }
 
+int sv_issue_kind_facts(sv_store *st, int64_t pid, sv_vedtak_in *in, sv_err *e)
+{
+    in->cut_planned = in->cut_unapproved = 0;
+    if (!in->kind || strcmp(in->kind, "trekk") || in->period_from == SV_NODATE) return SV_OK;
+    int y, m, d;
+    sv_date_to_ymd(in->period_from, &y, &m, &d);
+    sv_abs_month row;
+    if (sv_abs_month_one(st, pid, y, m, &row, e)) return e->code;
+    in->cut_planned = row.planned;
+    in->cut_unapproved = row.unapproved;
+    return SV_OK;
+}
+
 int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int confirm, sv_issue *r, sv_err *e)
 {
     memset(r, 0, sizeof *r);
@@ -90,6 +104,10 @@ int sv_issue_decision(sv_store *st, int64_t pid, const sv_vedtak_in *in, int con
     /* the letter is signed with the decider's full name and title (fvl. § 25) */
     sv_vedtak_in signed_in = *in;
     signed_in.advance = adv.id ? &adv : NULL;
+    if (sv_issue_kind_facts(st, pid, &signed_in, e)) {
+        rc = e->code;
+        goto done;
+    }
     const sv_user *me = sv_store_user(st);
     if (!signed_in.signer_name && me && (!in->decided_by || !in->decided_by[0] || !strcmp(in->decided_by, me->login))) {
         signed_in.signer_name = me->display_name;

@@ -36,6 +36,10 @@ int sv_issue_blocking(const sv_ruleset *rs, const sv_rule_result *res, const cha
  * notice). A notice sent after the decision date is refused (e names the field sent_on). The
  * decision screen's preview uses it too, so both judge the same document. */
 int sv_issue_advance(sv_store *st, int64_t pid, const sv_vedtak_in *in, sv_advnotice *out, sv_err *e);
+/* The facts of a decision's kind that come from the register rather than from the user: for a
+ * cut in the benefit (trekk) the payment period's planned hours and unapproved absence
+ * (core/absence_month.c, the figures the case screen and the monthly report show). */
+int sv_issue_kind_facts(sv_store *st, int64_t pid, sv_vedtak_in *in, sv_err *e);
 /* 1 when late_reason says enough to stand as the reason for a late decision. */
 int sv_issue_late_reason_given(const char *late_reason);
 

@@ -329,6 +329,8 @@ static const char MIGRATION_10[] = "-- decision_unique()";
  * (core/decision.c finds the twin by the period's first day); the index keeps one per plan
  * version for the other kinds. decision_unique() builds it again. */
 static const char MIGRATION_30[] = "-- decision_unique() per period";
+/* Migration 31: a cut in the benefit is decided per payment period too. */
+static const char MIGRATION_31[] = "-- decision_unique() per period, with the cut";
 
 /* Migration 11: the verdict of every issued decision kept beside it (decision_verdict), written
  * when the decision is stored, so the checklist reads a few bytes per decision instead of parsing
@@ -493,7 +495,8 @@ static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, 
                                          MIGRATION_16, MIGRATION_17, MIGRATION_18, MIGRATION_19, MIGRATION_20,
                                          MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT,
                                          SV_MIGRATION_ADVNOTICE, SV_MIGRATION_APPEAL, SV_MIGRATION_CONTRACT,
-                                         SV_MIGRATION_NIR_HOURS, SV_MIGRATION_NIR_APPEAL, MIGRATION_30};
+                                         SV_MIGRATION_NIR_HOURS, SV_MIGRATION_NIR_APPEAL, MIGRATION_30,
+                                         MIGRATION_31};
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == SV_SCHEMA_LATEST && SV_SCHEMA_LATEST == SV_SCHEMA_VERSION,
                "one migration per schema version: SV_SCHEMA_LATEST (schema.h) and SV_SCHEMA_VERSION (store.h)");
 
@@ -560,7 +563,7 @@ static int decision_unique(sqlite3 *db, sv_err *e)
     sv_buf b;
     sv_buf_init(&b);
     sv_buf_add(&b, "DROP INDEX IF EXISTS decision_one; CREATE UNIQUE INDEX decision_one ON decision(participant_id, plan_rev, kind, "
-                   "(CASE WHEN kind IN ('stans', 'permisjon') OR id IN (0");
+                   "(CASE WHEN kind IN ('stans', 'permisjon', 'trekk') OR id IN (0");
     while (sqlite3_step(s) == SQLITE_ROW) sv_buf_printf(&b, ", %lld", (long long)sqlite3_column_int64(s, 0));
     sqlite3_finalize(s);
     sv_buf_add(&b, ") THEN id ELSE 0 END));");
@@ -615,7 +618,7 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
     have = sv_schema_version(db);
     for (int v = have; v < target; v++) {
         if (add_columns(db, v + 1, e)) goto fail;
-        if (MIGRATIONS[v] == MIGRATION_10 || MIGRATIONS[v] == MIGRATION_30 ? decision_unique(db, e) : exec(db, MIGRATIONS[v], e))
+        if (MIGRATIONS[v] == MIGRATION_10 || MIGRATIONS[v] == MIGRATION_30 || MIGRATIONS[v] == MIGRATION_31 ? decision_unique(db, e) : exec(db, MIGRATIONS[v], e))
             goto fail;
         if ((v + 1 == SV_CHAIN_SCHEMA || v + 1 == SV_MASK_SCHEMA || v + 1 == SV_CHAIN_NOTICE_SCHEMA ||
              v + 1 == SV_CHAIN_VERDICT_SCHEMA) &&

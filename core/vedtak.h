@@ -29,7 +29,9 @@ typedef struct sv_vedtak_in {
     sv_date period_from;       /* stans and permisjon: from; avslutning: the last day (SV_NODATE: none) */
     sv_date period_to;         /* midlertidig stans and permisjon: to (SV_NODATE: none) */
     const char *end_reason;    /* avslutning: a code of SV_CODES_END_REASON; else NULL / "" */
-    const sv_advnotice *advance; /* stans: the advance notice in force (core/advnotice.c), or NULL */
+    const sv_advnotice *advance; /* stans, trekk: the advance notice in force (core/advnotice.c), or NULL */
+    int cut_planned;           /* trekk: the month's planned hours and its unapproved absence, */
+    int cut_unapproved;        /* hundredths, from the register (sv_issue_kind_facts) */
 } sv_vedtak_in;
 
 /* The kind's own facts (stop type and period, leave period, ending reason) checked before the

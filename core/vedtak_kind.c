@@ -27,15 +27,29 @@ int sv_vedtak_kind_check(const sv_vedtak_in *in, sv_err *e)
 {
     if (!in->kind || !sv_code_valid(SV_CODES_DECISION_KIND, in->kind))
         return sv_err_set(e, SV_EINVAL, "kind",
-                          _("Vedtakstype: «%s» er ikke gyldig (plan, endring, forlengelse, stans, avslag, permisjon, avslutning)"),
+                          _("Vedtakstype: «%s» er ikke gyldig (plan, endring, forlengelse, stans, avslag, permisjon, avslutning, trekk)"),
                           in->kind ? in->kind : "");
-    int stop = is(in, "stans"), leave = is(in, "permisjon"), end = is(in, "avslutning");
+    int stop = is(in, "stans"), leave = is(in, "permisjon"), end = is(in, "avslutning"), cut = is(in, "trekk");
     if (given(in->stop_kind) && !stop)
         return sv_err_set(e, SV_EINVAL, "stop_kind", _("Stanstype: gjelder bare vedtak om stans (--kind stans)"));
     if (given(in->end_reason) && !end)
         return sv_err_set(e, SV_EINVAL, "end_reason", _("Avslutningsgrunn: gjelder bare vedtak om avslutning (--kind avslutning)"));
-    if (!stop && !leave && !end) return SV_OK;
+    if (!stop && !leave && !end && !cut) return SV_OK;
     sv_date from = in->period_from, to = in->period_to;
+    if (cut) {
+        /* the payment period is the calendar month (templates/fravaer.txt) */
+        int y, m, d;
+        if (from == SV_NODATE)
+            return sv_err_set(e, SV_EINVAL, "period_from", _("Trekk for: oppgi første dag i utbetalingsperioden (måneden), dd.mm.åååå"));
+        sv_date_to_ymd(from, &y, &m, &d);
+        if (d != 1)
+            return sv_err_set(e, SV_EINVAL, "period_from", _("Trekk for: utbetalingsperioden er kalendermåneden; oppgi den første "
+                              "dagen i måneden (01.%02d.%d)"), m, y);
+        if (to != SV_NODATE && to != sv_date_add_months(from, 1) - 1)
+            return sv_err_set(e, SV_EINVAL, "period_to", _("Til-dato: et trekk gjelder hele utbetalingsperioden (måneden); "
+                              "utelat til-datoen"));
+        return SV_OK;
+    }
     if (stop) {
         if (!given(in->stop_kind))
             return sv_err_set(e, SV_EINVAL, "stop_kind", _("Stanstype: må fylles ut ved vedtak om stans (midlertidig eller varig)"));
@@ -103,6 +117,12 @@ static void advance_xml(xmlNodePtr root, xmlNsPtr ns, const sv_advnotice *a)
 int sv_vedtak_kind_xml(xmlNodePtr root, xmlNsPtr ns, const sv_vedtak_in *in, sv_err *e)
 {
     if (sv_vedtak_kind_check(in, e)) return 1;
+    if (is(in, "trekk") && in->cut_unapproved <= 0) {
+        int y, m, d;
+        sv_date_to_ymd(in->period_from, &y, &m, &d);
+        return sv_err_set(e, SV_EINVAL, "period_from", _("Trekk for: deltakeren har ikke ugodkjent fravær i %02d.%d; det er "
+                          "ikke noe å trekke"), m, y), 1;
+    }
     if (in->advance && in->advance->id) {
         if (!xmlCheckUTF8(BAD_CAST in->advance->content) || !xmlCheckUTF8(BAD_CAST in->advance->answer) ||
             !xmlCheckUTF8(BAD_CAST in->advance->exception_reason))
@@ -121,7 +141,17 @@ static int kind_element(xmlNodePtr root, xmlNsPtr ns, const sv_vedtak_in *in)
         xmlNewProp(n, BAD_CAST "type", BAD_CAST in->stop_kind);
     } else if (is(in, "permisjon"))
         n = xmlNewChild(root, ns, BAD_CAST "permisjon", NULL);
-    else if (is(in, "avslutning")) {
+    else if (is(in, "trekk")) {
+        char h[24];
+        n = xmlNewChild(root, ns, BAD_CAST "trekk", NULL);
+        at_date(n, "fra", in->period_from);
+        at_date(n, "til", sv_date_add_months(in->period_from, 1) - 1);
+        snprintf(h, sizeof h, "%d.%02d", in->cut_planned / 100, in->cut_planned % 100);
+        xmlNewProp(n, BAD_CAST "planlagt", BAD_CAST h);
+        snprintf(h, sizeof h, "%d.%02d", in->cut_unapproved / 100, in->cut_unapproved % 100);
+        xmlNewProp(n, BAD_CAST "ugodkjent", BAD_CAST h);
+        return 0;
+    } else if (is(in, "avslutning")) {
         n = xmlNewChild(root, ns, BAD_CAST "avslutning", NULL);
         xmlNewProp(n, BAD_CAST "grunn", BAD_CAST in->end_reason);
         at_date(n, "dato", in->period_from);
@@ -190,6 +220,20 @@ void sv_vedtak_derive_kind(xmlNodePtr root, xmlNsPtr ans, xmlNodePtr *d)
     }
 }
 
+/* Hours as the document writes them ("7.50") as the letter says them ("7,5"). */
+static void hours_of(xmlNodePtr n, const char *name, char out[16])
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    snprintf(out, 16, "%s", v ? (const char *)v : "");
+    xmlFree(v);
+    char *dot = strchr(out, '.');
+    if (!dot) return;
+    *dot = ',';
+    size_t k = strlen(out);
+    while (k > 0 && out[k - 1] == '0') out[--k] = 0;
+    if (k > 0 && out[k - 1] == ',') out[--k] = 0;
+}
+
 int sv_kind_letter_line(xmlNodePtr root, sv_lang l, const char **key, sv_kind_letter *b)
 {
     xmlChar *type = xmlGetProp(root, BAD_CAST "type");
@@ -197,7 +241,7 @@ int sv_kind_letter_line(xmlNodePtr root, sv_lang l, const char **key, sv_kind_le
     snprintf(kind, sizeof kind, "%s", type ? (const char *)type : "");
     xmlFree(type);
     memset(b, 0, sizeof *b);
-    xmlNodePtr n = child(root, !strcmp(kind, "stans") ? "stans" : !strcmp(kind, "permisjon") ? "permisjon" : "avslutning");
+    xmlNodePtr n = child(root, !strcmp(kind, "stans") || !strcmp(kind, "permisjon") || !strcmp(kind, "trekk") ? kind : "avslutning");
     sv_date_nor(date_prop(n, "fra"), b->from);
     sv_date_nor(date_prop(n, "til"), b->to);
     sv_date_nor(date_prop(n, "dato"), b->day);
@@ -209,6 +253,11 @@ int sv_kind_letter_line(xmlNodePtr root, sv_lang l, const char **key, sv_kind_le
         xmlChar *st = xmlGetProp(n, BAD_CAST "type");
         *key = st && !xmlStrcmp(st, BAD_CAST "varig") ? "vedtak.stans.varig" : "vedtak.stans.midlertidig";
         xmlFree(st);
+    } else if (!strcmp(kind, "trekk") && n) {
+        *key = "vedtak.trekk";
+        hours_of(n, "planlagt", b->hours[0]);
+        hours_of(n, "ugodkjent", b->hours[1]);
+        v[6] = "planlagt", v[7] = b->hours[0], v[8] = "ugodkjent", v[9] = b->hours[1];
     } else if (!strcmp(kind, "avslutning") && n) {
         *key = "vedtak.avslutning";
         xmlChar *g = xmlGetProp(n, BAD_CAST "grunn");

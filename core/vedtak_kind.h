@@ -30,7 +30,7 @@ int sv_stop_period_ok(sv_date from, sv_date to);
  * and vars its {name} value pairs, NULL-terminated, in the målform l; the values live in buf.
  * Returns 0 for the kinds without such a paragraph (plan, endring, forlengelse). */
 typedef struct {
-    char from[11], to[11], day[11];
+    char from[11], to[11], day[11], hours[2][16];
     const char *vars[13];
     xmlChar *own[3];
 } sv_kind_letter;

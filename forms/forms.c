@@ -29,7 +29,8 @@ const sv_code SV_CODES_DECISION_KIND[] = {
     {"plan", N_("Vedtak om individuell plan")}, {"endring", N_("Vedtak om vesentlig endring")},
     {"forlengelse", N_("Vedtak om forlengelse")}, {"stans", N_("Vedtak om stans")},
     {"avslag", N_("Vedtak om avslag på introduksjonsprogram")}, {"permisjon", N_("Vedtak om permisjon")},
-    {"avslutning", N_("Vedtak om avslutning av programmet")}, {NULL, NULL}};
+    {"avslutning", N_("Vedtak om avslutning av programmet")}, {"trekk", N_("Vedtak om trekk i introduksjonsstønaden")},
+    {NULL, NULL}};
 /* A stop is temporary (for a period of at most three months) or permanent (integreringsloven
  * § 18, introduksjonsloven § 7). */
 const sv_code SV_CODES_STOP_KIND[] = {

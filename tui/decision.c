@@ -243,6 +243,7 @@ static void build(dec_screen *ds)
     /* the preview judges the advance notice in force, as issuing does (core/issue.c) */
     sv_advnotice adv;
     if (sv_issue_advance(TUI.st, ds->pid, &in, &adv, &e) == SV_OK && adv.id) in.advance = &adv;
+    sv_issue_kind_facts(TUI.st, ds->pid, &in, &e);   /* a failure shows as the draft's message */
     sv_err_clear(&e);
     int late_at = -1;   /* where the late reason's field goes when the deadline is passed */
     const char *law = sv_law_code(sv_participant_law(&ds->c.p));

@@ -92,6 +92,8 @@ int tui_deckind_lines(const tui_deckind *k, int64_t pid, const char *kind, tui_d
     } else if (is(kind, "permisjon")) {
         date_line(out, &n, max, TDK_FROM, _("Permisjon fra:"), k->from, 1);
         date_line(out, &n, max, TDK_TO, _("Permisjon til:"), k->to, 1);
+    } else if (is(kind, "trekk")) {
+        date_line(out, &n, max, TDK_FROM, _("Trekk for:"), k->from, 1);
     } else if (is(kind, "avslutning")) {
         line(out, &n, max, TDK_END_REASON, !k->end_reason[0], _("Avslutning:"), label_of(SV_CODES_END_REASON, k->end_reason, 1));
         date_line(out, &n, max, TDK_FROM, _("Siste dag:"), k->from, 1);
@@ -232,7 +234,10 @@ int tui_deckind_edit(tui_deckind *k, int64_t pid, const char *kind, int field)
         return r;
     }
     case TDK_FROM:
-        return ask_date(is(kind, "stans") ? _("Stans fra:") : is(kind, "permisjon") ? _("Permisjon fra:") : _("Siste dag:"),
+        return ask_date(is(kind, "stans")       ? _("Stans fra:")
+                        : is(kind, "permisjon") ? _("Permisjon fra:")
+                        : is(kind, "trekk")     ? _("Trekk for (første dag i måneden):")
+                                                : _("Siste dag:"),
                         &k->from);
     case TDK_TO: return ask_date(is(kind, "stans") ? _("Stans til:") : _("Permisjon til:"), &k->to);
     case TDK_END_REASON:
@@ -246,7 +251,7 @@ void tui_deckind_in(const tui_deckind *k, const char *kind, sv_vedtak_in *in)
 {
     in->stop_kind = is(kind, "stans") ? k->stop_kind : NULL;
     in->end_reason = is(kind, "avslutning") ? k->end_reason : NULL;
-    int dated = is(kind, "stans") || is(kind, "permisjon") || is(kind, "avslutning");
+    int dated = is(kind, "stans") || is(kind, "permisjon") || is(kind, "avslutning") || is(kind, "trekk");
     in->period_from = dated ? k->from : SV_NODATE;
     in->period_to = is(kind, "permisjon") || (is(kind, "stans") && strcmp(k->stop_kind, "varig")) ? k->to : SV_NODATE;
 }

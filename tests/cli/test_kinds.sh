@@ -46,7 +46,7 @@ has "$T/err" "en varig stans er et vedtak om stans"
 expect 1 K 1 --kind avslutning --end-reason arbeid --notify-method post --reason "Ferdig."
 has "$T/err" "Siste programdag: må fylles ut"
 expect 1 K 1 --kind endring --from 01.05.2025 --notify-method post --reason "Endring av planen."
-has "$T/err" "--from: gjelder bare vedtak om stans og permisjon"
+has "$T/err" "--from: gjelder bare vedtak om stans, permisjon og trekk"
 # a rule of the kind: a refusal with too short a reason is stopped by IN-K1-AVSLAG
 R participant add --fnr 04049010023 --name "Ali Rahimi" --permit-on 10.01.2025 --settled-on 01.03.2025 \
     --right-duty kan_tilbys --schooling hoyere --interpreter nei --street "Storgata 2" --postcode 5003 --place BERGEN
@@ -148,6 +148,34 @@ expect 0 K 3 --kind permisjon --from 04.08.2025 --to 08.08.2025 --notify-method 
     --reason "Deltakeren får velferdspermisjon for å følge et barn til operasjon." --yes
 [ "$(q "SELECT count(*) FROM decision WHERE participant_id = 3 AND kind = 'permisjon'")" -eq 2 ] && ok ||
     bad "two leave decisions in one plan version: $(q "SELECT count(*) FROM decision WHERE participant_id = 3 AND kind = 'permisjon'")"
+
+# a cut in the benefit for unapproved absence in one payment period, the calendar month: the
+# figures come from the register, the advance notice comes first, one decision per month
+expect 1 K 3 --kind trekk --from 15.08.2025 --notify-method post --date 15.09.2025 --reason "$WHY" --yes
+has "$T/err" "Trekk for: utbetalingsperioden er kalendermåneden; oppgi den første dagen i måneden (01.08.2025)"
+expect 1 K 3 --kind trekk --from 01.08.2025 --notify-method post --date 15.09.2025 --reason "$WHY" --yes
+has "$T/err" "Trekk for: deltakeren har ikke ugodkjent fravær i 08.2025; det er ikke noe å trekke"
+R absence record --participant 3 --date 12.08.2025 --hours 7,5 --reason annet
+R absence record --participant 3 --date 13.08.2025 --hours 7,5 --reason annet
+R absence record --participant 3 --date 14.08.2025 --hours 2 --reason sykdom --approved ja
+expect 1 K 3 --kind trekk --from 01.08.2025 --notify-method post --date 15.09.2025 --reason "$WHY" --yes
+has "$T/err" "K5-VARSEL"
+expect 0 F send --participant 3 --kind trekk --sent 01.09.2025 --answer-by 11.09.2025 \
+    --text "Kommunen vurderer å trekke i stønaden for august fordi du var borte to dager uten gyldig grunn."
+CUT="Deltakeren var borte 12. og 13. august uten gyldig grunn og har ikke svart på varselet."
+expect 0 K 3 --kind trekk --from 01.08.2025 --notify-method post --date 15.09.2025 --notified 16.09.2025 --reason "$CUT" --yes
+expect 0 S export 3 --out "$T/v-3-trekk.xml"
+expect 0 xmllint --noout --schema "$STEGVIS_TEMPLATES/vedtak.xsd" "$T/v-3-trekk.xml"
+has "$T/v-3-trekk.xml" '<trekk fra="2025-08-01" til="2025-08-31" planlagt="157.50" ugodkjent="15.00"/>'
+has "$T/v-3-trekk.xml" 'hjemmel="integreringsloven § 17"'
+has "$T/v-3-trekk.xml" '<forhandsvarsel sendt="2025-09-01" svarfrist="2025-09-11">'
+expect 0 S check "$T/v-3-trekk.xml"
+has "$T/out" "1 dokument, 0 med brudd"
+expect 0 S letter 3 --out "$T/l-3t.txt"
+has "$T/l-3t.txt" "VEDTAK OM TREKK I INTRODUKSJONSSTØNADEN"
+has "$T/l-3t.txt" "for perioden 01.08.2025 til 31.08.2025 blir redusert fordi du hadde 15 timer fravær uten gyldig grunn av 157,5 planlagte timer"
+expect 1 K 3 --kind trekk --from 01.08.2025 --notify-method post --date 16.09.2025 --reason "$CUT" --yes
+has "$T/err" "Det finnes allerede et vedtak av typen Vedtak om trekk i introduksjonsstønaden for perioden fra 01.08.2025"
 
 # the ending, after the stop of participant 1 ran out
 expect 0 K 1 --kind avslutning --end-reason arbeid --last-day 31.08.2025 --notify-method post --date 25.08.2025 \
