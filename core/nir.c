@@ -22,6 +22,9 @@ const char SV_MIGRATION_NIR_HOURS[] =
  * to create (the appeal table has no index on purpose, core/appeal.c): the triggers and the
  * items are written by sv_nir_schema_sql_for at the end of the migration, like every one. */
 const char SV_MIGRATION_NIR_APPEAL[] = "";
+/* Migration 32: only a decision that sets the plan again resumes a stopped programme; the
+ * items are derived again at its end. */
+const char SV_MIGRATION_NIR_RESUME[] = "";
 
 /* Kinds of items: code, label, and how to find the participant of the row the fact lives on. */
 static const char SQL_DECISION[] = "SELECT participant_id FROM decision WHERE id = ?";
@@ -89,10 +92,11 @@ static const struct {
     {0, G_DECISION, "'stans'",
     "SELECT p.id, p.municipality_id, 'stans', d.id, 'stans ' || d.decided_on, d.decided_on FROM participant p"
     " JOIN decision d ON d.participant_id = p.id WHERE @F AND d.kind = 'stans'"},
-    /* a decision that is not a stop, right after a stop */
+    /* a decision that sets the plan again, right after a stop (a refusal, a leave, a cut or an
+     * ending after a stop is no resumption) */
     {0, G_DECISION, "'gjenopptak'",
     "SELECT p.id, p.municipality_id, 'gjenopptak', d.id, 'gjenopptatt ' || d.decided_on, d.decided_on FROM participant p"
-    " JOIN decision d ON d.participant_id = p.id WHERE @F AND d.kind <> 'stans' AND (SELECT x.kind FROM decision x"
+    " JOIN decision d ON d.participant_id = p.id WHERE @F AND d.kind IN ('plan', 'endring', 'forlengelse') AND (SELECT x.kind FROM decision x"
     " WHERE x.participant_id = p.id AND (x.decided_on < d.decided_on OR (x.decided_on = d.decided_on AND x.id < d.id))"
     " ORDER BY x.decided_on DESC, x.id DESC LIMIT 1) = 'stans'"},
     /* the goal in force since the latest decision that set the plan */

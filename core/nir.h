@@ -18,6 +18,7 @@
 extern const char SV_MIGRATION_NIR_HOURS[];
 /* The migration that brings the items of appeals and their outcomes (core/schema.c). */
 extern const char SV_MIGRATION_NIR_APPEAL[];
+extern const char SV_MIGRATION_NIR_RESUME[];
 
 /* Months from an event to its NIR deadline. */
 #define SV_NIR_MONTHS 2

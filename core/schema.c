@@ -487,6 +487,8 @@ static const char MIGRATION_22[] =
 /* Migration 27: the integration contract (integreringsloven § 16), core/contract.c
  * (SV_MIGRATION_CONTRACT). */
 /* Migration 28: NIR items for absence by the hour and leave (core/nir.c, SV_MIGRATION_NIR_HOURS). */
+/* Migration 32: no resumption item for a refusal, leave, cut or ending after a stop (core/nir.c,
+ * SV_MIGRATION_NIR_RESUME). */
 /* Migration 29: NIR items for appeals and their outcomes, and no offer item for a refusal
  * (core/nir.c, SV_MIGRATION_NIR_APPEAL); the items are derived again at its end. */
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
@@ -496,7 +498,7 @@ static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, 
                                          MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT,
                                          SV_MIGRATION_ADVNOTICE, SV_MIGRATION_APPEAL, SV_MIGRATION_CONTRACT,
                                          SV_MIGRATION_NIR_HOURS, SV_MIGRATION_NIR_APPEAL, MIGRATION_30,
-                                         MIGRATION_31};
+                                         MIGRATION_31, SV_MIGRATION_NIR_RESUME};
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == SV_SCHEMA_LATEST && SV_SCHEMA_LATEST == SV_SCHEMA_VERSION,
                "one migration per schema version: SV_SCHEMA_LATEST (schema.h) and SV_SCHEMA_VERSION (store.h)");
 

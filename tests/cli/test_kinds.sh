@@ -180,6 +180,9 @@ has "$T/err" "Det finnes allerede et vedtak av typen Vedtak om trekk i introduks
 # the ending, after the stop of participant 1 ran out
 expect 0 K 1 --kind avslutning --end-reason arbeid --last-day 31.08.2025 --notify-method post --date 25.08.2025 \
     --notified 26.08.2025 --reason "Deltakeren har fått fast jobb i butikk fra september." --yes
+# an ending after a stop is no resumption for NIR; only a decision that sets the plan again is
+[ "$(q "SELECT count(*) FROM nir_item WHERE kind = 'gjenopptak'")" -eq 0 ] && ok ||
+    bad "a resumption item for a decision that resumes nothing: $(q "SELECT group_concat(item) FROM nir_item WHERE kind = 'gjenopptak'")"
 expect 0 S export 1 --out "$T/v-1-avslutning.xml"
 has "$T/v-1-avslutning.xml" '<avslutning grunn="arbeid" dato="2025-08-31"/>'
 has "$T/v-1-avslutning.xml" 'hjemmel="integreringsloven § 18 a"'
