@@ -9,6 +9,7 @@
 #include "absence.h"
 #include "decision.h"
 #include "i18n.h"
+#include "leave.h"
 #include "verdict.h"
 
 int sv_issue_blocking(const sv_ruleset *rs, const sv_rule_result *res, const char *late_reason,
@@ -56,6 +57,18 @@ int sv_issue_advance(sv_store *st, int64_t pid, const sv_vedtak_in *in, sv_advno
 int sv_issue_kind_facts(sv_store *st, int64_t pid, sv_vedtak_in *in, sv_err *e)
 {
     in->cut_planned = in->cut_unapproved = 0;
+    in->leave_kind[0] = '\0';
+    if (in->kind && !strcmp(in->kind, "permisjon") && in->period_from != SV_NODATE) {
+        /* the leave record the decision is made on: its kind says how its days are counted */
+        sv_leave *v;
+        int n;
+        if (sv_leave_load(st, pid, &v, &n, e)) return e->code;
+        for (int i = 0; i < n; i++)
+            if (v[i].granted && v[i].from_on == in->period_from && v[i].to_on == in->period_to)
+                snprintf(in->leave_kind, sizeof in->leave_kind, "%s", v[i].kind);
+        free(v);
+        return SV_OK;
+    }
     if (!in->kind || strcmp(in->kind, "trekk") || in->period_from == SV_NODATE) return SV_OK;
     int y, m, d;
     sv_date_to_ymd(in->period_from, &y, &m, &d);

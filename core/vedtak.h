@@ -32,6 +32,8 @@ typedef struct sv_vedtak_in {
     const sv_advnotice *advance; /* stans, trekk: the advance notice in force (core/advnotice.c), or NULL */
     int cut_planned;           /* trekk: the month's planned hours and its unapproved absence, */
     int cut_unapproved;        /* hundredths, from the register (sv_issue_kind_facts) */
+    char leave_kind[16];       /* permisjon: the kind of the granted leave record of the period
+                                * (sv_issue_kind_facts), or "" when none is recorded */
 } sv_vedtak_in;
 
 /* The kind's own facts (stop type and period, leave period, ending reason) checked before the

@@ -7,6 +7,7 @@
 
 #include "../forms/forms.h"
 #include "i18n.h"
+#include "leave.h"
 
 static int is(const sv_vedtak_in *in, const char *kind)
 {
@@ -139,8 +140,10 @@ static int kind_element(xmlNodePtr root, xmlNsPtr ns, const sv_vedtak_in *in)
     if (is(in, "stans")) {
         n = xmlNewChild(root, ns, BAD_CAST "stans", NULL);
         xmlNewProp(n, BAD_CAST "type", BAD_CAST in->stop_kind);
-    } else if (is(in, "permisjon"))
+    } else if (is(in, "permisjon")) {
         n = xmlNewChild(root, ns, BAD_CAST "permisjon", NULL);
+        if (in->leave_kind[0]) xmlNewProp(n, BAD_CAST "type", BAD_CAST in->leave_kind);
+    }
     else if (is(in, "trekk")) {
         char h[24];
         n = xmlNewChild(root, ns, BAD_CAST "trekk", NULL);
@@ -248,7 +251,19 @@ int sv_kind_letter_line(xmlNodePtr root, sv_lang l, const char **key, sv_kind_le
     const char **v = b->vars;
     v[0] = "fra", v[1] = b->from, v[2] = "til", v[3] = b->to, v[4] = "dato", v[5] = b->day;
     if (!strcmp(kind, "avslag")) *key = "vedtak.avslag";
-    else if (!strcmp(kind, "permisjon") && n) *key = "vedtak.permisjon";
+    else if (!strcmp(kind, "permisjon") && n) {
+        /* with the leave record's kind: its days as the law counts them (core/leave.c) */
+        xmlChar *t = xmlGetProp(n, BAD_CAST "type");
+        const sv_leave_kind *k = t ? sv_leave_kind_get((const char *)t) : NULL;
+        *key = "vedtak.permisjon";
+        if (k) {
+            *key = k->workdays ? "vedtak.permisjon.virkedager"
+                   : k->prolongs ? "vedtak.permisjon.kalenderdager.forlenger" : "vedtak.permisjon.kalenderdager";
+            snprintf(b->hours[0], sizeof b->hours[0], "%d", sv_leave_days(k, date_prop(n, "fra"), date_prop(n, "til")));
+            v[6] = "type", v[7] = sv_tr(l, sv_code_label(SV_CODES_LEAVE_KIND, k->code)), v[8] = "dager", v[9] = b->hours[0];
+        }
+        xmlFree(t);
+    }
     else if (!strcmp(kind, "stans") && n) {
         xmlChar *st = xmlGetProp(n, BAD_CAST "type");
         *key = st && !xmlStrcmp(st, BAD_CAST "varig") ? "vedtak.stans.varig" : "vedtak.stans.midlertidig";

@@ -99,6 +99,9 @@ expect 19 q "UPDATE advance_notice SET sent_on = '2025-01-01'"
 expect 19 q "DELETE FROM advance_notice"
 
 # --- each kind issued, exported, checked and printed
+# the leave decided for participant 3 is the birth leave recorded for its period: June 2025 has
+# 20 working days (Whit Monday is 9 June)
+R leave add --participant 3 --kind fodsel_mor --from 01.06.2025 --to 30.06.2025 --granted ja --decided 15.04.2025
 ROWS="4|avslag|--reason Deltakeren har høyere utdanning og fast arbeid, og hører ikke til målgruppen for programmet.
 1|stans|--stop-type midlertidig --from 01.05.2025 --to 31.07.2025 --reason Deltakeren har ikke møtt på seks uker uten gyldig grunn.
 2|stans|--stop-type varig --from 01.05.2025 --reason Deltakeren har flyttet ut av landet og har ikke møtt siden mars.
@@ -131,13 +134,13 @@ has "$T/l-2.txt" "forvaltningsloven § 16 tredje ledd bokstav c gjelder: Deltake
 sed 's/svarfrist="2025-04-19"/svarfrist="2025-04-20"/; s/<svar dato="2025-04-15">[^<]*<\/svar>//' "$T/v-1-stans.xml" >"$T/early.xml"
 expect 1 S check "$T/early.xml"
 has "$T/out" "IN-K5-VARSEL	brudd"
-has "$T/v-3-permisjon.xml" '<permisjon fra="2025-06-01" til="2025-06-30"/>'
+has "$T/v-3-permisjon.xml" '<permisjon type="fodsel_mor" fra="2025-06-01" til="2025-06-30"/>'
 has "$T/v-3-permisjon.xml" 'hjemmel="integreringsloven § 17"'
 has "$T/l-4.txt" "VEDTAK OM AVSLAG PÅ INTRODUKSJONSPROGRAM"
 has "$T/l-4.txt" "Du får ikke introduksjonsprogram"
 has "$T/l-1.txt" "stanses midlertidig fra 01.05.2025 til og med 31.07.2025"
 has "$T/l-2.txt" "stanses varig fra 01.05.2025"
-has "$T/l-3.txt" "Du får permisjon fra programmet fra 01.06.2025 til og med 30.06.2025"
+has "$T/l-3.txt" "Du får permisjon fra programmet fra 01.06.2025 til og med 30.06.2025: Fødsel (mor), 20 virkedager slik forskriften teller dem."
 
 # a leave is decided per period: a second one in the same plan version is issued, the same
 # period twice is refused, naming the decision there is
