@@ -48,12 +48,18 @@ TLIB_OBJ := $(filter-out $(B)/core/identity.o,$(LIB_OBJ)) $(B)/test/identity.o
 SLIB_OBJ := $(LIB_SRC:%.c=$(B)/san/%.o)
 SAPP_OBJ := $(APP_SRC:%.c=$(B)/san/%.o)
 
-DEBS = libncurses-dev libunistring-dev libsqlite3-dev libxml2-dev libxml2-utils check pkg-config tmux groff-base gettext sqlite3 libssl-dev strace libcairo2-dev libpango1.0-dev poppler-utils qpdf libqpdf-dev icc-profiles-free fonts-dejavu-core
+# What building and running needs (plain `make`), and what the tests need besides.
+BUILD_DEBS = libncurses-dev libunistring-dev libsqlite3-dev libxml2-dev pkg-config gettext libssl-dev libcairo2-dev libpango1.0-dev libqpdf-dev icc-profiles-free fonts-dejavu-core
+DEBS = $(BUILD_DEBS) libxml2-utils check tmux groff-base sqlite3 strace poppler-utils qpdf
 
 .PHONY: pot mo all run check unit unit-san screens deps bench stress fuzz valgrind install install-server uninstall clean
 
-# The first target: plain `make` builds the program (and its message catalogues).
-all: stegvis
+# The first target: plain `make` installs missing build packages (as `deps` does, on Debian;
+# elsewhere it trusts pkg-config) and builds the program and its message catalogues. The
+# build is a second make because the pkg-config flags are read when the Makefile is parsed.
+all:
+	@if command -v dpkg-query >/dev/null 2>&1; then sh tests/deps.sh $(BUILD_DEBS); fi
+	@$(MAKE) --no-print-directory stegvis
 
 # The message catalogues, one per translated language (bokmål is the source language and
 # needs none): msgfmt --check refuses a broken entry. The program finds them here when run
