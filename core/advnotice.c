@@ -8,7 +8,8 @@
 #include "derive.h"
 #include "i18n.h"
 
-/* Migration 25: the advance notices, append-only and audited. A row is a notice (sent_on and
+/* Migration 25: the advance notices, append-only and audited (the triggers are core/guard.c's,
+ * SV_ADVNOTICE_SCHEMA, and chained from SV_CHAIN_ADVNOTICE_SCHEMA). A row is a notice (sent_on and
  * answer_by), an exception (exception and its reason), or an answer (ref: the notice it
  * answers, answered_on and answer). */
 const char SV_MIGRATION_ADVNOTICE[] =
@@ -19,17 +20,7 @@ const char SV_MIGRATION_ADVNOTICE[] =
     "  ref INTEGER REFERENCES advance_notice(id), answered_on TEXT, answer TEXT,"
     "  recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL);"
     "CREATE INDEX IF NOT EXISTS advance_notice_p ON advance_notice(participant_id, kind, id);"
-    "CREATE INDEX IF NOT EXISTS advance_notice_ref ON advance_notice(ref, id);"
-    "CREATE TRIGGER IF NOT EXISTS advance_notice_no_update BEFORE UPDATE ON advance_notice BEGIN"
-    "  SELECT RAISE(ABORT, 'et registrert forhåndsvarsel kan ikke endres; registrer et nytt'); END;"
-    "CREATE TRIGGER IF NOT EXISTS advance_notice_no_delete BEFORE DELETE ON advance_notice BEGIN"
-    "  SELECT RAISE(ABORT, 'et registrert forhåndsvarsel kan ikke slettes'); END;"
-    "CREATE TRIGGER IF NOT EXISTS advance_notice_audit AFTER INSERT ON advance_notice BEGIN"
-    "  INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES(NEW.recorded_by, 'advance_notice', NEW.id, 'insert',"
-    "  NULL, json_object('participant_id', NEW.participant_id, 'kind', NEW.kind, 'sent_on', NEW.sent_on,"
-    "  'answer_by', NEW.answer_by, 'content', NEW.content, 'exception', NEW.exception,"
-    "  'exception_reason', NEW.exception_reason, 'ref', NEW.ref, 'answered_on', NEW.answered_on, 'answer', NEW.answer));"
-    "  END;";
+    "CREATE INDEX IF NOT EXISTS advance_notice_ref ON advance_notice(ref, id);";
 
 int sv_advnotice_needed(const char *kind)
 {

@@ -16,6 +16,7 @@
 
 /* The schema step (its number is its place in core/schema.c's MIGRATIONS). */
 extern const char SV_MIGRATION_ADVNOTICE[];
+#define SV_ADVNOTICE_SCHEMA 25
 
 typedef struct sv_advnotice {
     int64_t id;                /* 0: none recorded */

@@ -66,7 +66,16 @@ const char *sv_appeal_state(const sv_appeal *a);
 /* Label of a review or outcome code ("opprettholdt" -> "opprettholdt"). */
 const char *sv_appeal_result_label(const char *code);
 
-/* The table and its audit triggers (migration in core/schema.c). */
+/* The table (migration 26 in core/schema.c); its triggers are core/guard.c's. */
 extern const char SV_MIGRATION_APPEAL[];
+/* The schema from which the appeal table exists (migration 26), and an appeal row as the
+ * audit log keeps it (R is NEW or OLD in core/guard.c's triggers). */
+#define SV_APPEAL_SCHEMA 26
+#define SV_APPEAL_JSON(R)                                                                                          \
+    "json_object('decision_id', " R ".decision_id, 'participant_id', " R ".participant_id, 'received_on', " R   \
+    ".received_on, 'grounds', " R ".grounds, 'late', " R ".late, 'late_considered', " R ".late_considered,"      \
+    " 'late_reason', " R ".late_reason, 'review', " R ".review, 'reviewed_on', " R ".reviewed_on,"              \
+    " 'new_decision_id', " R ".new_decision_id, 'sent_on', " R ".sent_on, 'outcome', " R ".outcome,"            \
+    " 'outcome_on', " R ".outcome_on, 'outcome_note', " R ".outcome_note, 'version', " R ".version)"
 
 #endif

@@ -155,19 +155,33 @@ void sv_chain_head(sqlite3 *db, char head[65])
     sqlite3_finalize(s);
 }
 
-/* The link a chain entry should have, recomputed from the row it names and prev. */
-#define RECOMPUTE_WITH(prev, more) \
-    "CASE c.kind WHEN 'audit' THEN (SELECT sv_chain_link(" prev ", 'audit', " SV_CHAIN_AUDIT_COLS("a.") \
-    ") FROM audit a WHERE a.id = c.row_id) WHEN 'decision' THEN (SELECT sv_chain_link(" prev ", 'decision', " \
-    SV_CHAIN_DECISION_COLS("d.") ") FROM decision d WHERE d.id = c.row_id)" more " END"
-#define RECOMPUTE(prev) RECOMPUTE_WITH(prev, "")
-#define WHEN_N(prev) " WHEN 'notification' THEN (SELECT sv_chain_link(" prev ", 'notification', " \
-    SV_CHAIN_NOTICE_COLS("n.") ") FROM notification n WHERE n.id = c.row_id)"
-#define WHEN_V(prev) " WHEN 'decision_verdict' THEN (SELECT sv_chain_link(" prev ", 'decision_verdict', " \
-    SV_CHAIN_VERDICT_COLS("v.") ") FROM decision_verdict v WHERE v.decision_id = c.row_id)"
-/* With the notifications, and with the verdicts too. */
-#define RECOMPUTE_N(prev) RECOMPUTE_WITH(prev, WHEN_N(prev))
-#define RECOMPUTE_NV(prev) RECOMPUTE_WITH(prev, WHEN_N(prev) WHEN_V(prev))
+/* The kinds of rows linked into the chain: the table, the column the chain's row_id names,
+ * the columns hashed (as the chain triggers of core/guard.c hash them), and the schema from
+ * which the kind is chained. Every part of the chain below is written from this one list. */
+typedef struct chained {
+    const char *kind, *table, *key, *cols;
+    int from;
+} chained;
+static const chained KINDS[] = {
+    {"audit", "audit", "id", SV_CHAIN_AUDIT_COLS("r."), SV_CHAIN_SCHEMA},
+    {"decision", "decision", "id", SV_CHAIN_DECISION_COLS("r."), SV_CHAIN_SCHEMA},
+    {"notification", "notification", "id", SV_CHAIN_NOTICE_COLS("r."), SV_CHAIN_NOTICE_SCHEMA},
+    {"decision_verdict", "decision_verdict", "decision_id", SV_CHAIN_VERDICT_COLS("r."), SV_CHAIN_VERDICT_SCHEMA},
+    {"advance_notice", "advance_notice", "id", SV_CHAIN_ADVNOTICE_COLS("r."), SV_CHAIN_ADVNOTICE_SCHEMA},
+};
+#define NKINDS (sizeof KINDS / sizeof KINDS[0])
+
+/* The link a chain entry c should have, recomputed from the row it names and prev, for the
+ * kinds with use[k] set: a CASE over c.kind. */
+static void recompute(sv_buf *b, const char *prev, const int use[NKINDS])
+{
+    sv_buf_add(b, "CASE c.kind");
+    for (size_t k = 0; k < NKINDS; k++)
+        if (use[k])
+            sv_buf_printf(b, " WHEN '%s' THEN (SELECT sv_chain_link(%s, '%s', %s) FROM %s r WHERE r.%s = c.row_id)",
+                          KINDS[k].kind, prev, KINDS[k].kind, KINDS[k].cols, KINDS[k].table, KINDS[k].key);
+    sv_buf_add(b, " END");
+}
 
 static int has_table(sqlite3 *db, const char *name)
 {
@@ -183,33 +197,33 @@ static int has_table(sqlite3 *db, const char *name)
 
 int sv_chain_build(sqlite3 *db, sv_err *e)
 {
-    /* Decisions first, then the audit log, each in id order: the order they were written in
-     * within each kind, which is all an existing database can tell. */
-    static const char *const rows[] = {
-        "SELECT 'decision', d.id FROM decision d LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'decision') c"
-        " ON c.row_id = d.id WHERE c.row_id IS NULL ORDER BY d.id",
-        "SELECT 'audit', a.id FROM audit a LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'audit') c"
-        " ON c.row_id = a.id WHERE c.row_id IS NULL ORDER BY a.id",
-        "SELECT 'notification', n.id FROM notification n LEFT JOIN (SELECT row_id FROM chain WHERE"
-        " kind = 'notification') c ON c.row_id = n.id WHERE c.row_id IS NULL ORDER BY n.id",
-        "SELECT 'decision_verdict', v.decision_id FROM decision_verdict v LEFT JOIN (SELECT row_id FROM chain WHERE"
-        " kind = 'decision_verdict') c ON c.row_id = v.decision_id WHERE c.row_id IS NULL ORDER BY v.decision_id"};
-    /* the notifications and verdicts once their tables exist (schemas 12 and 11) */
-    int with_n = has_table(db, "notification") && has_table(db, "decision_verdict");
+    /* Decisions first, then the audit log, then the rest, each in key order: the order they
+     * were written in within each kind, which is all an existing database can tell. Each kind
+     * once its table exists (the build runs inside the migrations that introduce them). */
+    static const size_t order[] = {1, 0, 2, 3, 4};
+    _Static_assert(sizeof order / sizeof order[0] == NKINDS, "every chained kind is built");
+    int use[NKINDS];
+    for (size_t k = 0; k < NKINDS; k++) use[k] = has_table(db, KINDS[k].table);
+    sv_buf q;
+    sv_buf_init(&q);
+    sv_buf_add(&q, "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, ");
+    recompute(&q, "(SELECT link FROM chain ORDER BY seq DESC LIMIT 1)", use);
+    sv_buf_add(&q, " FROM (SELECT ? AS kind, ? AS row_id) c");
     sqlite3_stmt *ins = NULL;
-    int rc = sqlite3_prepare_v2(db, with_n
-        ? "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, " RECOMPUTE_NV(
-              "(SELECT link FROM chain ORDER BY seq DESC LIMIT 1)") " FROM (SELECT ? AS kind, ? AS row_id) c"
-        : "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, " RECOMPUTE(
-              "(SELECT link FROM chain ORDER BY seq DESC LIMIT 1)") " FROM (SELECT ? AS kind, ? AS row_id) c",
-        -1, &ins, NULL);
-    for (int k = 0; k < (with_n ? 4 : 2) && rc == SQLITE_OK; k++) {
+    int rc = sqlite3_prepare_v2(db, q.s, -1, &ins, NULL);
+    for (size_t i = 0; i < NKINDS && rc == SQLITE_OK; i++) {
+        const chained *c = &KINDS[order[i]];
+        if (!use[order[i]]) continue;
+        q.len = 0;
+        sv_buf_printf(&q, "SELECT r.%s FROM %s r LEFT JOIN (SELECT row_id FROM chain WHERE kind = '%s') c"
+                          " ON c.row_id = r.%s WHERE c.row_id IS NULL ORDER BY r.%s",
+                      c->key, c->table, c->kind, c->key, c->key);
         sqlite3_stmt *s;
-        rc = sqlite3_prepare_v2(db, rows[k], -1, &s, NULL);
+        rc = sqlite3_prepare_v2(db, q.s, -1, &s, NULL);
         if (rc != SQLITE_OK) break;
         while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-            sqlite3_bind_text(ins, 1, (const char *)sqlite3_column_text(s, 0), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(ins, 2, sqlite3_column_int64(s, 1));
+            sqlite3_bind_text(ins, 1, c->kind, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(ins, 2, sqlite3_column_int64(s, 0));
             rc = sqlite3_step(ins);
             sqlite3_reset(ins);
             if (rc != SQLITE_DONE) break;
@@ -220,6 +234,7 @@ int sv_chain_build(sqlite3 *db, sv_err *e)
     if (rc != SQLITE_OK)
         sv_err_set(e, SV_EDB, NULL, _("Kunne ikke bygge kjeden over historikken: %s"), sqlite3_errmsg(db));
     sqlite3_finalize(ins);
+    sv_buf_free(&q);
     return rc == SQLITE_OK ? SV_OK : SV_EDB;
 }
 
@@ -286,85 +301,105 @@ static void check_tables(vctx *v)
     sqlite3_finalize(s);
 }
 
-/* Every row of audit and decision must be in the chain (a row added with the triggers dropped
- * is not), and every chain entry must name an existing row and hash to its link. */
+/* Rows of a kind not in the chain (added with the triggers dropped), as (kind, key). The chain
+ * has no index over (kind, row_id) but a partial one per kind other than audit: every save
+ * appends an audit row, and a second b-tree per save would double what a save writes. So the
+ * full check joins the audit log with an automatic index, and the cheap one run at every open
+ * looks only at the last row of each kind (for the audit log: is it the last audit link). */
+static void unlinked_sql(sv_buf *b, const chained *c, int full)
+{
+    int audit = !strcmp(c->kind, "audit");
+    if (full && audit)
+        sv_buf_printf(b, "SELECT 'audit', r.id FROM audit r LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'audit') c"
+                         " ON c.row_id = r.id WHERE c.row_id IS NULL");
+    else if (audit)
+        sv_buf_add(b, "SELECT 'audit', id FROM audit WHERE id = (SELECT max(id) FROM audit) AND id IS NOT (SELECT row_id"
+                      " FROM chain WHERE kind = 'audit' ORDER BY seq DESC LIMIT 1)");
+    else {
+        sv_buf_printf(b, "SELECT '%s', r.%s FROM %s r WHERE ", c->kind, c->key, c->table);
+        if (!full) sv_buf_printf(b, "r.%s = (SELECT max(%s) FROM %s) AND ", c->key, c->key, c->table);
+        sv_buf_printf(b, "NOT EXISTS(SELECT 1 FROM chain c WHERE c.kind = '%s' AND c.row_id = r.%s)", c->kind, c->key);
+    }
+}
+
+/* Every chained row must be in the chain once, and every chain entry must name an existing row
+ * and hash to its link. */
 static int check_links(vctx *v, int full)
 {
-    /* The chain has no index over (kind, row_id) but partial ones for decisions and
-     * notifications: every save appends to it, and a second b-tree per save would double what a
-     * save writes. The full check joins with an automatic index instead; the cheap one looks at
-     * the last links. */
-    static const char *const unlinked[] = {
-        "SELECT 'audit', a.id FROM audit a LEFT JOIN (SELECT row_id FROM chain WHERE kind = 'audit') c"
-        " ON c.row_id = a.id WHERE c.row_id IS NULL",
-        "SELECT 'decision', d.id FROM decision d WHERE NOT EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'decision'"
-        " AND c.row_id = d.id)",
-        "SELECT kind, row_id FROM chain GROUP BY kind, row_id HAVING count(*) > 1",
-        "SELECT 'notification', n.id FROM notification n LEFT JOIN (SELECT row_id FROM chain WHERE"
-        " kind = 'notification') c ON c.row_id = n.id WHERE c.row_id IS NULL",
-        "SELECT 'decision_verdict', v.decision_id FROM decision_verdict v LEFT JOIN (SELECT row_id FROM chain WHERE"
-        " kind = 'decision_verdict') c ON c.row_id = v.decision_id WHERE c.row_id IS NULL"};
-    static const char *const cheap[] = {
-        /* the last audit link (a few steps back from the end) names the last audit row */
-        "SELECT 'audit', id FROM audit WHERE id = (SELECT max(id) FROM audit) AND id IS NOT (SELECT row_id FROM"
-        " chain WHERE kind = 'audit' ORDER BY seq DESC LIMIT 1)",
-        "SELECT 'decision', id FROM decision d WHERE id = (SELECT max(id) FROM decision) AND NOT EXISTS(SELECT 1"
-        " FROM chain c WHERE c.kind = 'decision' AND c.row_id = d.id)",
-        NULL,
-        "SELECT 'notification', id FROM notification n WHERE id = (SELECT max(id) FROM notification) AND NOT"
-        " EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'notification' AND c.row_id = n.id)",
-        "SELECT 'decision_verdict', decision_id FROM decision_verdict v WHERE decision_id = (SELECT max(decision_id) FROM"
-        " decision_verdict) AND NOT EXISTS(SELECT 1 FROM chain c WHERE c.kind = 'decision_verdict' AND c.row_id = v.decision_id)"};
-    /* Notifications are chained from SV_CHAIN_NOTICE_SCHEMA, verdicts from SV_CHAIN_VERDICT_SCHEMA. */
-    int schema = sv_schema_version(v->db);
-    int with_n = schema >= SV_CHAIN_NOTICE_SCHEMA, with_v = schema >= SV_CHAIN_VERDICT_SCHEMA;
-    sqlite3_stmt *s;
-    int rc;
-    for (int k = 0; k < (with_v ? 5 : with_n ? 4 : 3); k++) {
-        const char *q = full ? unlinked[k] : cheap[k];
-        if (!q) continue;
-        if (sqlite3_prepare_v2(v->db, q, -1, &s, NULL) != SQLITE_OK) return -1;
+    int schema = sv_schema_version(v->db), use[NKINDS];
+    sv_buf q, kinds;
+    sv_buf_init(&q);
+    sv_buf_init(&kinds);
+    int rc = SQLITE_DONE;
+    for (size_t k = 0; k < NKINDS && rc == SQLITE_DONE; k++) {
+        use[k] = schema >= KINDS[k].from;
+        if (!use[k]) continue;
+        sv_buf_printf(&kinds, "%s'%s'", kinds.len ? ", " : "", KINDS[k].kind);
+        q.len = 0;
+        unlinked_sql(&q, &KINDS[k], full);
+        sqlite3_stmt *s;
+        if (sqlite3_prepare_v2(v->db, q.s, -1, &s, NULL) != SQLITE_OK) {
+            rc = SQLITE_ERROR;
+            break;
+        }
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            brk(v, KINDS[k].kind, sqlite3_column_int64(s, 1), NULL,
+                _("raden er ikke lenket inn i kjeden (lagt til utenom programmet)"), _("en lenke i kjeden"), "");
+        sqlite3_finalize(s);
+    }
+    if (rc != SQLITE_DONE) goto fail;
+    if (full) {
+        sqlite3_stmt *s;
+        if (sqlite3_prepare_v2(v->db, "SELECT kind, row_id FROM chain GROUP BY kind, row_id HAVING count(*) > 1", -1,
+                               &s, NULL) != SQLITE_OK) {
+            rc = SQLITE_ERROR;
+            goto fail;
+        }
         while ((rc = sqlite3_step(s)) == SQLITE_ROW)
             brk(v, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1), NULL,
-                k == 2 ? _("raden er lenket inn i kjeden to ganger") : _("raden er ikke lenket inn i kjeden (lagt til utenom programmet)"),
-                _("en lenke i kjeden"), "");
+                _("raden er lenket inn i kjeden to ganger"), _("en lenke i kjeden"), "");
         sqlite3_finalize(s);
-        if (rc != SQLITE_DONE) return -1;
+        if (rc != SQLITE_DONE) goto fail;
     }
-#define FULL_SQL(re, kinds) \
-    "SELECT c.seq, c.kind, c.row_id, c.link, " re ", c.kind IN (" kinds ")" \
-    " FROM (SELECT seq, kind, row_id, link, lag(link) OVER (ORDER BY seq) AS prev FROM chain) c ORDER BY c.seq"
-#define CHEAP_SQL(re, kinds) \
-    "SELECT c.seq, c.kind, c.row_id, c.link, " re ", c.kind IN (" kinds ")" \
-    " FROM (SELECT seq, kind, row_id, link, (SELECT link FROM chain p WHERE p.seq < x.seq ORDER BY p.seq DESC" \
-    " LIMIT 1) AS prev FROM chain x ORDER BY seq DESC LIMIT 1) c"
-#define KINDS_NV "'audit', 'decision', 'notification', 'decision_verdict'"
-    const char *sql = with_v ? (full ? FULL_SQL(RECOMPUTE_NV("c.prev"), KINDS_NV) : CHEAP_SQL(RECOMPUTE_NV("c.prev"), KINDS_NV))
-                    : with_n ? (full ? FULL_SQL(RECOMPUTE_N("c.prev"), "'audit', 'decision', 'notification'")
-                                     : CHEAP_SQL(RECOMPUTE_N("c.prev"), "'audit', 'decision', 'notification'"))
-                             : (full ? FULL_SQL(RECOMPUTE("c.prev"), "'audit', 'decision'")
-                                     : CHEAP_SQL(RECOMPUTE("c.prev"), "'audit', 'decision'"));
-    if (sqlite3_prepare_v2(v->db, sql, -1, &s, NULL) != SQLITE_OK) return -1;
+    /* Each entry (all of them, or the last) recomputed from its row and the link before it. */
+    q.len = 0;
+    sv_buf_add(&q, "SELECT c.seq, c.kind, c.row_id, c.link, ");
+    recompute(&q, "c.prev", use);
+    sv_buf_printf(&q, ", c.kind IN (%s) FROM ", kinds.s);
+    if (full)
+        sv_buf_add(&q, "(SELECT seq, kind, row_id, link, lag(link) OVER (ORDER BY seq) AS prev FROM chain) c ORDER BY c.seq");
+    else
+        sv_buf_add(&q, "(SELECT seq, kind, row_id, link, (SELECT link FROM chain p WHERE p.seq < x.seq ORDER BY p.seq DESC"
+                       " LIMIT 1) AS prev FROM chain x ORDER BY seq DESC LIMIT 1) c");
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(v->db, q.s, -1, &s, NULL) != SQLITE_OK) {
+        rc = SQLITE_ERROR;
+        goto fail;
+    }
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *kind = (const char *)sqlite3_column_text(s, 1);
         int64_t row = sqlite3_column_int64(s, 2);
         const char *link = (const char *)sqlite3_column_text(s, 3);
         const char *again = (const char *)sqlite3_column_text(s, 4);
-        char seq[32];
-        snprintf(seq, sizeof seq, "%lld", (long long)sqlite3_column_int64(s, 0));
-        if (!sqlite3_column_int(s, 5))
-            brk(v, "chain", sqlite3_column_int64(s, 0), NULL, _("ukjent slags lenke i kjeden"),
-                with_v ? "audit/decision/notification/decision_verdict" : with_n ? "audit/decision/notification" : "audit/decision",
-                kind);
-        else if (!again)
+        if (!sqlite3_column_int(s, 5)) {
+            /* the kinds as the expected value: "audit/decision/..." */
+            char *want = sv_xstrdup(kinds.s), *w = want;
+            for (char *r = want; *r; r++)
+                if (*r != '\'' && *r != ' ') *w++ = *r == ',' ? '/' : *r;
+            *w = '\0';
+            brk(v, "chain", sqlite3_column_int64(s, 0), NULL, _("ukjent slags lenke i kjeden"), want, kind);
+            free(want);
+        } else if (!again)
             brk(v, kind, row, NULL, _("raden i kjeden finnes ikke lenger (slettet)"), link, "");
         else if (!link || strcmp(link, again))
             brk(v, kind, row, NULL, _("raden er endret etter at den ble lagret (lenken stemmer ikke)"), link, again);
     }
     sqlite3_finalize(s);
+fail:
+    sv_buf_free(&q);
+    sv_buf_free(&kinds);
     return rc == SQLITE_DONE ? 0 : -1;
 }
-
 int sv_chain_verify(sqlite3 *db, int full, sv_chain_report report, void *ctx, sv_err *e)
 {
     vctx v = {db, report, ctx, 0, NULL, NULL, 0};

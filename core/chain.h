@@ -35,6 +35,14 @@
 #define SV_CHAIN_VERDICT_SCHEMA 20
 #define SV_CHAIN_VERDICT_COLS(r) r "decision_id, " r "verdict"
 
+/* From this schema the advance notices (core/advnotice.c: the notice before a decision to the
+ * participant's disadvantage, its answer or the exception that lets the decision be made at
+ * once) are chained too, append-only as they always were. */
+#define SV_CHAIN_ADVNOTICE_SCHEMA 33
+#define SV_CHAIN_ADVNOTICE_COLS(r)                                                                              \
+    r "id, " r "participant_id, " r "kind, " r "sent_on, " r "answer_by, " r "content, " r "exception, " r      \
+    "exception_reason, " r "ref, " r "answered_on, " r "answer, " r "recorded_at, " r "recorded_by"
+
 /* The SHA-256 of n bytes at p as 64 lowercase hex digits. */
 void sv_sha256_hex(const void *p, size_t n, char out[65]);
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "../forms/forms.h"
+#include "advnotice.h"
+#include "appeal.h"
 #include "chain.h"
 
 /* json_object('col', NEW.col, ...) for every column of the entity. From schema
@@ -187,6 +189,52 @@ static const struct { const char *name, *sql; } VERDICT[] = {
                       " seq DESC LIMIT 1), 'decision_verdict', " SV_CHAIN_VERDICT_COLS("NEW.") ")); END"},
 };
 
+/* The advance notices (core/advnotice.c), from SV_ADVNOTICE_SCHEMA: append-only and audited;
+ * from SV_CHAIN_ADVNOTICE_SCHEMA chained like the notifications (the last entry). */
+static const struct { const char *name, *sql; } ADVNOTICE[] = {
+    {"advance_notice_no_update", "CREATE TRIGGER advance_notice_no_update BEFORE UPDATE ON advance_notice BEGIN"
+                                 "  SELECT RAISE(ABORT, 'et registrert forhåndsvarsel kan ikke endres; registrer et nytt'); END"},
+    {"advance_notice_no_delete", "CREATE TRIGGER advance_notice_no_delete BEFORE DELETE ON advance_notice BEGIN"
+                                 "  SELECT RAISE(ABORT, 'et registrert forhåndsvarsel kan ikke slettes'); END"},
+    {"advance_notice_no_replace", "CREATE TRIGGER advance_notice_no_replace BEFORE INSERT ON advance_notice WHEN"
+                                  " EXISTS(SELECT 1 FROM advance_notice WHERE id = NEW.id) BEGIN"
+                                  " SELECT RAISE(ABORT, 'et registrert forhåndsvarsel kan ikke erstattes'); END"},
+    {"advance_notice_audit", "CREATE TRIGGER advance_notice_audit AFTER INSERT ON advance_notice BEGIN"
+                             "  INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES(NEW.recorded_by,"
+                             "  'advance_notice', NEW.id, 'insert', NULL, json_object('participant_id', NEW.participant_id,"
+                             "  'kind', NEW.kind, 'sent_on', NEW.sent_on, 'answer_by', NEW.answer_by, 'content', NEW.content,"
+                             "  'exception', NEW.exception, 'exception_reason', NEW.exception_reason, 'ref', NEW.ref,"
+                             "  'answered_on', NEW.answered_on, 'answer', NEW.answer)); END"},
+    {"chain_advance_notice", "CREATE TRIGGER chain_advance_notice AFTER INSERT ON advance_notice BEGIN INSERT INTO"
+                             " chain(kind, row_id, link) VALUES('advance_notice', NEW.id, sv_chain_link((SELECT link"
+                             " FROM chain ORDER BY seq DESC LIMIT 1), 'advance_notice', " SV_CHAIN_ADVNOTICE_COLS("NEW.")
+                             ")); END"},
+};
+
+/* The appeals (core/appeal.c), from SV_APPEAL_SCHEMA: every step audited and a new version,
+ * never deleted; what was received and an outcome stay as recorded. */
+static const struct { const char *name, *sql; } APPEAL[] = {
+    {"appeal_audit_i", "CREATE TRIGGER appeal_audit_i AFTER INSERT ON appeal BEGIN INSERT INTO audit(login, tbl,"
+                       " row_id, action, new) VALUES(sv_user(), 'appeal', NEW.id, 'insert', " SV_APPEAL_JSON("NEW") "); END"},
+    {"appeal_audit_u", "CREATE TRIGGER appeal_audit_u AFTER UPDATE ON appeal BEGIN INSERT INTO audit(login, tbl,"
+                       " row_id, action, old, new) VALUES(sv_user(), 'appeal', NEW.id, 'update', " SV_APPEAL_JSON("OLD")
+                       ", " SV_APPEAL_JSON("NEW") "); END"},
+    {"appeal_version", "CREATE TRIGGER appeal_version BEFORE UPDATE ON appeal WHEN NEW.version IS NOT OLD.version + 1"
+                       " BEGIN SELECT RAISE(ABORT, 'en endring uten ny versjon er ikke tillatt'); END"},
+    {"appeal_no_delete", "CREATE TRIGGER appeal_no_delete BEFORE DELETE ON appeal BEGIN"
+                         " SELECT RAISE(ABORT, 'en registrert klage kan ikke slettes'); END"},
+    {"appeal_no_replace", "CREATE TRIGGER appeal_no_replace BEFORE INSERT ON appeal WHEN"
+                          " EXISTS(SELECT 1 FROM appeal WHERE id = NEW.id) BEGIN"
+                          " SELECT RAISE(ABORT, 'en registrert klage kan ikke erstattes'); END"},
+    {"appeal_received_fixed", "CREATE TRIGGER appeal_received_fixed BEFORE UPDATE OF id, decision_id, participant_id,"
+                              " received_on, grounds, late ON appeal WHEN NEW.id IS NOT OLD.id OR NEW.decision_id IS NOT"
+                              " OLD.decision_id OR NEW.participant_id IS NOT OLD.participant_id OR NEW.received_on IS NOT"
+                              " OLD.received_on OR NEW.grounds IS NOT OLD.grounds OR NEW.late IS NOT OLD.late BEGIN"
+                              " SELECT RAISE(ABORT, 'en mottatt klage kan ikke endres'); END"},
+    {"appeal_one_outcome", "CREATE TRIGGER appeal_one_outcome BEFORE UPDATE OF outcome ON appeal WHEN OLD.outcome IS"
+                           " NOT NULL BEGIN SELECT RAISE(ABORT, 'klagen har allerede et utfall'); END"},
+};
+
 int sv_guard_each(int schema, sv_guard_cb cb, void *ctx)
 {
     emit em = {cb, ctx, 0, {0}};
@@ -203,6 +251,11 @@ int sv_guard_each(int schema, sv_guard_cb cb, void *ctx)
         em.stop = cb(NOTICE[i].name, NOTICE[i].sql, ctx);
     for (size_t i = 0; schema >= SV_CHAIN_VERDICT_SCHEMA && i < sizeof VERDICT / sizeof VERDICT[0] && !em.stop; i++)
         em.stop = cb(VERDICT[i].name, VERDICT[i].sql, ctx);
+    size_t nadv = sizeof ADVNOTICE / sizeof ADVNOTICE[0] - (schema < SV_CHAIN_ADVNOTICE_SCHEMA);
+    for (size_t i = 0; schema >= SV_ADVNOTICE_SCHEMA && i < nadv && !em.stop; i++)
+        em.stop = cb(ADVNOTICE[i].name, ADVNOTICE[i].sql, ctx);
+    for (size_t i = 0; schema >= SV_APPEAL_SCHEMA && i < sizeof APPEAL / sizeof APPEAL[0] && !em.stop; i++)
+        em.stop = cb(APPEAL[i].name, APPEAL[i].sql, ctx);
     sv_buf_free(&em.sql);
     return em.stop;
 }

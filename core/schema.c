@@ -448,6 +448,12 @@ static const char MIGRATION_19[] =
 static const char MIGRATION_20[] =
     "CREATE INDEX IF NOT EXISTS chain_verdict ON chain(row_id) WHERE kind = 'decision_verdict';";
 
+/* Migration 33: the advance notices are chained too (core/guard.c, SV_CHAIN_ADVNOTICE_SCHEMA),
+ * and their triggers and the appeals' are written by the guard, so verify checks them; the
+ * existing notices are linked by sv_chain_build after this step. */
+static const char MIGRATION_33[] =
+    "CREATE INDEX IF NOT EXISTS chain_advance_notice ON chain(row_id) WHERE kind = 'advance_notice';";
+
 /* Migration 21: postal addresses for letters (the participant's and each unit's: street,
  * postcode, place) and the user's title for the signature; the columns are added by COLUMNS
  * below, and the audit triggers that name them are written again for the latest schema. */
@@ -498,7 +504,7 @@ static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, 
                                          MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT,
                                          SV_MIGRATION_ADVNOTICE, SV_MIGRATION_APPEAL, SV_MIGRATION_CONTRACT,
                                          SV_MIGRATION_NIR_HOURS, SV_MIGRATION_NIR_APPEAL, MIGRATION_30,
-                                         MIGRATION_31, SV_MIGRATION_NIR_RESUME};
+                                         MIGRATION_31, SV_MIGRATION_NIR_RESUME, MIGRATION_33};
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == SV_SCHEMA_LATEST && SV_SCHEMA_LATEST == SV_SCHEMA_VERSION,
                "one migration per schema version: SV_SCHEMA_LATEST (schema.h) and SV_SCHEMA_VERSION (store.h)");
 
@@ -623,7 +629,7 @@ int sv_schema_migrate(sqlite3 *db, int target, sv_err *e)
         if (MIGRATIONS[v] == MIGRATION_10 || MIGRATIONS[v] == MIGRATION_30 || MIGRATIONS[v] == MIGRATION_31 ? decision_unique(db, e) : exec(db, MIGRATIONS[v], e))
             goto fail;
         if ((v + 1 == SV_CHAIN_SCHEMA || v + 1 == SV_MASK_SCHEMA || v + 1 == SV_CHAIN_NOTICE_SCHEMA ||
-             v + 1 == SV_CHAIN_VERDICT_SCHEMA) &&
+             v + 1 == SV_CHAIN_VERDICT_SCHEMA || v + 1 == SV_CHAIN_ADVNOTICE_SCHEMA) &&
             sv_chain_build(db, e))
             goto fail;
         if (MIGRATIONS[v] == MIGRATION_11 && sv_verdict_fill(db, e) < 0) goto fail;

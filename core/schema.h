@@ -6,7 +6,7 @@
 
 #include "util.h"
 
-#define SV_SCHEMA_LATEST 32
+#define SV_SCHEMA_LATEST 33
 
 int sv_schema_version(sqlite3 *db);   /* -1 if the file is not a database */
 /* Migrates up to target (SV_SCHEMA_LATEST normally; tests pass lower numbers to build old

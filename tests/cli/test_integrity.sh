@@ -28,6 +28,11 @@ fi
 expect 0 S demo --participants 5 --seed 7
 # a notification recorded after decision 1 (the day its appeal deadline runs from)
 expect 0 S notify 1 --notify-method post --notified "$(date +%d.%m.%Y)" --note "Levert i posten"
+# an advance notice of a stop, the participant's answer, and an appeal against decision 1
+expect 0 S forewarn send --participant 1 --kind stans --sent "$(date +%d.%m.%Y)" --answer-by "$(date -d '+14 days' +%d.%m.%Y)" \
+    --text "Kommunen vurderer å stanse programmet fordi du ikke har møtt på seks uker."
+expect 0 S forewarn answer 1 --answered "$(date +%d.%m.%Y)" --text "Jeg har vært syk."
+expect 0 S appeal add --decision 1 --received "$(date +%d.%m.%Y)" --grounds "Jeg vil ha mer norsk og mindre praksis."
 expect 0 S verify
 has "$T/out" "Alt holder"
 expect 0 S backup "$T/good.db"
@@ -56,7 +61,8 @@ for spec in decision:1:uuid decision:1:kind decision:1:decided_on decision:1:dec
     decision:1:notified_on decision:1:notify_method decision:1:reason decision:1:xml decision:1:created_at \
     audit:$AUD:at audit:$AUD:login audit:$AUD:tbl audit:$AUD:action audit:$AUD:old audit:$AUD:new \
     notification:1:notified_on notification:1:method notification:1:note notification:1:recorded_at \
-    notification:1:recorded_by decision_verdict:1:verdict; do
+    notification:1:recorded_by decision_verdict:1:verdict advance_notice:1:sent_on advance_notice:1:answer_by \
+    advance_notice:1:content advance_notice:1:recorded_by advance_notice:2:answered_on advance_notice:2:answer; do
     tbl=${spec%%:*}; rest=${spec#*:}; id=${rest%%:*}; col=${rest#*:}
     cp "$T/good.db" "$T/bad.db"
     drop_all "$T/bad.db"
@@ -70,7 +76,7 @@ expect 1 "$BIN" --db "$T/bad.db" edit participant 1 --name "Ny"
 has "$T/err" "stegvis verify"
 # The report goes to a file for an administrator.
 expect 1 "$BIN" --db "$T/bad.db" verify --out "$T/report.txt"
-has "$T/report.txt" "BRUDD decision_verdict nr. 1"
+has "$T/report.txt" "BRUDD advance_notice nr. 2"
 expect 0 test "$(stat -c %a "$T/report.txt")" = 600
 
 # With the triggers in place: a REPLACE of a decision and a forged audit row are refused (plain
@@ -97,6 +103,32 @@ expect 0 "$BIN" --db "$T/old.db" verify
 expect 0 test "$(sqlite3 "$T/old.db" "SELECT count(*) FROM chain WHERE kind = 'decision_verdict'")" = \
     "$(sqlite3 "$T/old.db" "SELECT count(*) FROM decision_verdict")"
 expect 0 test "$(sqlite3 "$T/old.db" "SELECT count(*) FROM chain WHERE kind = 'notification'")" = 1
+# A database from before the advance notices were chained (schema 32): a notice recorded then
+# is linked by the upgrade, and its protective triggers are written and checked from then on
+# (plain sqlite3 has no sv_chain_link for the audit row the notice would have had).
+cp "$T/good.db" "$T/old32.db"
+sqlite3 "$T/old32.db" "DROP TRIGGER chain_advance_notice; DROP INDEX chain_advance_notice; DROP TRIGGER advance_notice_audit;
+    INSERT INTO advance_notice(participant_id, kind, exception, exception_reason, recorded_at, recorded_by)
+    VALUES(2, 'stans', 'c', 'Deltakeren har selv bedt om stans.', '2026-01-05 10:00:00', 'root'); PRAGMA user_version = 32"
+expect 0 "$BIN" --db "$T/old32.db" verify
+expect 0 test "$(sqlite3 "$T/old32.db" "SELECT count(*) FROM chain WHERE kind = 'advance_notice'")" = 3
+# Every protective trigger of the advance notices and the appeals is checked: dropping one is named.
+for trig in advance_notice_no_update advance_notice_no_delete advance_notice_no_replace advance_notice_audit \
+    chain_advance_notice appeal_audit_i appeal_audit_u appeal_version appeal_no_delete appeal_no_replace \
+    appeal_received_fixed appeal_one_outcome; do
+    cp "$T/good.db" "$T/g.db"
+    sqlite3 "$T/g.db" "DROP TRIGGER $trig"
+    expect 1 "$BIN" --db "$T/g.db" verify
+    has "$T/out" "trigger $trig: beskyttende trigger mangler"
+done
+# With the triggers in place an advance notice cannot be changed, removed or replaced.
+cp "$T/good.db" "$T/g.db"
+expect 19 sqlite3 "$T/g.db" "UPDATE advance_notice SET sent_on = '2020-01-01' WHERE id = 1"
+expect 19 sqlite3 "$T/g.db" "DELETE FROM advance_notice WHERE id = 1"
+# (plain sqlite3 cannot even prepare a statement whose triggers audit or chain)
+expect 1 sqlite3 "$T/g.db" "INSERT OR REPLACE INTO advance_notice SELECT * FROM advance_notice WHERE id = 1"
+expect 1 sqlite3 "$T/g.db" "UPDATE appeal SET grounds = 'Annet', version = version + 1 WHERE id = 1"
+expect 0 "$BIN" --db "$T/g.db" verify
 # A deleted audit row is named too.
 cp "$T/good.db" "$T/d.db"
 sqlite3 "$T/d.db" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = $AUD"
