@@ -96,6 +96,16 @@ if grep -q -- "--bench-startup" tui/*.c 2>/dev/null; then
     fi
 fi
 
+# The full integrity check over the country: the chain, every protective trigger, every
+# decision re-hashed and every audited row against its history (what backup runs too).
+if r=$(timed $BIN --db "$DB_L" verify); then
+    row "verify $LARGE: chain, triggers, every row against its history" "${r% *} s" "-" "-" "${r#* }" \
+        "$BIN --db $DB_L verify"
+else
+    row "verify $LARGE: chain, triggers, every row against its history" "failed: $(head -c 60 "$WORK/out")" "-" \
+        "MISSED" "-" "$BIN --db $DB_L verify"
+fi
+
 # Scrolling and search-as-you-type, scripted, per keystroke.
 r=$(timed $BL keys "$DB_L")
 mb=${r#* }

@@ -183,18 +183,6 @@ static void recompute(sv_buf *b, const char *prev, const int use[NKINDS])
     sv_buf_add(b, " END");
 }
 
-static int has_table(sqlite3 *db, const char *name)
-{
-    sqlite3_stmt *s;
-    int n = 0;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", -1, &s, NULL) != SQLITE_OK)
-        return 0;
-    sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-    n = sqlite3_step(s) == SQLITE_ROW;
-    sqlite3_finalize(s);
-    return n;
-}
-
 int sv_chain_build(sqlite3 *db, sv_err *e)
 {
     /* Decisions first, then the audit log, then the rest, each in key order: the order they
@@ -203,7 +191,7 @@ int sv_chain_build(sqlite3 *db, sv_err *e)
     static const size_t order[] = {1, 0, 2, 3, 4};
     _Static_assert(sizeof order / sizeof order[0] == NKINDS, "every chained kind is built");
     int use[NKINDS];
-    for (size_t k = 0; k < NKINDS; k++) use[k] = has_table(db, KINDS[k].table);
+    for (size_t k = 0; k < NKINDS; k++) use[k] = sv_schema_has_table(db, KINDS[k].table);
     sv_buf q;
     sv_buf_init(&q);
     sv_buf_add(&q, "INSERT INTO chain(kind, row_id, link) SELECT c.kind, c.row_id, ");
@@ -439,5 +427,11 @@ int sv_chain_verify(sqlite3 *db, int full, sv_chain_report report, void *ctx, sv
         sv_err_set(e, SV_EDB, NULL, _("Kan ikke lese kjeden: %s"), sqlite3_errmsg(db));
         return -1;
     }
+    int rows = full ? sv_chain_check_rows(db, report, ctx) : 0;
+    if (rows < 0) {
+        sv_err_set(e, SV_EDB, NULL, _("Kan ikke lese databasen: %s"), sqlite3_errmsg(db));
+        return -1;
+    }
+    v.breaks += rows;
     return v.breaks;
 }

@@ -82,4 +82,10 @@ typedef int (*sv_chain_report)(const sv_chain_break *b, void *ctx);
  * report (may be NULL) for each break. Returns the number of breaks, or -1 (e set). */
 int sv_chain_verify(sqlite3 *db, int full, sv_chain_report report, void *ctx, sv_err *e);
 
+/* Part of the full check (core/rowstate.c): every row of an audited record (the forms'
+ * entities, NIR registrations, appeals) must be as its last audit row says it became. A
+ * change made with the triggers dropped and put back again leaves the log and the chain whole,
+ * but not this. Returns the number of rows that differ (each reported), or -1. */
+int sv_chain_check_rows(sqlite3 *db, sv_chain_report report, void *ctx);
+
 #endif

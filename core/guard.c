@@ -268,6 +268,12 @@ static int add_sql(const char *name, const char *sql, void *ctx)
 
 void sv_guard_sql(int schema, sv_buf *b) { sv_guard_each(schema, add_sql, b); }
 
+void sv_guard_row_json(sv_buf *b, int schema, const sv_entity *ent, const char *row)
+{
+    g_schema = schema;
+    json_of(b, ent, row);
+}
+
 void sv_guard_entity_sql(sv_buf *b, const sv_entity *ent)
 {
     emit em = {add_sql, b, 0, {0}};

@@ -20,4 +20,8 @@ void sv_guard_sql(int schema, sv_buf *b);
 struct sv_entity;
 void sv_guard_entity_sql(sv_buf *b, const struct sv_entity *ent);
 
+/* Appends the json_object() expression of a row of ent as its audit triggers record it under
+ * schema (row: NEW, OLD or a table alias), so core/rowstate.c compares with exactly that. */
+void sv_guard_row_json(sv_buf *b, int schema, const struct sv_entity *ent, const char *row);
+
 #endif

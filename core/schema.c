@@ -592,6 +592,17 @@ static int exec(sqlite3 *db, const char *sql, sv_err *e)
     return SV_OK;
 }
 
+int sv_schema_has_table(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", -1, &s, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+    int n = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return n;
+}
+
 int sv_schema_version(sqlite3 *db)
 {
     sqlite3_stmt *s;

@@ -9,6 +9,7 @@
 #define SV_SCHEMA_LATEST 33
 
 int sv_schema_version(sqlite3 *db);   /* -1 if the file is not a database */
+int sv_schema_has_table(sqlite3 *db, const char *name);
 /* Migrates up to target (SV_SCHEMA_LATEST normally; tests pass lower numbers to build old
  * versions). Refuses a database newer than this program, leaving it untouched. */
 int sv_schema_migrate(sqlite3 *db, int target, sv_err *e);

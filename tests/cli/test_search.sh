@@ -41,6 +41,8 @@ found "ç" "İlker Çelik"
 
 # A database whose keys were folded the old way (ASCII and Latin-1 only), and a name stored
 # decomposed by an older program: opening it folds every key again and rebuilds the index.
+# (The name is changed here behind the audit log's back, which verify rightly names.)
+NO_FINAL_VERIFY=1
 expect 0 sqlite3 "$DB" "DROP TRIGGER participant_version; DROP TRIGGER participant_audit_u;
     UPDATE participant SET name = '$NFD_ASE', search_key = '$NFD_ASE' || ' ' || fnr WHERE fnr = '01019010305';
     UPDATE participant SET search_key = name || ' ' || fnr WHERE fnr <> '01019010305';

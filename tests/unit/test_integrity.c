@@ -179,7 +179,9 @@ START_TEST(test_existing_database_is_chained_by_migration)
                                   " DROP TABLE chain; PRAGMA user_version = 6; DROP TABLE meta;"
                                   /* before schema 17 the audit triggers kept the number as is */
                                   " DROP TRIGGER participant_audit_i; DROP TRIGGER participant_audit_u;"
-                                  " DROP TRIGGER participant_audit_d", NULL, NULL, NULL), SQLITE_OK);
+                                  " DROP TRIGGER participant_audit_d; DROP TRIGGER audit_no_update;"
+                                  " UPDATE audit SET new = json_set(new, '$.fnr', (SELECT fnr FROM participant p"
+                                  " WHERE p.id = audit.row_id)) WHERE tbl = 'participant'", NULL, NULL, NULL), SQLITE_OK);
     sv_store_close(st);
     ck_assert_msg(sv_store_open(path, 0, &st, &e) == SV_OK, "%s", e.msg);
     ck_assert_ptr_null(sv_store_broken(st));
@@ -187,7 +189,7 @@ START_TEST(test_existing_database_is_chained_by_migration)
                      count("SELECT (SELECT count(*) FROM audit) + (SELECT count(*) FROM decision)"));
     sv_buf b;
     sv_buf_init(&b);
-    ck_assert_int_eq(sv_chain_verify(sv_store_db(st), 1, note_break, &b, &e), 0);
+    ck_assert_msg(sv_chain_verify(sv_store_db(st), 1, note_break, &b, &e) == 0, "%s", b.s);
     /* New rows continue the chain. */
     add_participant("02019010085");
     ck_assert_int_eq(sv_chain_verify(sv_store_db(st), 1, note_break, &b, &e), 0);
@@ -271,7 +273,7 @@ START_TEST(test_identity_numbers_kept_once)
      * chain over the rewritten rows verifies. */
     ck_assert_int_eq(sqlite3_exec(sv_store_db(st), "DROP TRIGGER audit_no_update;"
                                   " UPDATE audit SET new = json_set(new, '$.fnr', '01019010399') WHERE tbl = 'participant'"
-                                  " AND action = 'insert'; DELETE FROM meta WHERE key = 'fnr_key';"
+                                  " AND action = 'insert';"
                                   " PRAGMA user_version = 16", NULL, NULL, NULL), SQLITE_OK);
     ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE instr(new, '01019010399')"), 1);
     char head[65], masked[40];
