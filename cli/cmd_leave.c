@@ -120,7 +120,7 @@ static int kinds(void)
     if (!k) return cli_fail(&e);
     for (int i = 0; i < n; i++) {
         char max[40];
-        if (k[i].max_months) snprintf(max, sizeof max, _("høyst %d måneder"), k[i].max_months);
+        if (k[i].max_months) snprintf(max, sizeof max, _n("høyst %d måned", "høyst %d måneder", k[i].max_months), k[i].max_months);
         else if (k[i].max) snprintf(max, sizeof max, k[i].per_year ? _("høyst %d i året") : _("høyst %d"), k[i].max);
         else snprintf(max, sizeof max, "%s", _("ingen grense"));
         printf("%-12s %-32s %-13s %-18s %s  %s\n", k[i].code, sv_code_label(SV_CODES_LEAVE_KIND, k[i].code),

@@ -267,8 +267,9 @@ int sv_leave_check(sv_store *st, const sv_leave *l, sv_err *e)
     if (!l->granted) return SV_OK;   /* a refusal is recorded whatever was applied for */
     if (k->max_months && l->to_on > sv_date_add_months(l->from_on, k->max_months) - 1) {
         sv_date_nor(sv_date_add_months(l->from_on, k->max_months) - 1, a);
-        return sv_err_set(e, SV_EINVAL, "to_on", _("Til: permisjon av typen «%s» gis for høyst %d måneder (%s), altså til og "
-                          "med %s"), sv_code_label(SV_CODES_LEAVE_KIND, k->code), k->max_months, k->cite, a);
+        return sv_err_set(e, SV_EINVAL, "to_on", _n("Til: permisjon av typen «%s» gis for høyst %d måned (%s), altså til og med %s",
+                          "Til: permisjon av typen «%s» gis for høyst %d måneder (%s), altså til og med %s", k->max_months),
+                          sv_code_label(SV_CODES_LEAVE_KIND, k->code), k->max_months, k->cite, a);
     }
     if (k->max && days + year_used > k->max) {
         if (k->per_year)

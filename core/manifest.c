@@ -38,7 +38,8 @@ int sv_manifest_write(const char *dir, const char *const *files, int n, const ch
     sv_buf_init(&m);
     /* No time stamp: the same database exports to the same bytes; the chain head says which
      * state of the history the files come from. */
-    sv_buf_printf(&m, "# stegvis: eksport, %d filer, SHA-256\n# kjedehode: %s\n", n,
+    /* a file format, the same in every language (so no gettext) */
+    sv_buf_printf(&m, "# stegvis: eksport, %d %s, SHA-256\n# kjedehode: %s\n", n, n == 1 ? "fil" : "filer",
                   chain_head && chain_head[0] ? chain_head : "-");
     for (int i = 0; i < n; i++) {
         char path[4400], sum[65];

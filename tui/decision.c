@@ -629,13 +629,7 @@ static void export_last(dec_screen *ds)
     }
     char name[128], path[1200];
     snprintf(name, sizeof name, "vedtak-%" PRId64 "-%.8s.xml", ds->pid, last->uuid);
-    if (tui_export_path(name, path, sizeof path) != 0) return;
-    if (!tui_prompt(_("Eksporter vedtaket til fil"), path, sizeof path)) return;
-    if (path[0] != '/') {
-        char typed[1200];
-        snprintf(typed, sizeof typed, "%s", path);
-        if (tui_export_path(typed, path, sizeof path) != 0) return;
-    }
+    if (tui_ask_export_path(_("Eksporter vedtaket til fil"), name, path, sizeof path) != 0) return;
     sv_err e;
     sv_err_clear(&e);
     char *xml = sv_decision_xml(TUI.st, last->id, &e);

@@ -11,19 +11,6 @@
 #include "../core/pdf_letter.h"
 #include "tui.h"
 
-/* The path for name in the export directory, as the user confirms or changes it; 0 or -1. */
-static int ask_path(const char *label, const char *name, char *path, size_t size)
-{
-    if (tui_export_path(name, path, size) != 0) return -1;
-    if (!tui_prompt(label, path, size)) return -1;
-    if (path[0] != '/') {
-        char typed[1200];
-        snprintf(typed, sizeof typed, "%s", path);
-        if (tui_export_path(typed, path, size) != 0) return -1;
-    }
-    return 0;
-}
-
 void tui_letter_pdf(int64_t participant_id)
 {
     sv_err e;
@@ -35,7 +22,7 @@ void tui_letter_pdf(int64_t participant_id)
     }
     char name[128], path[1200];
     snprintf(name, sizeof name, "vedtaksbrev-%" PRId64 "-%" PRId64 ".pdf", participant_id, s.decision_id);
-    if (ask_path(_("Lagre vedtaksbrevet (PDF/A) som"), name, path, sizeof path) == 0) {
+    if (tui_ask_export_path(_("Lagre vedtaksbrevet (PDF/A) som"), name, path, sizeof path) == 0) {
         if (sv_letter_pdf_write(&s, path, &e) == SV_OK) tui_msg(2, _("Vedtaksbrevet (PDF/A) er lagret i %s."), path);
         else tui_msg(1, "%s", e.msg);
     }
@@ -55,7 +42,7 @@ void tui_certificate_pdf(int64_t participant_id)
     }
     char name[128], path[1200];
     snprintf(name, sizeof name, "deltakerbevis-%" PRId64 ".pdf", participant_id);
-    if (ask_path(_("Lagre deltakerbeviset (PDF/A) som"), name, path, sizeof path) == 0) {
+    if (tui_ask_export_path(_("Lagre deltakerbeviset (PDF/A) som"), name, path, sizeof path) == 0) {
         if (sv_pdf_write_bytes(b, len, path, &e) == SV_OK) tui_msg(2, _("Deltakerbeviset (PDF/A) er lagret i %s."), path);
         else tui_msg(1, "%s", e.msg);
     }

@@ -194,13 +194,7 @@ static int key(tui_screen *s, int act, int ch)
     case A_EXPORT: {
         /* into the export directory, a bare name too; core writes it 0600 */
         char full[1200];
-        if (tui_export_path(path, full, sizeof full) != 0) break;
-        if (!tui_prompt(_("Eksporter katalogen til fil"), full, sizeof full)) break;
-        if (full[0] != '/') {
-            char typed[1200];
-            snprintf(typed, sizeof typed, "%s", full);
-            if (tui_export_path(typed, full, sizeof full) != 0) break;
-        }
+        if (tui_ask_export_path(_("Eksporter katalogen til fil"), path, full, sizeof full) != 0) break;
         tui_catalog_export(full);
         break;
     }

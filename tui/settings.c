@@ -162,3 +162,19 @@ int tui_export_path(const char *name, char *buf, size_t size)
     }
     return 0;
 }
+
+int tui_ask_export_path(const char *label, const char *name, char *path, size_t size)
+{
+    if (tui_export_path(name, path, size) != 0) return -1;
+    char proposed[1200];
+    snprintf(proposed, sizeof proposed, "%s", path);
+    if (!tui_prompt(label, path, size)) return -1;
+    /* A relative path typed goes into the export directory; the proposal, which is there
+     * already, is taken as it is even when relative (a relative HOME or export-dir). */
+    if (path[0] != '/' && strcmp(path, proposed)) {
+        char typed[1200];
+        snprintf(typed, sizeof typed, "%s", path);
+        if (tui_export_path(typed, path, size) != 0) return -1;
+    }
+    return 0;
+}

@@ -127,6 +127,10 @@ void tui_settings_free(void);
 /* The path an export named file goes to: the export directory + "/" + name. Returns 0, or -1
  * with the message set. */
 int tui_export_path(const char *name, char *buf, size_t size);
+/* Asks where to write name, proposing its path in the export directory: the proposal or an
+ * absolute path as it is, another relative one in the export directory. 0, or -1 (cancelled,
+ * or said why). */
+int tui_ask_export_path(const char *label, const char *name, char *path, size_t size);
 /* The bottom line made from the table's rows marked bottom. */
 void tui_draw_keyline(WINDOW *w, int y, int width, const tui_key *keys);
 

@@ -92,4 +92,26 @@ wait_for "$TMP/arkiv/vedtak-"
 keys Enter
 wait_for "eksportert til $TMP/arkiv/vedtak-"
 [ "$(stat -c %a "$(ls "$TMP"/arkiv/vedtak-*[0-9a-f].xml | head -1)")" = 600 ] || fail "eksporten i export-dir er ikke 600"
+keys Escape
+wait_for "Steg"
+keys Escape
+wait_for "Søk:"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "avslutning ga feil status"
+
+# A relative home (the bench's, or a service's): the proposed path is taken as it is, not put
+# into the export directory a second time ("home/home/vedtak-...").
+rm -f "$XDG_CONFIG_HOME/stegvis/config"
+mkdir -p "$TMP/relhome"
+start 120 35 HOME=relhome
+wait_for "Deltakere"
+open_case "$DECIDED"
+keys v
+wait_for "Vedtaket er fattet:"
+keys x
+wait_for "Eksporter vedtaket til fil"
+wait_for "relhome/vedtak-"
+keys Enter
+wait_for "Vedtaket er eksportert til relhome/vedtak-"
+ls "$TMP"/relhome/vedtak-*[0-9a-f].xml >/dev/null 2>&1 || fail "eksporten med relativ hjemmemappe ble ikke skrevet"
 echo "$NAME: ok"
