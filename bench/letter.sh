@@ -13,6 +13,9 @@ set -u
 BIN=$1; DB=$2; W=$3
 BL=./build/bench/bench_letter
 mkdir -p "$W"
+# Absolute: LibreOffice takes its profile as a file:// URL, where a relative path names a host
+# and soffice waits for ever (bench/run.sh passes a relative directory).
+W=$(cd "$W" && pwd)
 if { true >&3; } 2>/dev/null; then OUT=3; else OUT=1; fi
 row() { printf '%s\037%s\037%s\037%s\037%s\037%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >&$OUT; }
 lt() { awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 < l + 0) ? "ok" : "MISSED" }'; }
@@ -74,9 +77,13 @@ if [ -n "${BENCH_NO_LIBREOFFICE:-}" ]; then
 elif sh tests/deps.sh libreoffice-writer-nogui >"$W/lo-install" 2>&1 && command -v soffice >/dev/null; then
     lcmd="soffice --headless --convert-to pdf --outdir $W/lo $W/letter.fodt"
     prof="-env:UserInstallation=file://$W/lo-profile"
-    soffice "$prof" --headless --convert-to pdf --outdir "$W/lo" "$W/letter.fodt" >/dev/null 2>&1   # warm-up: the profile
+    # warm-up: the profile; never more than two minutes a conversion, whatever LibreOffice does
+    timeout 120 soffice "$prof" --headless --convert-to pdf --outdir "$W/lo" "$W/letter.fodt" >/dev/null 2>&1
     : >"$W/l"
-    for i in 1 2 3; do rm -f "$W/lo/letter.pdf"; timed "$W/l" soffice "$prof" --headless --convert-to pdf --outdir "$W/lo" "$W/letter.fodt"; done
+    for i in 1 2 3; do
+        rm -f "$W/lo/letter.pdf"
+        timed "$W/l" timeout 120 soffice "$prof" --headless --convert-to pdf --outdir "$W/lo" "$W/letter.fodt"
+    done
     if [ -s "$W/l" ] && [ -s "$W/lo/letter.pdf" ]; then
         l_s=$(median "$W/l")
         row "LibreOffice: the same letter, .fodt to PDF" "$(awk -v s="$l_s" 'BEGIN { printf "%.0f", s * 1000 }') ms median of 3" \
