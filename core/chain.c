@@ -315,14 +315,16 @@ static void unlinked_sql(sv_buf *b, const chained *c, int full)
 static int check_links(vctx *v, int full)
 {
     int schema = sv_schema_version(v->db), use[NKINDS];
-    sv_buf q, kinds;
+    sv_buf q, kinds, names;   /* the kinds chained: as an SQL list, and as "audit/decision/..." */
     sv_buf_init(&q);
     sv_buf_init(&kinds);
+    sv_buf_init(&names);
     int rc = SQLITE_DONE;
     for (size_t k = 0; k < NKINDS && rc == SQLITE_DONE; k++) {
         use[k] = schema >= KINDS[k].from;
         if (!use[k]) continue;
         sv_buf_printf(&kinds, "%s'%s'", kinds.len ? ", " : "", KINDS[k].kind);
+        sv_buf_printf(&names, "%s%s", names.len ? "/" : "", KINDS[k].kind);
         q.len = 0;
         unlinked_sql(&q, &KINDS[k], full);
         sqlite3_stmt *s;
@@ -369,15 +371,9 @@ static int check_links(vctx *v, int full)
         int64_t row = sqlite3_column_int64(s, 2);
         const char *link = (const char *)sqlite3_column_text(s, 3);
         const char *again = (const char *)sqlite3_column_text(s, 4);
-        if (!sqlite3_column_int(s, 5)) {
-            /* the kinds as the expected value: "audit/decision/..." */
-            char *want = sv_xstrdup(kinds.s), *w = want;
-            for (char *r = want; *r; r++)
-                if (*r != '\'' && *r != ' ') *w++ = *r == ',' ? '/' : *r;
-            *w = '\0';
-            brk(v, "chain", sqlite3_column_int64(s, 0), NULL, _("ukjent slags lenke i kjeden"), want, kind);
-            free(want);
-        } else if (!again)
+        if (!sqlite3_column_int(s, 5))
+            brk(v, "chain", sqlite3_column_int64(s, 0), NULL, _("ukjent slags lenke i kjeden"), names.s, kind);
+        else if (!again)
             brk(v, kind, row, NULL, _("raden i kjeden finnes ikke lenger (slettet)"), link, "");
         else if (!link || strcmp(link, again))
             brk(v, kind, row, NULL, _("raden er endret etter at den ble lagret (lenken stemmer ikke)"), link, again);
@@ -386,8 +382,10 @@ static int check_links(vctx *v, int full)
 fail:
     sv_buf_free(&q);
     sv_buf_free(&kinds);
+    sv_buf_free(&names);
     return rc == SQLITE_DONE ? 0 : -1;
 }
+
 int sv_chain_verify(sqlite3 *db, int full, sv_chain_report report, void *ctx, sv_err *e)
 {
     vctx v = {db, report, ctx, 0, NULL, NULL, 0};

@@ -190,7 +190,7 @@ static const struct { const char *name, *sql; } VERDICT[] = {
 };
 
 /* The advance notices (core/advnotice.c), from SV_ADVNOTICE_SCHEMA: append-only and audited;
- * from SV_CHAIN_ADVNOTICE_SCHEMA chained like the notifications (the last entry). */
+ * from SV_CHAIN_ADVNOTICE_SCHEMA chained like the notifications (ADVNOTICE_CHAIN). */
 static const struct { const char *name, *sql; } ADVNOTICE[] = {
     {"advance_notice_no_update", "CREATE TRIGGER advance_notice_no_update BEFORE UPDATE ON advance_notice BEGIN"
                                  "  SELECT RAISE(ABORT, 'et registrert forhåndsvarsel kan ikke endres; registrer et nytt'); END"},
@@ -205,6 +205,8 @@ static const struct { const char *name, *sql; } ADVNOTICE[] = {
                              "  'kind', NEW.kind, 'sent_on', NEW.sent_on, 'answer_by', NEW.answer_by, 'content', NEW.content,"
                              "  'exception', NEW.exception, 'exception_reason', NEW.exception_reason, 'ref', NEW.ref,"
                              "  'answered_on', NEW.answered_on, 'answer', NEW.answer)); END"},
+};
+static const struct { const char *name, *sql; } ADVNOTICE_CHAIN[] = {
     {"chain_advance_notice", "CREATE TRIGGER chain_advance_notice AFTER INSERT ON advance_notice BEGIN INSERT INTO"
                              " chain(kind, row_id, link) VALUES('advance_notice', NEW.id, sv_chain_link((SELECT link"
                              " FROM chain ORDER BY seq DESC LIMIT 1), 'advance_notice', " SV_CHAIN_ADVNOTICE_COLS("NEW.")
@@ -251,9 +253,10 @@ int sv_guard_each(int schema, sv_guard_cb cb, void *ctx)
         em.stop = cb(NOTICE[i].name, NOTICE[i].sql, ctx);
     for (size_t i = 0; schema >= SV_CHAIN_VERDICT_SCHEMA && i < sizeof VERDICT / sizeof VERDICT[0] && !em.stop; i++)
         em.stop = cb(VERDICT[i].name, VERDICT[i].sql, ctx);
-    size_t nadv = sizeof ADVNOTICE / sizeof ADVNOTICE[0] - (schema < SV_CHAIN_ADVNOTICE_SCHEMA);
-    for (size_t i = 0; schema >= SV_ADVNOTICE_SCHEMA && i < nadv && !em.stop; i++)
+    for (size_t i = 0; schema >= SV_ADVNOTICE_SCHEMA && i < sizeof ADVNOTICE / sizeof ADVNOTICE[0] && !em.stop; i++)
         em.stop = cb(ADVNOTICE[i].name, ADVNOTICE[i].sql, ctx);
+    if (schema >= SV_CHAIN_ADVNOTICE_SCHEMA && !em.stop)
+        em.stop = cb(ADVNOTICE_CHAIN[0].name, ADVNOTICE_CHAIN[0].sql, ctx);
     for (size_t i = 0; schema >= SV_APPEAL_SCHEMA && i < sizeof APPEAL / sizeof APPEAL[0] && !em.stop; i++)
         em.stop = cb(APPEAL[i].name, APPEAL[i].sql, ctx);
     sv_buf_free(&em.sql);

@@ -35,6 +35,7 @@ static void differing_sql(sv_buf *q, const char *table, const char *json)
 
 static int check_table(sqlite3 *db, const char *table, const char *json, sv_chain_report report, void *ctx)
 {
+    /* by the code the query gives: 1, 2 or 3 */
     static const char *const problem[] = {
         "", N_("raden har ingen historikk (lagt til utenom programmet)"),
         N_("raden er slettet i historikken, men finnes (lagt tilbake utenom programmet)"),
@@ -51,7 +52,7 @@ static int check_table(sqlite3 *db, const char *table, const char *json, sv_chai
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int code = sqlite3_column_int(s, 1);
         const char *was = (const char *)sqlite3_column_text(s, 2), *is = (const char *)sqlite3_column_text(s, 3);
-        sv_chain_break b = {table, sqlite3_column_int64(s, 0), "", _(problem[code > 0 && code < 4 ? code : 3]),
+        sv_chain_break b = {table, sqlite3_column_int64(s, 0), "", _(problem[code]),
                             was ? was : "", is ? is : ""};
         n++;
         if (report) report(&b, ctx);
