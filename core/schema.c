@@ -124,11 +124,8 @@ static const char MIGRATION_2[] =
 #define SV_REVIEW_DUE_3 \
     "sv_review_due(max(d.decided_on, ifnull((SELECT max(held_on) FROM review r WHERE r.participant_id = p.id), '')))"
 #define SV_STATE_WITH(pid, plan_due) SV_STATE_WITH2(pid, plan_due, SV_REVIEW_DUE_3)
-#define SV_STATE_WITH2(pid, plan_due, review_due) \
-    "UPDATE participant SET (step, status, plan_due, review_due, prog_end, next_on) = (" \
-    " SELECT step, status, plan_due, review_due, prog_end," \
-    "  nullif(min(ifnull(plan_due, '9999'), ifnull(review_due, '9999'), ifnull(prog_end, '9999')), '9999')" \
-    " FROM (SELECT" \
+#define SV_STATE_NEXT "nullif(min(ifnull(plan_due, '9999'), ifnull(review_due, '9999'), ifnull(prog_end, '9999')), '9999')"
+#define SV_STATE_OF(plan_due, review_due) \
     "  CASE WHEN ev.id IS NOT NULL THEN 7 WHEN d.id IS NOT NULL THEN 6 ELSE 5 END AS step," \
     "  CASE WHEN pl.id IS NULL THEN 0 WHEN d.id IS NULL THEN 1 WHEN d.plan_rev = pl.rev THEN 2 ELSE 3 END AS status," \
     "  CASE WHEN ev.id IS NULL AND d.id IS NULL THEN " plan_due " END AS plan_due," \
@@ -138,7 +135,12 @@ static const char MIGRATION_2[] =
     "  LEFT JOIN plan pl ON pl.participant_id = p.id" \
     "  LEFT JOIN evaluation ev ON ev.participant_id = p.id" \
     "  LEFT JOIN decision d ON d.id = (SELECT id FROM decision WHERE participant_id = p.id" \
-    "   ORDER BY decided_on DESC, id DESC LIMIT 1)" \
+    "   ORDER BY decided_on DESC, id DESC LIMIT 1)"
+#define SV_STATE_WITH2(pid, plan_due, review_due) \
+    "UPDATE participant SET (step, status, plan_due, review_due, prog_end, next_on) = (" \
+    " SELECT step, status, plan_due, review_due, prog_end," \
+    "  " SV_STATE_NEXT \
+    " FROM (SELECT" SV_STATE_OF(plan_due, review_due) \
     "  WHERE p.id = participant.id)) WHERE " pid ";"
 
 /* Migration 3 counted from settlement only; migration 9 adds the request date. Both use the
@@ -375,28 +377,33 @@ static const char MIGRATION_13[] = "SELECT 1;";
 #define SV_STATE14_TRIGGER_WHEN(name, event, when, pid) \
     "DROP TRIGGER IF EXISTS " name ";CREATE TRIGGER " name " AFTER " event " WHEN " when " BEGIN " SV_STATE14("id = " pid) " END;"
 
+/* The triggers that keep the list state, as migration 14 made them: T(name, event, pid) and
+ * TW(name, event, when, pid) write one. */
+#define SV_STATE_TRIGGERS(T, TW) \
+    T("participant_state_i", "INSERT ON participant", "NEW.id") \
+    TW("participant_state_u", "UPDATE OF settled_on, permit_on, requested_on ON participant", \
+        "OLD.settled_on IS NOT NEW.settled_on OR OLD.permit_on IS NOT NEW.permit_on" \
+        " OR OLD.requested_on IS NOT NEW.requested_on", "NEW.id") \
+    T("plan_state_i", "INSERT ON plan", "NEW.participant_id") \
+    TW("plan_state_u", "UPDATE ON plan", \
+        "OLD.planned_end IS NOT NEW.planned_end" \
+        " OR (OLD.rev IS NOT NEW.rev AND EXISTS(SELECT 1 FROM decision" \
+        " WHERE participant_id = NEW.participant_id))", "NEW.participant_id") \
+    T("plan_state_d", "DELETE ON plan", "OLD.participant_id") \
+    T("evaluation_state_i", "INSERT ON evaluation", "NEW.participant_id") \
+    T("evaluation_state_d", "DELETE ON evaluation", "OLD.participant_id") \
+    T("decision_state_i", "INSERT ON decision", "NEW.participant_id") \
+    T("review_state_i", "INSERT ON review", "NEW.participant_id") \
+    TW("review_state_u", "UPDATE ON review", "OLD.held_on IS NOT NEW.held_on", "NEW.participant_id") \
+    T("review_state_d", "DELETE ON review", "OLD.participant_id") \
+    T("absence_state_i", "INSERT ON absence", "NEW.participant_id") \
+    TW("absence_state_u", "UPDATE ON absence", \
+        "OLD.from_on IS NOT NEW.from_on OR OLD.to_on IS NOT NEW.to_on OR OLD.kind IS NOT NEW.kind" \
+        " OR OLD.reason IS NOT NEW.reason", "NEW.participant_id") \
+    T("absence_state_d", "DELETE ON absence", "OLD.participant_id")
+
 static const char MIGRATION_14[] =
-    SV_STATE14_TRIGGER("participant_state_i", "INSERT ON participant", "NEW.id")
-    SV_STATE14_TRIGGER_WHEN("participant_state_u", "UPDATE OF settled_on, permit_on, requested_on ON participant",
-                            "OLD.settled_on IS NOT NEW.settled_on OR OLD.permit_on IS NOT NEW.permit_on"
-                            " OR OLD.requested_on IS NOT NEW.requested_on", "NEW.id")
-    SV_STATE14_TRIGGER("plan_state_i", "INSERT ON plan", "NEW.participant_id")
-    SV_STATE14_TRIGGER_WHEN("plan_state_u", "UPDATE ON plan",
-                            "OLD.planned_end IS NOT NEW.planned_end"
-                            " OR (OLD.rev IS NOT NEW.rev AND EXISTS(SELECT 1 FROM decision"
-                            " WHERE participant_id = NEW.participant_id))", "NEW.participant_id")
-    SV_STATE14_TRIGGER("plan_state_d", "DELETE ON plan", "OLD.participant_id")
-    SV_STATE14_TRIGGER("evaluation_state_i", "INSERT ON evaluation", "NEW.participant_id")
-    SV_STATE14_TRIGGER("evaluation_state_d", "DELETE ON evaluation", "OLD.participant_id")
-    SV_STATE14_TRIGGER("decision_state_i", "INSERT ON decision", "NEW.participant_id")
-    SV_STATE14_TRIGGER("review_state_i", "INSERT ON review", "NEW.participant_id")
-    SV_STATE14_TRIGGER_WHEN("review_state_u", "UPDATE ON review", "OLD.held_on IS NOT NEW.held_on", "NEW.participant_id")
-    SV_STATE14_TRIGGER("review_state_d", "DELETE ON review", "OLD.participant_id")
-    SV_STATE14_TRIGGER("absence_state_i", "INSERT ON absence", "NEW.participant_id")
-    SV_STATE14_TRIGGER_WHEN("absence_state_u", "UPDATE ON absence",
-                            "OLD.from_on IS NOT NEW.from_on OR OLD.to_on IS NOT NEW.to_on OR OLD.kind IS NOT NEW.kind"
-                            " OR OLD.reason IS NOT NEW.reason", "NEW.participant_id")
-    SV_STATE14_TRIGGER("absence_state_d", "DELETE ON absence", "OLD.participant_id")
+    SV_STATE_TRIGGERS(SV_STATE14_TRIGGER, SV_STATE14_TRIGGER_WHEN)
     SV_STATE14("1");
 
 /* Migration 15: the restore generation (see SV_GENERATION in store.h). */
@@ -454,6 +461,23 @@ static const char MIGRATION_20[] =
 static const char MIGRATION_33[] =
     "CREATE INDEX IF NOT EXISTS chain_advance_notice ON chain(row_id) WHERE kind = 'advance_notice';";
 
+/* Migration 34: the list state is one view, participant_state, that every state trigger reads:
+ * the triggers used to carry the whole derivation each, 14 copies that SQLite parses at every
+ * open. The state itself is unchanged (the view is migration 14's expression), so nothing is
+ * recomputed. The NIR triggers are rewritten the same way at its end (core/nir.c, nir_touch). */
+#define SV_STATE_VIEW \
+    "CREATE VIEW IF NOT EXISTS participant_state AS SELECT id, step, status, plan_due, review_due, prog_end, " \
+    SV_STATE_NEXT " AS next_on FROM (SELECT p.id AS id," \
+    SV_STATE_OF("sv_plan_due(p.permit_on, p.settled_on, p.requested_on)", SV_REVIEW_DUE_14) ");"
+#define SV_STATE34(pid) \
+    "UPDATE participant SET (step, status, plan_due, review_due, prog_end, next_on) = (SELECT step, status, plan_due," \
+    " review_due, prog_end, next_on FROM participant_state s WHERE s.id = participant.id) WHERE " pid ";"
+#define SV_STATE34_TRIGGER(name, event, pid) \
+    "DROP TRIGGER IF EXISTS " name ";CREATE TRIGGER " name " AFTER " event " BEGIN " SV_STATE34("id = " pid) " END;"
+#define SV_STATE34_TRIGGER_WHEN(name, event, when, pid) \
+    "DROP TRIGGER IF EXISTS " name ";CREATE TRIGGER " name " AFTER " event " WHEN " when " BEGIN " SV_STATE34("id = " pid) " END;"
+static const char MIGRATION_34[] = SV_STATE_VIEW SV_STATE_TRIGGERS(SV_STATE34_TRIGGER, SV_STATE34_TRIGGER_WHEN);
+
 /* Migration 21: postal addresses for letters (the participant's and each unit's: street,
  * postcode, place) and the user's title for the signature; the columns are added by COLUMNS
  * below, and the audit triggers that name them are written again for the latest schema. */
@@ -504,7 +528,7 @@ static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, 
                                          MIGRATION_21, MIGRATION_22, SV_MIGRATION_LEAVE, SV_MIGRATION_VERDICT_CURRENT,
                                          SV_MIGRATION_ADVNOTICE, SV_MIGRATION_APPEAL, SV_MIGRATION_CONTRACT,
                                          SV_MIGRATION_NIR_HOURS, SV_MIGRATION_NIR_APPEAL, MIGRATION_30,
-                                         MIGRATION_31, SV_MIGRATION_NIR_RESUME, MIGRATION_33};
+                                         MIGRATION_31, SV_MIGRATION_NIR_RESUME, MIGRATION_33, MIGRATION_34};
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == SV_SCHEMA_LATEST && SV_SCHEMA_LATEST == SV_SCHEMA_VERSION,
                "one migration per schema version: SV_SCHEMA_LATEST (schema.h) and SV_SCHEMA_VERSION (store.h)");
 

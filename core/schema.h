@@ -6,7 +6,7 @@
 
 #include "util.h"
 
-#define SV_SCHEMA_LATEST 33
+#define SV_SCHEMA_LATEST 34
 
 int sv_schema_version(sqlite3 *db);   /* -1 if the file is not a database */
 int sv_schema_has_table(sqlite3 *db, const char *name);

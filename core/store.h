@@ -12,7 +12,7 @@
 #include "roles.h"
 #include "util.h"
 
-#define SV_SCHEMA_VERSION 33   /* SV_SCHEMA_LATEST (core/schema.h) */
+#define SV_SCHEMA_VERSION 34   /* SV_SCHEMA_LATEST (core/schema.h) */
 
 typedef struct sv_store sv_store;
 
