@@ -185,6 +185,46 @@ START_TEST(test_rule_set_chosen_by_law)
 }
 END_TEST
 
+/* A rule set is loaded when its law is asked for, not every law's (the letter needs one): a
+ * broken file of another law does not stop it, sv_rules_all still reports that file, and the
+ * set already handed out stays valid. */
+START_TEST(test_rule_sets_loaded_when_asked_for)
+{
+    /* the templates directory is found once per process: without a fork per test (make
+     * valgrind) an earlier test has fixed it */
+    const char *fork = getenv("CK_FORK");
+    if (fork && !strcmp(fork, "no")) return;
+    char dir[] = "/tmp/sv-rules-XXXXXX", rules[600], cmd[1400], broken[700];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(rules, sizeof rules, "%s/rules", dir);
+    const char *t = getenv("STEGVIS_TEMPLATES");
+    snprintf(cmd, sizeof cmd, "mkdir -p %s && cp %s/rules/integreringsloven.xml %s/", rules, t && *t ? t : "templates", rules);
+    ck_assert_int_eq(system(cmd), 0);
+    snprintf(broken, sizeof broken, "%s/zz.xml", rules);
+    FILE *f = fopen(broken, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("<?xml version=\"1.0\"?>\n<regelsett xmlns=\"urn:stegvis:regler:1\" lov=\"introduksjonsloven\""
+          " versjon=\"x\" fra=\"2030-01-01\"><regel id=\"K1\"", f);   /* not well-formed */
+    fclose(f);
+    setenv("STEGVIS_TEMPLATES", dir, 1);
+    sv_err e;
+    sv_err_clear(&e);
+    const sv_ruleset *b = sv_rules_for("integreringsloven", sv_date_from_ymd(2026, 5, 1), &e);
+    ck_assert_msg(b != NULL, "%s", e.msg);
+    ck_assert_ptr_null(sv_rules_for("introduksjonsloven", sv_date_from_ymd(2031, 1, 1), &e));
+    ck_assert_msg(strstr(e.msg, "zz.xml"), "%s", e.msg);
+    sv_ruleset *const *sets;
+    int n;
+    sv_err_clear(&e);
+    ck_assert_int_ne(sv_rules_all(&sets, &n, &e), SV_OK);
+    ck_assert_msg(strstr(e.msg, "zz.xml"), "%s", e.msg);
+    ck_assert_str_eq(b->law, "integreringsloven");
+    ck_assert_ptr_eq(sv_rules_for("integreringsloven", sv_date_from_ymd(2026, 6, 1), &e), b);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("rules");
@@ -197,6 +237,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_broken_rule_file_names_rule_and_problem);
     tcase_add_test(t, test_bad_documents_get_clear_messages);
     tcase_add_test(t, test_rule_set_chosen_by_law);
+    tcase_add_test(t, test_rule_sets_loaded_when_asked_for);
     suite_add_tcase(s, t);
     return s;
 }
