@@ -154,21 +154,22 @@ static const struct {
 };
 #define NBRANCHES ((int)(sizeof BRANCHES / sizeof BRANCHES[0]))
 
-/* "SELECT pid, muni, kind, ref, fact, ev" of the branches in groups, for the participants of
- * filter. The first, empty SELECT names the columns. */
-static void branches_sql(sv_buf *b, int groups, const char *filter)
+/* "SELECT pid, muni, kind, ref, fact, ev" of every branch of the schema, for the participants
+ * of filter, in which @G stands for the branch's groups. The first, empty SELECT names the
+ * columns. */
+static void branches_sql(sv_buf *b, const char *filter)
 {
     sv_buf_add(b, "SELECT * FROM (SELECT NULL AS pid, NULL AS muni, NULL AS kind, NULL AS ref, NULL AS fact,"
                   " NULL AS ev WHERE 0");
     for (int i = 0; i < NBRANCHES; i++) {
-        if (!(BRANCHES[i].groups & groups) || BRANCHES[i].schema > g_schema) continue;
+        if (BRANCHES[i].schema > g_schema) continue;
         sv_buf_add(b, " UNION ALL ");
         for (const char *s = BRANCHES[i].sql; *s;) {
             const char *at = strstr(s, "@F");
             if (!at) { sv_buf_add(b, s); break; }
             sv_buf_addn(b, s, (size_t)(at - s));
             sv_buf_add(b, "(");
-            for (const char *f = filter; *f;) {   /* @G in the filter: this branch's groups */
+            for (const char *f = filter; *f;) {
                 const char *g = strstr(f, "@G");
                 if (!g) { sv_buf_add(b, f); break; }
                 sv_buf_addn(b, f, (size_t)(g - f));
@@ -199,13 +200,13 @@ static void derive_sql(sv_buf *b)
         if (BRANCHES[i].schema <= g_schema)
             sv_buf_printf(b, " OR (NEW.groups & %d AND kind IN (%s))", BRANCHES[i].groups, BRANCHES[i].kinds);
     sv_buf_add(b, ") AND item NOT IN (SELECT x.kind || ':' || x.ref FROM (");
-    branches_sql(b, G_ALL, "p.id = NEW.pid AND NEW.groups & @G");
+    branches_sql(b, "p.id = NEW.pid AND NEW.groups & @G");
     sv_buf_add(b, ") x);");
     sv_buf_add(b, "INSERT INTO nir_item(item, participant_id, municipality_id, kind, ref, fact, ev, open)"
                   " SELECT x.kind || ':' || x.ref, x.pid, x.muni, x.kind, x.ref, ifnull(x.fact, ''), x.ev,"
                   " NOT EXISTS(SELECT 1 FROM nir_registration r WHERE r.item = x.kind || ':' || x.ref"
                   " AND r.fact = ifnull(x.fact, '')) FROM (");
-    branches_sql(b, G_ALL, "p.id = NEW.pid AND NEW.groups & @G");
+    branches_sql(b, "p.id = NEW.pid AND NEW.groups & @G");
     sv_buf_add(b, ") x WHERE 1 ON CONFLICT(item) DO UPDATE SET participant_id = excluded.participant_id,"
                   " municipality_id = excluded.municipality_id, fact = excluded.fact, ev = excluded.ev,"
                   " open = excluded.open WHERE nir_item.fact IS NOT excluded.fact OR nir_item.ev IS NOT excluded.ev"
@@ -287,7 +288,7 @@ void sv_nir_schema_sql_for(sv_buf *b, int schema)
                   " ev, open) SELECT x.kind || ':' || x.ref, x.pid, x.muni, x.kind, x.ref, ifnull(x.fact, ''), x.ev,"
                   " NOT EXISTS(SELECT 1 FROM nir_registration r WHERE r.item = x.kind || ':' || x.ref"
                   " AND r.fact = ifnull(x.fact, '')) FROM (");
-    branches_sql(b, G_ALL, "1");
+    branches_sql(b, "1");
     sv_buf_add(b, ") x;");
 }
 
