@@ -1,4 +1,4 @@
-/* The hash chain (see chain.h): SHA-256 from OpenSSL's libcrypto. */
+/* The hash chain (see chain.h): SHA-256 and HMAC-SHA-256 from nettle (see below). */
 #include "chain.h"
 #include "draftmask.h"
 
