@@ -11,11 +11,11 @@ LOCALEDIR = $(PREFIX)/share/locale
 PKGS = ncursesw libxml-2.0 nettle cairo pangocairo fontconfig
 CC ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) sqlite3 libqpdf 2>/dev/null)
-# SQLite and qpdf are linked in from their static libraries where there are (Debian's
+# SQLite and qpdf are linked in from their static libraries where these exist (Debian's
 # libsqlite3-dev and libqpdf-dev have them; SQLite's is built with the same options as the
 # shared one), as SQLite itself recommends. Every start of the program paid for the shared
-# ones before main: 1,600 and 1,900 of the dynamic loader's 12,000 symbol bindings (qpdf's
-# library is bound at load, its C++ calls into libstdc++ included), about 3 ms of a letter's.
+# ones before main: 1,600 and 1,900 symbol bindings by the dynamic loader (qpdf's library is
+# bound at load, its C++ calls into libstdc++ included), about 3 ms of a letter's time.
 # qpdf's own dependencies stay shared (its .pc leaves GnuTLS out).
 static_a = $(wildcard $(shell pkg-config --variable=libdir $(1) 2>/dev/null)/lib$(2).a)
 SQLITE_A := $(call static_a,sqlite3,sqlite3)
