@@ -58,6 +58,14 @@ static void add_value(struct sha256_ctx *md, sqlite3_value *v)
     }
 }
 
+/* The digest of md as 64 lower-case hex digits and a NUL. */
+static void digest_hex(struct sha256_ctx *md, char out[2 * SHA256_DIGEST_SIZE + 1])
+{
+    unsigned char d[SHA256_DIGEST_SIZE];
+    sha256_digest(md, sizeof d, d);
+    for (size_t i = 0; i < sizeof d; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
 /* sv_chain_link(prev, kind, v1, ..., vn): hex SHA-256 of the previous link's text followed
  * by the canonical content of kind and the values. */
 static void fn_link(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -67,26 +75,21 @@ static void fn_link(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         return;
     }
     struct sha256_ctx md;
-    unsigned char out[SHA256_DIGEST_SIZE];
     sha256_init(&md);
     if (sqlite3_value_type(argv[0]) != SQLITE_NULL)
         sha256_update(&md, (size_t)sqlite3_value_bytes(argv[0]), sqlite3_value_text(argv[0]));
     for (int i = 1; i < argc; i++) add_value(&md, argv[i]);
-    sha256_digest(&md, sizeof out, out);
     char hex[2 * SHA256_DIGEST_SIZE + 1];
-    unsigned n = SHA256_DIGEST_SIZE;
-    for (unsigned i = 0; i < n; i++) snprintf(hex + 2 * i, 3, "%02x", out[i]);
-    sqlite3_result_text(ctx, hex, (int)(2 * n), SQLITE_TRANSIENT);
+    digest_hex(&md, hex);
+    sqlite3_result_text(ctx, hex, 2 * SHA256_DIGEST_SIZE, SQLITE_TRANSIENT);
 }
 
 void sv_sha256_hex(const void *p, size_t n, char out[65])
 {
     struct sha256_ctx md;
-    unsigned char d[SHA256_DIGEST_SIZE];
     sha256_init(&md);
     sha256_update(&md, n, p);
-    sha256_digest(&md, sizeof d, d);
-    for (unsigned i = 0; i < sizeof d; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+    digest_hex(&md, out);
 }
 
 int sv_fnr_mask_keyed(const char *f, size_t n, const void *key, size_t kn, char out[SV_FNR_MASKED_SIZE])

@@ -306,7 +306,7 @@ void sv_ruleset_free(sv_ruleset *rs)
 typedef struct {
     char *path, *law;
     sv_date from;
-    int header;            /* law and from read (0: the file must be loaded to know them) */
+    int known;             /* law and from known, from the root element or the loaded set */
     sv_ruleset *set;
 } rfile;
 static rfile *g_files;
@@ -368,7 +368,7 @@ static int list_files(sv_err *e)
         char path[8192];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         g_files[i].path = sv_xstrdup(path);
-        g_files[i].header = read_header(&g_files[i]);
+        g_files[i].known = read_header(&g_files[i]);
         free(names[i]);
     }
     free(names);
@@ -380,11 +380,15 @@ static int load_file(rfile *f, sv_err *e)
 {
     if (f->set) return SV_OK;
     int rc = sv_ruleset_load(f->path, &f->set, e);
-    if (rc == SV_OK && f->header && (strcmp(f->law, f->set->law) || f->from != f->set->from))
+    if (rc == SV_OK && f->known && (strcmp(f->law, f->set->law) || f->from != f->set->from))
         rc = sv_err_set(e, SV_EINVAL, "rules", _("Regelfilen %s ble endret mens den ble lest"), f->path);
     if (rc) {
         sv_ruleset_free(f->set);
         f->set = NULL;
+    } else if (!f->known) {
+        f->law = sv_xstrdup(f->set->law);
+        f->from = f->set->from;
+        f->known = 1;
     }
     return rc;
 }
@@ -423,15 +427,12 @@ const sv_ruleset *sv_rules_for(const char *law, sv_date on, sv_err *e)
     if (list_files(e)) return NULL;
     /* a file whose header could not be read is loaded whole: its error is the answer */
     for (int i = 0; i < g_nfiles; i++)
-        if (!g_files[i].header && load_file(&g_files[i], e)) return NULL;
+        if (!g_files[i].known && load_file(&g_files[i], e)) return NULL;
     rfile *best = NULL;
     for (int i = 0; i < g_nfiles; i++) {
         rfile *f = &g_files[i];
-        const char *fl = f->header ? f->law : f->set->law;
-        sv_date ff = f->header ? f->from : f->set->from;
-        if (strcmp(fl, law)) continue;
-        if (on != SV_NODATE && ff > on) continue;
-        if (!best || ff > (best->header ? best->from : best->set->from)) best = f;
+        if (strcmp(f->law, law) || (on != SV_NODATE && f->from > on)) continue;
+        if (!best || f->from > best->from) best = f;
     }
     if (!best) {
         sv_err_set(e, SV_ENOTFOUND, "rules", _("Ingen regelsett for %s gjelder på vedtaksdatoen"), law);
